@@ -1,0 +1,859 @@
+//! The eframe app: owns the talk, the slides on the GPU, the projector window and the sound, and
+//! applies the commands the views and keys return.
+//!
+//! Frame discipline: `logic` advances the talk to the clock, collects slides the background
+//! workers finished and schedules the next repaint for the next visible change (a countdown
+//! second, a slide deadline); nothing repaints in between. `ui` only draws and turns input into
+//! commands. Both windows are drawn in the same pass, so a new slide appears on the presenter view
+//! and the projector on the same frame.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use egui::{TextureHandle, TextureOptions, ViewportBuilder, ViewportCommand, ViewportId};
+
+use crate::audio::{Cue, Cues};
+use crate::clock::{Clock, SystemClock};
+use crate::deck::{Deck, DeckError, Format};
+use crate::monitors::{self, MonitorInfo, Placement, ProjectorRequest};
+use crate::settings::{Card, STORAGE_KEY, Settings};
+use crate::slides::SlidePreparer;
+use crate::timing::{LogEvent, Talk, TalkState, Timing};
+use crate::trace::TraceRecorder;
+use crate::ui::presenter::{PresenterModel, ProjectorStatus};
+use crate::ui::projector::{ProjectorContent, ProjectorModel};
+use crate::ui::widgets::SlidePicture;
+use crate::ui::{Command, keys, presenter, projector};
+
+/// How long the 3-2-1 lead-in lasts.
+const LEAD_IN: Duration = Duration::from_secs(3);
+
+/// The projector window's viewport id.
+#[must_use]
+pub fn projector_viewport() -> ViewportId {
+    ViewportId::from_hash_of("pecha-projector")
+}
+
+/// What the command line asked for.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    /// `--projector`: index, name or `off`.
+    pub projector: Option<ProjectorRequest>,
+    /// `--windowed`: projector in a normal window.
+    pub windowed: bool,
+    /// `--format`: overrides the deck's format.
+    pub format: Option<Format>,
+    /// `--start`: start as soon as the first slide is ready.
+    pub start: bool,
+    /// `--quit-when-done`: exit 0 after the end.
+    pub quit_when_done: bool,
+    /// `--trace FILE`: CSV of scheduled vs painted times.
+    pub trace: Option<PathBuf>,
+}
+
+/// Why the app could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The window system or the renderer failed.
+    #[error("cannot open a window: {0}")]
+    Window(String),
+}
+
+/// Open the window and run until the user quits.
+pub fn run(deck: Deck, options: LaunchOptions) -> Result<(), AppError> {
+    let native_options = eframe::NativeOptions {
+        viewport: ViewportBuilder::default()
+            .with_title(window_title(&deck))
+            .with_app_id("pecha")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 560.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "pecha",
+        native_options,
+        Box::new(move |creation| {
+            let cues = match Cues::open() {
+                Ok(cues) => Some(cues),
+                Err(error) => {
+                    log::warn!("{error}");
+                    None
+                }
+            };
+            let mut app = PechaApp::new(
+                &creation.egui_ctx,
+                creation.storage,
+                deck,
+                options,
+                Arc::new(SystemClock::new()),
+            );
+            app.set_cues(cues);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|error| AppError::Window(error.to_string()))
+}
+
+fn window_title(deck: &Deck) -> String {
+    if deck.presenter.is_empty() {
+        format!("{} — Pecha", deck.title)
+    } else {
+        format!("{} — {} — Pecha", deck.title, deck.presenter)
+    }
+}
+
+/// A slide as the GPU has it.
+enum SlideTexture {
+    Ready(TextureHandle),
+    Failed(String),
+}
+
+/// The slides near the current one, as textures, prepared ahead by background workers.
+struct SlideTextures {
+    preparer: SlidePreparer,
+    fit: (u32, u32),
+    textures: HashMap<usize, SlideTexture>,
+    pending: HashSet<usize>,
+}
+
+impl SlideTextures {
+    fn new(ctx: &egui::Context) -> Self {
+        let waker = ctx.clone();
+        Self {
+            preparer: SlidePreparer::new(2, move || waker.request_repaint()),
+            fit: (1920, 1080),
+            textures: HashMap::new(),
+            pending: HashSet::new(),
+        }
+    }
+
+    /// The slides worth holding: the first (for --start and resets), the current one and the
+    /// next three, most urgent first. Everything else is released.
+    fn wanted(current: usize, count: usize) -> Vec<usize> {
+        let mut wanted: Vec<usize> = (current..=current + 3)
+            .filter(|&slide| slide <= count)
+            .collect();
+        if !wanted.contains(&1) && count > 0 {
+            wanted.push(1);
+        }
+        wanted
+    }
+
+    fn keep_around(&mut self, deck: &Deck, current: usize) {
+        let wanted = Self::wanted(current, deck.slides.len());
+        self.textures.retain(|slide, _| wanted.contains(slide));
+        let missing: Vec<(usize, PathBuf)> = wanted
+            .iter()
+            .filter(|slide| !self.textures.contains_key(slide) && !self.pending.contains(slide))
+            .map(|&slide| (slide, deck.slides[slide - 1].image.clone()))
+            .collect();
+        for (slide, _) in &missing {
+            self.pending.insert(*slide);
+        }
+        if !missing.is_empty() {
+            self.preparer
+                .request_in_order(missing.into_iter(), self.fit);
+        }
+    }
+
+    /// Move finished slides onto the GPU. Returns whether anything arrived.
+    fn collect(&mut self, ctx: &egui::Context, deck: &Deck, current: usize) -> bool {
+        let wanted = Self::wanted(current, deck.slides.len());
+        let mut arrived = false;
+        while let Some(prepared) = self.preparer.try_next() {
+            self.pending.remove(&prepared.slide);
+            if prepared.fit != self.fit || !wanted.contains(&prepared.slide) {
+                continue;
+            }
+            let texture = match prepared.result {
+                Ok(image) => {
+                    let size = [image.width as usize, image.height as usize];
+                    let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
+                    let options = TextureOptions {
+                        mipmap_mode: Some(egui::TextureFilter::Linear),
+                        ..TextureOptions::LINEAR
+                    };
+                    SlideTexture::Ready(ctx.load_texture(
+                        format!("slide-{}", prepared.slide),
+                        colour,
+                        options,
+                    ))
+                }
+                Err(_) => {
+                    let path = &deck.slides[prepared.slide - 1].image;
+                    SlideTexture::Failed(path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |name| name.to_string_lossy().into_owned(),
+                    ))
+                }
+            };
+            self.textures.insert(prepared.slide, texture);
+            arrived = true;
+        }
+        arrived
+    }
+
+    fn picture(&self, slide: usize) -> SlidePicture<'_> {
+        match self.textures.get(&slide) {
+            Some(SlideTexture::Ready(texture)) => SlidePicture::Ready {
+                texture: texture.id(),
+                size: texture.size_vec2(),
+            },
+            Some(SlideTexture::Failed(name)) => SlidePicture::Failed(name),
+            None => SlidePicture::Loading,
+        }
+    }
+
+    fn is_settled(&self, slide: usize) -> bool {
+        self.textures.contains_key(&slide)
+    }
+
+    fn reset(&mut self, fit: (u32, u32)) {
+        self.preparer.cancel_pending();
+        self.textures.clear();
+        self.pending.clear();
+        self.fit = fit;
+    }
+}
+
+/// The projector window's state.
+#[derive(Debug, Clone)]
+struct Projector {
+    open: bool,
+    fullscreen: bool,
+    blackout: bool,
+    monitor: Option<usize>,
+    monitors: Vec<MonitorInfo>,
+    placed: bool,
+}
+
+/// The Pecha app.
+pub struct PechaApp {
+    clock: Arc<dyn Clock>,
+    deck: Deck,
+    format: Format,
+    talk: Talk,
+    settings: Settings,
+    options: LaunchOptions,
+    slides: SlideTextures,
+    projector: Projector,
+    cues: Option<Cues>,
+    notices: Vec<String>,
+    lead_in_until: Option<Duration>,
+    last_tick_second: Option<u64>,
+    go_to_open: bool,
+    quit_question: bool,
+    quitting: bool,
+    trace: Option<TraceRecorder>,
+    deck_loading: Option<Receiver<Result<Deck, DeckError>>>,
+    dialog: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl PechaApp {
+    /// Build the app around a loaded deck. `storage` brings back remembered settings.
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        deck: Deck,
+        options: LaunchOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let settings: Settings = storage
+            .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
+            .unwrap_or_default();
+        let format = options.format.unwrap_or(deck.format);
+        let trace = options.trace.clone().map(TraceRecorder::new);
+        let projector = Projector {
+            open: !matches!(options.projector, Some(ProjectorRequest::Off)),
+            fullscreen: false,
+            blackout: false,
+            monitor: None,
+            monitors: Vec::new(),
+            placed: false,
+        };
+        let mut app = Self {
+            clock,
+            talk: Talk::new(timing_for(format)),
+            format,
+            settings,
+            options,
+            slides: SlideTextures::new(ctx),
+            projector,
+            cues: None,
+            notices: Vec::new(),
+            lead_in_until: None,
+            last_tick_second: None,
+            go_to_open: false,
+            quit_question: false,
+            quitting: false,
+            trace,
+            deck_loading: None,
+            dialog: None,
+            deck,
+        };
+        app.apply_theme(ctx);
+        app.slides.keep_around(&app.deck, 1);
+        app
+    }
+
+    /// Give the app its sound device; `None` means silent, with one notice.
+    pub fn set_cues(&mut self, cues: Option<Cues>) {
+        if cues.is_none() {
+            self.notices.push("no sound device: cues are silent".into());
+        }
+        self.cues = cues;
+    }
+
+    /// The talk engine, for tests and tools.
+    #[must_use]
+    pub fn talk(&self) -> &Talk {
+        &self.talk
+    }
+
+    /// The deck on show.
+    #[must_use]
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    /// The remembered settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the projector is blacked out.
+    #[must_use]
+    pub fn blackout(&self) -> bool {
+        self.projector.blackout
+    }
+
+    /// Messages shown to the host in the status bar.
+    #[must_use]
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// Apply a command, as if a view had returned it.
+    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let now = self.clock.now();
+        match command {
+            Command::Start => self.start(now),
+            Command::TogglePause => {
+                if self.talk.state(now) == TalkState::Paused {
+                    self.talk.resume(now);
+                } else {
+                    self.talk.pause(now);
+                }
+            }
+            Command::RestartSlide => {
+                self.talk.restart_slide(now);
+            }
+            Command::GoToSlide(slide) => {
+                self.lead_in_until = None;
+                self.talk.resume_from(slide, now);
+            }
+            Command::ManualAdvance => {
+                self.talk.manual_advance(now);
+            }
+            Command::ResetTalk => {
+                self.lead_in_until = None;
+                self.talk = Talk::new(timing_for(self.format));
+            }
+            Command::ToggleBlackout => self.projector.blackout = !self.projector.blackout,
+            Command::ToggleProjectorFullscreen => self.toggle_fullscreen(ctx),
+            Command::SetProjectorOpen(open) => {
+                self.projector.open = open;
+                self.projector.placed = false;
+            }
+            Command::ChooseMonitor(index) => self.choose_monitor(ctx, index),
+            Command::OpenDialog { folder } => self.open_dialog(folder),
+            Command::OpenDeck(path) => self.open_deck(path),
+            Command::ShowGoTo(open) => self.go_to_open = open,
+            Command::ChangeSettings(settings) => {
+                self.settings = settings;
+                self.apply_theme(ctx);
+            }
+            Command::RequestQuit => {
+                let under_way =
+                    matches!(self.talk.state(now), TalkState::Running | TalkState::Paused)
+                        || self.lead_in_until.is_some();
+                if under_way {
+                    self.quit_question = true;
+                } else {
+                    self.quit(ctx);
+                }
+            }
+            Command::ConfirmQuit => self.quit(ctx),
+            Command::CancelQuit => self.quit_question = false,
+        }
+        ctx.request_repaint();
+    }
+
+    fn quit(&mut self, ctx: &egui::Context) {
+        self.quitting = true;
+        self.quit_question = false;
+        ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);
+    }
+
+    fn start(&mut self, now: Duration) {
+        if self.talk.state(now) != TalkState::Ready || self.lead_in_until.is_some() {
+            return;
+        }
+        if self.settings.lead_in {
+            self.lead_in_until = Some(now + LEAD_IN);
+        } else {
+            self.talk.start(now);
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(if self.settings.light_theme {
+            egui::Theme::Light
+        } else {
+            egui::Theme::Dark
+        });
+    }
+
+    fn toggle_fullscreen(&mut self, ctx: &egui::Context) {
+        self.projector.fullscreen = !self.projector.fullscreen;
+        let command = match (self.projector.fullscreen, self.projector.monitor) {
+            (true, Some(index)) => ViewportCommand::SetMonitor(index),
+            (fullscreen, _) => ViewportCommand::Fullscreen(fullscreen),
+        };
+        ctx.send_viewport_cmd_to(projector_viewport(), command);
+    }
+
+    fn choose_monitor(&mut self, ctx: &egui::Context, index: usize) {
+        self.projector.monitor = Some(index);
+        self.projector.fullscreen = true;
+        if let Some(monitor) = self.projector.monitors.get(index) {
+            self.settings.projector_monitor = Some(monitor.name.clone());
+            self.set_fit(monitor.size);
+        }
+        if self.projector.open {
+            ctx.send_viewport_cmd_to(projector_viewport(), ViewportCommand::SetMonitor(index));
+        } else {
+            self.projector.open = true;
+        }
+    }
+
+    fn set_fit(&mut self, size: (u32, u32)) {
+        let fit = (size.0.max(640), size.1.max(360));
+        if fit != self.slides.fit {
+            self.slides.reset(fit);
+        }
+    }
+
+    fn open_dialog(&mut self, folder: bool) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        // rfd blocks until the user chooses; never on the UI thread.
+        let spawned = std::thread::Builder::new()
+            .name("pecha-open".into())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new().set_title("Open a Pecha deck");
+                let chosen = if folder {
+                    dialog.pick_folder()
+                } else {
+                    dialog.add_filter("Pecha deck", &["ron"]).pick_file()
+                };
+                let _ = sender.send(chosen);
+            });
+        match spawned {
+            Ok(_) => self.dialog = Some(receiver),
+            Err(error) => self
+                .notices
+                .push(format!("cannot open a file dialog: {error}")),
+        }
+    }
+
+    fn open_deck(&mut self, path: PathBuf) {
+        let now = self.clock.now();
+        if matches!(self.talk.state(now), TalkState::Running | TalkState::Paused) {
+            self.notices.push(format!(
+                "not opening {}: finish or reset the talk first",
+                path.display()
+            ));
+            return;
+        }
+        let (sender, receiver) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("pecha-load".into())
+            .spawn(move || {
+                let _ = sender.send(Deck::load(&path));
+            });
+        match spawned {
+            Ok(_) => self.deck_loading = Some(receiver),
+            Err(error) => self.notices.push(format!("cannot load the deck: {error}")),
+        }
+    }
+
+    fn replace_deck(&mut self, ctx: &egui::Context, deck: Deck) {
+        ctx.send_viewport_cmd_to(
+            ViewportId::ROOT,
+            ViewportCommand::Title(window_title(&deck)),
+        );
+        self.format = self.options.format.unwrap_or(deck.format);
+        self.talk = Talk::new(timing_for(self.format));
+        self.lead_in_until = None;
+        self.deck = deck;
+        self.notices
+            .retain(|notice| !notice.starts_with("cannot open"));
+        self.slides.reset(self.slides.fit);
+        self.slides.keep_around(&self.deck, 1);
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(receiver) = &self.dialog
+            && let Ok(chosen) = receiver.try_recv()
+        {
+            self.dialog = None;
+            match chosen {
+                Some(path) => self.open_deck(path),
+                None => self.notices.push(
+                    "no deck chosen; if no dialog appeared, drop a deck on the window or run `pecha PATH`".into(),
+                ),
+            }
+        }
+        if let Some(receiver) = &self.deck_loading
+            && let Ok(loaded) = receiver.try_recv()
+        {
+            self.deck_loading = None;
+            match loaded {
+                Ok(deck) => self.replace_deck(ctx, deck),
+                Err(error) => self.notices.push(format!("cannot open {error}")),
+            }
+        }
+    }
+
+    /// Read the monitors once the window exists, and put the projector where it belongs.
+    fn discover_monitors(&mut self, frame: &eframe::Frame) {
+        if !self.projector.monitors.is_empty() {
+            return;
+        }
+        let Some(window) = frame.winit_window() else {
+            return;
+        };
+        self.projector.monitors = window
+            .available_monitors()
+            .map(|monitor| MonitorInfo {
+                name: monitor.name().unwrap_or_default(),
+                size: (monitor.size().width, monitor.size().height),
+                position: (monitor.position().x, monitor.position().y),
+            })
+            .collect();
+        let laptop = window.current_monitor().and_then(|current| {
+            self.projector
+                .monitors
+                .iter()
+                .position(|monitor| Some(&monitor.name) == current.name().as_ref())
+        });
+        let resolution = monitors::resolve(
+            &self.projector.monitors,
+            self.options.projector.as_ref(),
+            self.settings.projector_monitor.as_deref(),
+            laptop,
+        );
+        if let Some(notice) = resolution.notice {
+            self.notices.push(notice);
+        }
+        match resolution.placement {
+            Placement::Monitor(index) => {
+                self.projector.monitor = Some(index);
+                self.projector.fullscreen = !self.options.windowed;
+                self.set_fit(self.projector.monitors[index].size);
+            }
+            Placement::Windowed => self.projector.fullscreen = false,
+            Placement::Off => self.projector.open = false,
+        }
+    }
+
+    fn schedule_repaint(&self, ctx: &egui::Context, now: Duration) {
+        let mut next = self.talk.next_visible_change(now);
+        if let Some(until) = self.lead_in_until {
+            let left = until.saturating_sub(now);
+            let to_next_second = Duration::from_nanos((left.as_nanos() % 1_000_000_000) as u64);
+            let step = if to_next_second.is_zero() {
+                Duration::from_secs(1)
+            } else {
+                to_next_second
+            };
+            next = Some(next.map_or(now + step, |at| at.min(now + step)));
+        }
+        // The wall clock shows minutes: wake for the next minute at the latest.
+        let to_next_minute =
+            Duration::from_secs(60 - u64::from(chrono::Timelike::second(&chrono::Local::now())));
+        let delay = next.map_or(to_next_minute, |at| {
+            at.saturating_sub(now).min(to_next_minute)
+        });
+        ctx.request_repaint_after_for(delay, ViewportId::ROOT);
+        if self.projector.open {
+            ctx.request_repaint_after_for(delay, projector_viewport());
+        }
+    }
+
+    fn play(&self, cue: Cue) {
+        if self.settings.sound
+            && let Some(cues) = &self.cues
+        {
+            cues.play(cue, self.settings.volume);
+        }
+    }
+
+    /// Advance everything to `now`: lead-in, talk, cues, slides, `--start`, `--quit-when-done`.
+    fn advance(&mut self, ctx: &egui::Context, now: Duration) {
+        if let Some(until) = self.lead_in_until
+            && now >= until
+        {
+            self.lead_in_until = None;
+            // The talk starts at the end of the lead-in, not at this (possibly late) frame.
+            self.talk.start(until);
+        }
+        let events = self.talk.update(now);
+        for entry in &events {
+            match entry.event {
+                LogEvent::SlideShown { slide } if slide > 1 => self.play(Cue::Advance),
+                LogEvent::Finished => self.play(Cue::End),
+                _ => {}
+            }
+        }
+        let state = self.talk.state(now);
+        if state == TalkState::Running {
+            let seconds = crate::ui::widgets::countdown_seconds(self.talk.slide_remaining(now));
+            if self.last_tick_second != Some(seconds)
+                && (1..=3).contains(&seconds)
+                && self.last_tick_second.is_some()
+            {
+                self.play(Cue::Tick);
+            }
+            self.last_tick_second = Some(seconds);
+        } else {
+            self.last_tick_second = None;
+        }
+        let current = self.talk.current_slide(now);
+        self.slides.collect(ctx, &self.deck, current);
+        self.slides.keep_around(&self.deck, current);
+        if self.options.start && state == TalkState::Ready && self.slides.is_settled(1) {
+            self.options.start = false;
+            self.start(now);
+        }
+        if self.options.quit_when_done && state == TalkState::Finished && !self.quitting {
+            self.quit(ctx);
+        }
+    }
+
+    fn presenter_model(&self, now: Duration) -> PresenterModel<'_> {
+        let state = self.talk.state(now);
+        let slide = self.talk.current_slide(now);
+        let count = self.deck.slides.len();
+        let timing = self.talk.timing();
+        let next = if slide < count.min(timing.slide_count) {
+            self.slides.picture(slide + 1)
+        } else {
+            SlidePicture::None
+        };
+        let seconds = timing.slide_length.as_secs_f64();
+        let seconds_text = if seconds.fract() == 0.0 {
+            format!("{seconds}")
+        } else {
+            format!("{seconds:.1}")
+        };
+        let format_label = if self.format.is_standard() {
+            format!(
+                "{} · {} × {seconds_text} s",
+                self.format, timing.slide_count
+            )
+        } else {
+            format!("{} × {seconds_text} s · non-standard", timing.slide_count)
+        };
+        PresenterModel {
+            title: &self.deck.title,
+            presenter: &self.deck.presenter,
+            format_label,
+            standard_format: self.format.is_standard(),
+            state,
+            slide,
+            slide_count: timing.slide_count,
+            slide_remaining: self.talk.slide_remaining(now),
+            slide_length: timing.slide_length,
+            talk_remaining: self.talk.talk_remaining(now),
+            current: self.slides.picture(slide),
+            next,
+            notes: self
+                .deck
+                .slides
+                .get(slide - 1)
+                .map_or("", |slide| slide.notes.as_str()),
+            lead_in: self
+                .lead_in_until
+                .map(|until| crate::ui::widgets::countdown_seconds(until.saturating_sub(now))),
+            wall_clock: chrono::Local::now().format("%H:%M").to_string(),
+            settings: &self.settings,
+            projector: ProjectorStatus {
+                open: self.projector.open,
+                fullscreen: self.projector.fullscreen,
+                blackout: self.projector.blackout,
+                monitors: &self.projector.monitors,
+                monitor: self.projector.monitor,
+            },
+            notices: &self.notices,
+            go_to_open: self.go_to_open,
+            quit_question: self.quit_question,
+        }
+    }
+
+    fn projector_model(&self, now: Duration) -> ProjectorModel<'_> {
+        let state = self.talk.state(now);
+        let content = if self.projector.blackout {
+            ProjectorContent::Black
+        } else {
+            match (state, self.settings.before_start, self.settings.after_end) {
+                (TalkState::Ready, Card::Card, _) => ProjectorContent::TitleCard {
+                    title: &self.deck.title,
+                    presenter: &self.deck.presenter,
+                },
+                (TalkState::Finished, _, Card::Card) => ProjectorContent::EndCard {
+                    presenter: &self.deck.presenter,
+                },
+                (TalkState::Ready, Card::Black, _) | (TalkState::Finished, _, Card::Black) => {
+                    ProjectorContent::Black
+                }
+                (TalkState::Running | TalkState::Paused, _, _) => {
+                    ProjectorContent::Slide(self.slides.picture(self.talk.current_slide(now)))
+                }
+            }
+        };
+        let total = self.talk.timing().total().as_secs_f32();
+        let audience_progress = (self.settings.audience_bar
+            && matches!(state, TalkState::Running | TalkState::Paused))
+        .then(|| self.talk.talk_elapsed(now).as_secs_f32() / total.max(f32::EPSILON));
+        ProjectorModel {
+            content,
+            audience_progress,
+        }
+    }
+
+    fn show_projector(&mut self, ctx: &egui::Context, now: Duration, commands: &mut Vec<Command>) {
+        if !self.projector.open {
+            return;
+        }
+        let mut builder = ViewportBuilder::default()
+            .with_title(format!("{} — projector", self.deck.title))
+            .with_app_id("pecha-projector")
+            .with_inner_size([960.0, 540.0]);
+        if !self.projector.placed {
+            self.projector.placed = true;
+            if self.projector.fullscreen
+                && let Some(index) = self.projector.monitor
+            {
+                ctx.send_viewport_cmd_to(projector_viewport(), ViewportCommand::SetMonitor(index));
+            }
+        }
+        if self.projector.fullscreen
+            && let Some(index) = self.projector.monitor
+        {
+            builder = builder.with_monitor(index);
+        }
+        let model = self.projector_model(now);
+        let state = self.talk.state(now);
+        let settings = self.settings.clone();
+        let (closed, shown_slide) =
+            ctx.show_viewport_immediate(projector_viewport(), builder, |ui, _class| {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::NONE.fill(egui::Color32::BLACK))
+                    .show(ui, |ui| projector::show(ui, &model));
+                let keys = ui.input(|input| keys::commands_from_keys(input, state, &settings));
+                commands.extend(keys);
+                let closed = ui.input(|input| input.viewport().close_requested());
+                let shown = match model.content {
+                    ProjectorContent::Slide(SlidePicture::Ready { .. }) => Some(()),
+                    _ => None,
+                };
+                (closed, shown)
+            });
+        if closed {
+            // Closing the projector by accident must not disturb the talk: it only hides.
+            self.projector.open = false;
+            self.projector.placed = false;
+        }
+        if shown_slide.is_some()
+            && let Some(trace) = &mut self.trace
+        {
+            let slide = self.talk.current_slide(now);
+            trace.painted(&self.talk, slide, self.clock.now());
+        }
+    }
+}
+
+/// The talk's timing comes from the format, not the slide count: a deck with too few slides is
+/// refused by `pecha check`, and shown anyway it still lasts the format's length, with the
+/// missing slides black.
+fn timing_for(format: Format) -> Timing {
+    Timing::new(format.slide_count(), format.slide_length())
+}
+
+impl eframe::App for PechaApp {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        self.discover_monitors(frame);
+        self.poll_background(ctx);
+        let now = self.clock.now();
+        self.advance(ctx, now);
+        self.schedule_repaint(ctx, now);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let now = self.clock.now();
+        let model = self.presenter_model(now);
+        let mut commands = presenter::show(ui, &model);
+        let state = model.state;
+        drop(model);
+        let modal_open = self.go_to_open || self.quit_question;
+        if !modal_open {
+            let settings = self.settings.clone();
+            commands.extend(ui.input(|input| keys::commands_from_keys(input, state, &settings)));
+        }
+        let dropped: Vec<PathBuf> = ui.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect()
+        });
+        commands.extend(dropped.into_iter().map(Command::OpenDeck));
+        self.show_projector(&ctx, now, &mut commands);
+        if ui.input(|input| input.viewport().close_requested()) && !self.quitting {
+            let under_way = matches!(state, TalkState::Running | TalkState::Paused);
+            if under_way {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.quit_question = true;
+            }
+        }
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(trace) = &self.trace
+            && let Err(error) = trace.write()
+        {
+            log::error!("{error}");
+        }
+    }
+}

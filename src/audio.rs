@@ -1,0 +1,102 @@
+//! Cue sounds: a soft click when a slide advances, ticks in a slide's last seconds, a gong at the
+//! end of a talk. Speakers often cannot look at a screen while they talk; these let them hear
+//! where they are.
+//!
+//! The sounds are bundled in `assets/` (made by `assets/make-sounds.py`) and decoded once at
+//! start. A laptop without a sound device is normal at a venue: then [`Cues::open`] fails, the
+//! app keeps `None`, says so once and plays nothing.
+
+use std::io::Cursor;
+
+use rodio::buffer::SamplesBuffer;
+use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Source};
+
+const CLICK: &[u8] = include_bytes!("../assets/click.wav");
+const TICK: &[u8] = include_bytes!("../assets/tick.wav");
+const GONG: &[u8] = include_bytes!("../assets/gong.wav");
+
+/// Which cue to play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A slide advanced.
+    Advance,
+    /// One of the last seconds of a slide.
+    Tick,
+    /// The talk finished.
+    End,
+}
+
+/// Why there is no sound.
+#[derive(Debug, thiserror::Error)]
+pub enum AudioError {
+    /// No output device could be opened.
+    #[error("no sound device: {0}")]
+    NoDevice(#[from] rodio::DeviceSinkError),
+    /// A bundled sound did not decode (a packaging bug).
+    #[error("bundled sound does not decode: {0}")]
+    Decode(#[from] rodio::decoder::DecoderError),
+}
+
+/// The open sound device and the decoded cues.
+pub struct Cues {
+    device: MixerDeviceSink,
+    click: SamplesBuffer,
+    tick: SamplesBuffer,
+    gong: SamplesBuffer,
+}
+
+impl Cues {
+    /// Open the default output device and decode the bundled sounds.
+    pub fn open() -> Result<Self, AudioError> {
+        let mut device = DeviceSinkBuilder::open_default_sink()?;
+        device.log_on_drop(false);
+        Ok(Self {
+            device,
+            click: decode(CLICK)?,
+            tick: decode(TICK)?,
+            gong: decode(GONG)?,
+        })
+    }
+
+    /// Play a cue at `volume` (0.0 silent .. 1.0 full); returns at once.
+    pub fn play(&self, cue: Cue, volume: f32) {
+        let sound = match cue {
+            Cue::Advance => &self.click,
+            Cue::Tick => &self.tick,
+            Cue::End => &self.gong,
+        };
+        self.device
+            .mixer()
+            .add(sound.clone().amplify(volume.clamp(0.0, 1.0)));
+    }
+}
+
+fn decode(bytes: &'static [u8]) -> Result<SamplesBuffer, AudioError> {
+    let decoder = Decoder::new(Cursor::new(bytes))?;
+    let channels = decoder.channels();
+    let sample_rate = decoder.sample_rate();
+    let samples: Vec<_> = decoder.collect();
+    Ok(SamplesBuffer::new(channels, sample_rate, samples))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_cues_decode_and_are_short() {
+        for (name, bytes, max_seconds) in [
+            ("click", CLICK, 0.2),
+            ("tick", TICK, 0.2),
+            ("gong", GONG, 3.0),
+        ] {
+            let buffer = decode(bytes).unwrap();
+            let seconds = buffer.total_duration().unwrap().as_secs_f32();
+            assert!(
+                seconds > 0.0 && seconds <= max_seconds,
+                "{name}: {seconds} s"
+            );
+        }
+    }
+}

@@ -1,0 +1,692 @@
+//! What a talk is: its slides, their notes and its format, and how it is loaded.
+//!
+//! A deck comes from one of two places:
+//! - a RON file that lists the slide images (relative to the file) with optional speaker notes,
+//!   a title, a presenter and a [`Format`];
+//! - a plain folder of images, taken in natural order (`slide2` before `slide10`).
+//!
+//! Loading only reads the deck's description: it does not open the images. Whether every image
+//! exists and decodes is the job of [`crate::check`], which reports all problems at once; the
+//! timing engine ([`crate::timing`]) only needs the [`Format`]. Errors name the file, and for RON
+//! the line and column, in the `path:line:col: message` form of a compiler, because presenters
+//! edit deck files by hand, often in Cyrillic, and need to find the mistake quickly.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// File extensions (lower case) that a folder deck takes as slide images.
+pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
+
+/// The file a folder may hold to describe itself; [`Deck::load`] prefers it to the bare images.
+pub const DECK_FILE_NAME: &str = "deck.ron";
+
+/// How many slides a talk has and how long each one stays on screen.
+///
+/// In a deck file: `format: PechaKucha`, `format: Ignite` or
+/// `format: Custom(slides: 20, seconds: 10)`. On the command line see [`Format::from_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub enum Format {
+    /// 20 slides x 20 seconds, 6:40 in all.
+    #[default]
+    PechaKucha,
+    /// 20 slides x 15 seconds, 5:00 in all.
+    Ignite,
+    /// Any other count and length, for events with their own rules.
+    Custom {
+        /// Number of slides, at least 1.
+        slides: u32,
+        /// Seconds each slide stays on screen, at least 1.
+        seconds: u32,
+    },
+}
+
+impl Format {
+    /// Number of slides a deck in this format must have.
+    #[must_use]
+    pub fn slide_count(self) -> usize {
+        match self {
+            Self::PechaKucha | Self::Ignite => 20,
+            Self::Custom { slides, .. } => slides as usize,
+        }
+    }
+
+    /// Whole seconds each slide stays on screen.
+    #[must_use]
+    pub fn seconds_per_slide(self) -> u64 {
+        match self {
+            Self::PechaKucha => 20,
+            Self::Ignite => 15,
+            Self::Custom { seconds, .. } => u64::from(seconds),
+        }
+    }
+
+    /// How long each slide stays on screen.
+    #[must_use]
+    pub fn slide_length(self) -> Duration {
+        Duration::from_secs(self.seconds_per_slide())
+    }
+
+    /// Length of the whole talk: slide count x slide length.
+    #[must_use]
+    pub fn total(self) -> Duration {
+        // u32 x u32 always fits in u64: no overflow whatever a deck file says.
+        Duration::from_secs(self.slide_count() as u64 * self.seconds_per_slide())
+    }
+
+    /// Whether this is one of the named formats (`PechaKucha`, `Ignite`) rather than [`Format::Custom`].
+    #[must_use]
+    pub fn is_standard(self) -> bool {
+        !matches!(self, Self::Custom { .. })
+    }
+
+    /// The format's name: `PechaKucha`, `Ignite` or `Custom`. Same as its `Display`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::PechaKucha => "PechaKucha",
+            Self::Ignite => "Ignite",
+            Self::Custom { .. } => "Custom",
+        }
+    }
+
+    /// The name with the numbers, for messages: `PechaKucha (20 x 20 s)`.
+    #[must_use]
+    pub fn describe(self) -> String {
+        format!(
+            "{} ({} x {} s)",
+            self.name(),
+            self.slide_count(),
+            self.seconds_per_slide()
+        )
+    }
+
+    /// Checks that a format has at least one slide of at least one second.
+    fn validate(self) -> Result<Self, &'static str> {
+        match self {
+            Self::Custom { slides: 0, .. } => Err("a Custom format needs at least 1 slide"),
+            Self::Custom { seconds: 0, .. } => {
+                Err("a Custom format needs at least 1 second per slide")
+            }
+            _ => Ok(self),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a command-line format such as `20x10` was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseFormatError {
+    /// Neither a known name nor `SLIDESxSECONDS`.
+    #[error(
+        "unknown format `{0}`: use `pechakucha` (20 x 20 s), `ignite` (20 x 15 s) or SLIDESxSECONDS such as `20x10`"
+    )]
+    Unknown(String),
+    /// `SLIDESxSECONDS` with a zero in it.
+    #[error("format `{0}` has no slides or no time: slides and seconds must both be at least 1")]
+    Zero(String),
+}
+
+impl FromStr for Format {
+    type Err = ParseFormatError;
+
+    /// Parses the command-line form: `pechakucha` or `ignite` (any case; `-`, `_` and spaces
+    /// ignored), or `SLIDESxSECONDS` such as `20x10`. `20x20` and `20x15` give the named formats.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let unknown = || ParseFormatError::Unknown(text.to_owned());
+        let name: String = text
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match name.as_str() {
+            "pechakucha" => return Ok(Self::PechaKucha),
+            "ignite" => return Ok(Self::Ignite),
+            _ => {}
+        }
+        let (slides, seconds) = text
+            .trim()
+            .to_lowercase()
+            .split_once(['x', '×', 'х']) // Latin x, multiplication sign, Cyrillic ha
+            .map(|(slides, seconds)| (slides.to_owned(), seconds.to_owned()))
+            .ok_or_else(unknown)?;
+        let number = |s: &str| -> Result<u32, ParseFormatError> {
+            let s = s.trim().trim_end_matches('s');
+            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(unknown());
+            }
+            s.parse().map_err(|_| unknown())
+        };
+        let (slides, seconds) = (number(&slides)?, number(&seconds)?);
+        if slides == 0 || seconds == 0 {
+            return Err(ParseFormatError::Zero(text.to_owned()));
+        }
+        Ok(match (slides, seconds) {
+            (20, 20) => Self::PechaKucha,
+            (20, 15) => Self::Ignite,
+            _ => Self::Custom { slides, seconds },
+        })
+    }
+}
+
+/// One slide: an image and what the presenter wants to say over it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slide {
+    /// The image, resolved: the deck's folder joined with the path written in the deck.
+    pub image: PathBuf,
+    /// Speaker notes; empty when there are none.
+    pub notes: String,
+}
+
+/// A talk ready to be checked and shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deck {
+    /// Title shown on the speaker's card; defaults to the file or folder name.
+    pub title: String,
+    /// Who gives the talk; empty when the deck does not say.
+    pub presenter: String,
+    /// Slide count and slide length.
+    pub format: Format,
+    /// The slides in show order. May differ in number from the format's: [`crate::check`] says so.
+    pub slides: Vec<Slide>,
+    /// The RON file or image folder the deck was loaded from.
+    pub source: PathBuf,
+    /// The folder the slide images are relative to: the RON file's folder, or the image folder.
+    pub base_dir: PathBuf,
+}
+
+/// Why a deck could not be loaded. The `Display` form names the path, and for RON errors the line
+/// and column: `talk/deck.ron:4:5: unknown field ...`.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    /// The file or folder could not be read (missing, no permission...).
+    #[error("{}: cannot read: {source}", .path.display())]
+    Io {
+        /// What could not be read.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: io::Error,
+    },
+    /// The deck file is not UTF-8 text (often Windows-1251 from an old editor).
+    #[error(
+        "{}:{line}:{column}: the file is not UTF-8 text (maybe Windows-1251?); save it as UTF-8",
+        .path.display()
+    )]
+    NotUtf8 {
+        /// The deck file.
+        path: PathBuf,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+    },
+    /// The deck file is not valid RON, or a value has the wrong type.
+    #[error("{}:{line}:{column}: {message}", .path.display())]
+    Syntax {
+        /// The deck file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, counted in characters (Cyrillic letters count as one).
+        column: usize,
+        /// What is wrong, in words.
+        message: String,
+    },
+    /// The deck file has a field that pecha does not know, usually a typo.
+    #[error(
+        "{}:{line}:{column}: unknown field `{field}` in {place}, expected {}{}",
+        .path.display(), one_of(.expected), did_you_mean(.field, .expected)
+    )]
+    UnknownField {
+        /// The deck file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column in characters.
+        column: usize,
+        /// The field as written.
+        field: String,
+        /// Where it was found: `the deck`, `a slide` or `the format`.
+        place: String,
+        /// The fields allowed there.
+        expected: Vec<String>,
+    },
+    /// The deck's format makes no sense, e.g. `Custom(slides: 0, seconds: 20)`.
+    #[error("{}: {message}", .path.display())]
+    InvalidFormat {
+        /// The deck file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A folder was given as a deck but holds no slide images.
+    #[error(
+        "{}: no slide images in this folder (looked for .png, .jpg, .jpeg, .webp, .gif, .bmp, .tif, .tiff)",
+        .dir.display()
+    )]
+    NoImages {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// A file that is not a deck description, such as a single image or a PDF.
+    #[error("{}: {reason}", .path.display())]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do instead.
+        reason: String,
+    },
+}
+
+impl DeckError {
+    /// The file or folder the error is about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::NotUtf8 { path, .. }
+            | Self::Syntax { path, .. }
+            | Self::UnknownField { path, .. }
+            | Self::InvalidFormat { path, .. }
+            | Self::Unsupported { path, .. } => path,
+            Self::NoImages { dir } => dir,
+        }
+    }
+
+    fn io(path: &Path, source: io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// "one of \`a\`, \`b\` or \`c\`" for error messages.
+fn one_of(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.as_slice() {
+        [] => "nothing here".to_owned(),
+        [one] => one.clone(),
+        [first, second] => format!("{first} or {second}"),
+        [rest @ .., last] => format!("one of {} or {last}", rest.join(", ")),
+    }
+}
+
+/// ` (did you mean `notes`?)` when a known name is one or two edits away from a typo.
+fn did_you_mean(field: &str, expected: &[String]) -> String {
+    expected
+        .iter()
+        .map(|name| (edit_distance(field, name), name))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| format!(" (did you mean `{name}`?)"))
+        .unwrap_or_default()
+}
+
+/// Levenshtein distance in characters, case-insensitive.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The deck file as written. Private: the public [`Deck`] has resolved paths and defaults.
+#[derive(Deserialize)]
+#[serde(rename = "Deck", deny_unknown_fields)]
+struct RawDeck {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    presenter: String,
+    #[serde(default)]
+    format: Format,
+    slides: Vec<RawSlide>,
+}
+
+/// One slide as written in the deck file.
+#[derive(Deserialize)]
+#[serde(rename = "Slide", deny_unknown_fields)]
+struct RawSlide {
+    image: String,
+    #[serde(default)]
+    notes: String,
+}
+
+impl Deck {
+    /// Loads a deck from a RON file (any extension) or a folder.
+    ///
+    /// A folder that holds a `deck.ron` is loaded from that file, so notes and order written for
+    /// it are not lost; any other folder is a folder deck ([`Deck::from_folder`]).
+    pub fn load(path: &Path) -> Result<Self, DeckError> {
+        let metadata = fs::metadata(path).map_err(|e| DeckError::io(path, e))?;
+        if metadata.is_dir() {
+            let deck_file = path.join(DECK_FILE_NAME);
+            if deck_file.is_file() {
+                return Self::load_ron_file(&deck_file);
+            }
+            return Self::from_folder(path);
+        }
+        Self::load_ron_file(path)
+    }
+
+    /// Reads and parses a RON deck file.
+    fn load_ron_file(path: &Path) -> Result<Self, DeckError> {
+        let extension = lowercase_extension(path);
+        if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
+            return Err(DeckError::Unsupported {
+                path: path.to_path_buf(),
+                reason: "this is a single image; give the folder that holds the slides, or a .ron deck file"
+                    .to_owned(),
+            });
+        }
+        if extension == "pdf" {
+            return Err(DeckError::Unsupported {
+                path: path.to_path_buf(),
+                reason:
+                    "PDF decks are not supported yet; export the slides as images into a folder"
+                        .to_owned(),
+            });
+        }
+        let bytes = fs::read(path).map_err(|e| DeckError::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            // The valid prefix is UTF-8 by definition; lossy conversion cannot change it.
+            let (line, column) = end_position(&String::from_utf8_lossy(valid));
+            DeckError::NotUtf8 {
+                path: path.to_path_buf(),
+                line,
+                column,
+            }
+        })?;
+        Self::from_ron_str(&text, path)
+    }
+
+    /// Parses a deck from RON text. `source` names the file in errors and gives the folder image
+    /// paths are relative to; it need not exist (the app embeds an example deck this way).
+    ///
+    /// A UTF-8 byte order mark and CRLF line endings are accepted.
+    pub fn from_ron_str(text: &str, source: &Path) -> Result<Self, DeckError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Keeps lines and columns as they are (the `\r` ends a line) and keeps notes free of `\r`.
+        let text = text.replace("\r\n", "\n");
+        let raw: RawDeck = ron::from_str(&text).map_err(|e| ron_error(&e, source))?;
+        let format = raw
+            .format
+            .validate()
+            .map_err(|message| DeckError::InvalidFormat {
+                path: source.to_path_buf(),
+                message: message.to_owned(),
+            })?;
+        let base_dir = source.parent().unwrap_or(Path::new("")).to_path_buf();
+        let title = if raw.title.trim().is_empty() {
+            default_title(source)
+        } else {
+            raw.title
+        };
+        let slides = raw
+            .slides
+            .into_iter()
+            .map(|slide| Slide {
+                image: base_dir.join(slide.image),
+                notes: slide.notes,
+            })
+            .collect();
+        Ok(Self {
+            title,
+            presenter: raw.presenter,
+            format,
+            slides,
+            source: source.to_path_buf(),
+            base_dir,
+        })
+    }
+
+    /// Makes a deck of the images directly in `dir` (not in subfolders), in natural order:
+    /// `slide2` before `slide10`, case ignored. Hidden files are skipped. The title is the
+    /// folder's name, the format [`Format::PechaKucha`], and there are no notes.
+    pub fn from_folder(dir: &Path) -> Result<Self, DeckError> {
+        let entries = fs::read_dir(dir).map_err(|e| DeckError::io(dir, e))?;
+        let mut images: Vec<(String, PathBuf)> = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| DeckError::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if name.starts_with('.')
+                || !IMAGE_EXTENSIONS.contains(&lowercase_extension(&path).as_str())
+            {
+                continue;
+            }
+            // Follows symbolic links, so a folder of links to images works.
+            if path.is_file() {
+                images.push((name, path));
+            }
+        }
+        if images.is_empty() {
+            return Err(DeckError::NoImages {
+                dir: dir.to_path_buf(),
+            });
+        }
+        images.sort_by(|(a, _), (b, _)| natural_order(a, b));
+        Ok(Self {
+            title: folder_name(dir),
+            presenter: String::new(),
+            format: Format::PechaKucha,
+            slides: images
+                .into_iter()
+                .map(|(_, image)| Slide {
+                    image,
+                    notes: String::new(),
+                })
+                .collect(),
+            source: dir.to_path_buf(),
+            base_dir: dir.to_path_buf(),
+        })
+    }
+}
+
+/// Natural order ignoring case, then exact order so the result never depends on the file system.
+fn natural_order(a: &str, b: &str) -> Ordering {
+    natord::compare_ignore_case(a, b)
+        .then_with(|| natord::compare(a, b))
+        .then_with(|| a.cmp(b))
+}
+
+fn lowercase_extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// A folder's own name, even for `.` or `talk/`.
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .or_else(|| {
+            fs::canonicalize(dir)
+                .ok()
+                .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        })
+        .unwrap_or_else(|| dir.display().to_string())
+}
+
+/// The file stem, or the folder's name for a file called `deck.ron`, whose stem says nothing.
+fn default_title(source: &Path) -> String {
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if (stem.eq_ignore_ascii_case("deck") || stem.is_empty())
+        && let Some(parent) = source.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        return folder_name(parent);
+    }
+    if stem.is_empty() {
+        "Untitled".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// 1-based line and column just after the end of `text`, counting characters.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count());
+    (line, column)
+}
+
+/// Turns ron's error into ours, with the message in plain words.
+fn ron_error(error: &ron::error::SpannedError, path: &Path) -> DeckError {
+    use ron::error::Error as Ron;
+    let (line, column) = (error.span.start.line, error.span.start.col);
+    let place = |outer: &Option<String>| match outer.as_deref() {
+        Some("Slide") => "a slide".to_owned(),
+        Some("Custom") => "the format".to_owned(),
+        Some("Deck") | None => "the deck".to_owned(),
+        Some(other) => format!("`{other}`"),
+    };
+    let message = match &error.code {
+        Ron::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            return DeckError::UnknownField {
+                path: path.to_path_buf(),
+                line,
+                column,
+                field: found.clone(),
+                place: place(outer),
+                expected: expected.iter().map(|&s| s.to_owned()).collect(),
+            };
+        }
+        Ron::MissingStructField { field, outer } => {
+            format!("missing field `{field}` in {}", place(outer))
+        }
+        Ron::DuplicateStructField { field, outer } => {
+            format!("field `{field}` is given twice in {}", place(outer))
+        }
+        Ron::NoSuchEnumVariant { found, .. } => format!(
+            "unknown format `{found}`, expected `PechaKucha`, `Ignite` or `Custom(slides: N, seconds: N)`"
+        ),
+        other => lowercase_first(&other.to_string()),
+    };
+    DeckError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// ron's messages start with a capital; compiler-style messages do not.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_numbers() {
+        let table = [
+            (Format::PechaKucha, 20, 20, 400, true),
+            (Format::Ignite, 20, 15, 300, true),
+            (
+                Format::Custom {
+                    slides: 6,
+                    seconds: 10,
+                },
+                6,
+                10,
+                60,
+                false,
+            ),
+        ];
+        for (format, slides, seconds, total, standard) in table {
+            assert_eq!(format.slide_count(), slides, "{format:?}");
+            assert_eq!(
+                format.slide_length(),
+                Duration::from_secs(seconds),
+                "{format:?}"
+            );
+            assert_eq!(format.total(), Duration::from_secs(total), "{format:?}");
+            assert_eq!(format.is_standard(), standard, "{format:?}");
+        }
+        let huge = Format::Custom {
+            slides: u32::MAX,
+            seconds: u32::MAX,
+        };
+        assert_eq!(
+            huge.total().as_secs(),
+            u64::from(u32::MAX) * u64::from(u32::MAX)
+        );
+    }
+
+    #[test]
+    fn edit_distance_table() {
+        for (a, b, d) in [
+            ("notes", "notes", 0),
+            ("note", "notes", 1),
+            ("titel", "title", 2),
+            ("", "ab", 2),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn one_of_lists() {
+        let names = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(one_of(&names(&["a"])), "`a`");
+        assert_eq!(one_of(&names(&["a", "b"])), "`a` or `b`");
+        assert_eq!(one_of(&names(&["a", "b", "c"])), "one of `a`, `b` or `c`");
+    }
+
+    #[test]
+    fn end_position_counts_characters() {
+        assert_eq!(end_position(""), (1, 1));
+        assert_eq!(end_position("ab"), (1, 3));
+        assert_eq!(end_position("a\nәғ"), (2, 3));
+    }
+
+    #[test]
+    fn default_titles() {
+        assert_eq!(default_title(Path::new("talks/Шымкент.ron")), "Шымкент");
+        assert_eq!(
+            default_title(Path::new("talks/Шымкент/deck.ron")),
+            "Шымкент"
+        );
+        assert_eq!(default_title(Path::new("deck.ron")), "deck");
+    }
+}

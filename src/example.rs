@@ -1,0 +1,103 @@
+//! The example talk bundled inside the binary, so `pecha` with no arguments shows something real
+//! from any directory, before the user has a deck of their own.
+//!
+//! The deck lives in `examples/shymkent/`; its files are embedded at compile time and unpacked
+//! once into the user's cache folder, because the rest of the app (and `pecha check`) works on
+//! files.
+
+use std::path::{Path, PathBuf};
+
+use crate::deck::{Deck, DeckError};
+
+/// The example deck file, as shipped.
+pub const EXAMPLE_DECK: &str = include_str!("../examples/shymkent/deck.ron");
+
+macro_rules! slides {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../examples/shymkent/", $name)))),*]
+    };
+}
+
+/// The example's slide images: (file name, bytes).
+pub const EXAMPLE_SLIDES: &[(&str, &[u8])] = slides![
+    "01.jpg", "02.jpg", "03.jpg", "04.jpg", "05.jpg", "06.jpg", "07.jpg", "08.jpg", "09.jpg",
+    "10.jpg", "11.jpg", "12.jpg", "13.jpg", "14.jpg", "15.jpg", "16.jpg", "17.jpg", "18.jpg",
+    "19.jpg", "20.jpg",
+];
+
+/// Why the example could not be unpacked.
+#[derive(Debug, thiserror::Error)]
+pub enum ExampleError {
+    /// Writing into the cache folder failed.
+    #[error("cannot write the example talk to {path}: {source}")]
+    Write {
+        /// The file or folder that could not be written.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The embedded deck did not load (a bug caught by the tests).
+    #[error(transparent)]
+    Deck(#[from] DeckError),
+}
+
+/// Where the example is unpacked: the user's cache folder, or the temp folder without one.
+#[must_use]
+pub fn default_unpack_dir() -> PathBuf {
+    let base = directories::ProjectDirs::from("", "", "pecha").map_or_else(
+        || std::env::temp_dir().join("pecha"),
+        |dirs| dirs.cache_dir().to_path_buf(),
+    );
+    base.join(concat!("example-", env!("CARGO_PKG_VERSION")))
+}
+
+/// Unpack the example into the default folder and load it.
+pub fn example_deck() -> Result<Deck, ExampleError> {
+    example_deck_in(&default_unpack_dir())
+}
+
+/// Unpack the example into `dir` (files already there with the right size are kept) and load it.
+pub fn example_deck_in(dir: &Path) -> Result<Deck, ExampleError> {
+    let write_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExampleError::Write { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(write_error(dir))?;
+    for (name, bytes) in EXAMPLE_SLIDES {
+        let target = dir.join(name);
+        let up_to_date =
+            std::fs::metadata(&target).is_ok_and(|meta| meta.len() == bytes.len() as u64);
+        if !up_to_date {
+            // Write beside, then rename: a crash never leaves a half-written slide behind.
+            let partial = dir.join(format!(".{name}.partial"));
+            std::fs::write(&partial, bytes).map_err(write_error(&partial))?;
+            std::fs::rename(&partial, &target).map_err(write_error(&target))?;
+        }
+    }
+    let deck_path = dir.join("deck.ron");
+    if std::fs::read_to_string(&deck_path).ok().as_deref() != Some(EXAMPLE_DECK) {
+        std::fs::write(&deck_path, EXAMPLE_DECK).map_err(write_error(&deck_path))?;
+    }
+    Ok(Deck::from_ron_str(EXAMPLE_DECK, &deck_path)?)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::check::check_deck;
+
+    #[test]
+    fn the_example_unpacks_and_is_ready_for_the_show() {
+        let dir = tempfile::tempdir().unwrap();
+        let deck = example_deck_in(dir.path()).unwrap();
+        assert_eq!(deck.slides.len(), 20);
+        assert!(deck.title.contains('қ'), "{}", deck.title);
+        let report = check_deck(&deck);
+        assert!(report.is_ready(), "{}", report.to_text());
+        assert_eq!(report.findings.len(), 0, "{}", report.to_text());
+        // A second unpack keeps the files and loads the same deck.
+        let again = example_deck_in(dir.path()).unwrap();
+        assert_eq!(again.slides.len(), 20);
+    }
+}

@@ -1,0 +1,24 @@
+//! Pecha runs PechaKucha talks and whole PechaKucha Nights.
+//!
+//! The pure core never imports egui:
+//! - [`deck`]: what a talk is (slides, notes, format) and how it is loaded from RON or a folder;
+//! - [`check`]: whether a deck is ready for the show, used by `pecha check` and the app;
+//! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
+//!   never drifts and can be tested in microseconds;
+//! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
+//!   timing trace.
+//!
+//! Around it: [`slides`] prepares images on background threads, [`audio`] plays cues,
+//! [`example`] carries the bundled talk, and [`app`] with [`ui`] is the eframe app.
+pub mod app;
+pub mod audio;
+pub mod check;
+pub mod clock;
+pub mod deck;
+pub mod example;
+pub mod monitors;
+pub mod settings;
+pub mod slides;
+pub mod timing;
+pub mod trace;
+pub mod ui;

@@ -1,0 +1,97 @@
+//! What the app remembers between runs: the projector's monitor, notes size, sound, the audience
+//! progress bar and the presenter's preferences. Stored by eframe's persistence as RON.
+//!
+//! The projector is remembered by monitor *name*: indexes change when a cable is plugged into
+//! another port, names do not.
+
+use serde::{Deserialize, Serialize};
+
+/// The key under which settings live in eframe's storage.
+pub const STORAGE_KEY: &str = "pecha.settings";
+
+/// What the projector shows while the talk is ready but not started, and after it finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Card {
+    /// The talk's title and presenter (before) or a thank-you card (after).
+    Card,
+    /// A black screen.
+    Black,
+}
+
+/// Remembered preferences. Unknown or missing fields fall back to the defaults, so an older or
+/// newer settings file never stops the app from starting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Name of the monitor the projector window goes to; `None` picks the first monitor that is
+    /// not the laptop's.
+    pub projector_monitor: Option<String>,
+    /// Notes font size in points.
+    pub notes_size: f32,
+    /// Cue sounds on.
+    pub sound: bool,
+    /// Cue volume, 0..=1.
+    pub volume: f32,
+    /// A thin progress bar along the bottom of the projector.
+    pub audience_bar: bool,
+    /// A 3-2-1 countdown on the presenter view before the first slide.
+    pub lead_in: bool,
+    /// What the projector shows before the start.
+    pub before_start: Card,
+    /// What the projector shows after the end.
+    pub after_end: Card,
+    /// Light presenter theme, for bright rooms.
+    pub light_theme: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            projector_monitor: None,
+            notes_size: 28.0,
+            sound: true,
+            volume: 0.7,
+            audience_bar: false,
+            lead_in: false,
+            before_start: Card::Card,
+            after_end: Card::Card,
+            light_theme: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Smallest and largest notes size offered.
+    pub const NOTES_SIZE_RANGE: std::ops::RangeInclusive<f32> = 14.0..=72.0;
+
+    /// Notes size changed by `steps` (2 pt each), kept in range.
+    #[must_use]
+    pub fn notes_size_stepped(&self, steps: i32) -> f32 {
+        (self.notes_size + 2.0 * steps as f32).clamp(
+            *Self::NOTES_SIZE_RANGE.start(),
+            *Self::NOTES_SIZE_RANGE.end(),
+        )
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let settings: Settings = ron::from_str("(notes_size: 40.0)").unwrap();
+        assert!((settings.notes_size - 40.0).abs() < f32::EPSILON);
+        assert!(settings.sound);
+        assert!(!settings.audience_bar);
+    }
+
+    #[test]
+    fn notes_size_stays_in_range() {
+        let settings = Settings::default();
+        assert!((settings.notes_size_stepped(100) - 72.0).abs() < f32::EPSILON);
+        assert!((settings.notes_size_stepped(-100) - 14.0).abs() < f32::EPSILON);
+        assert!((settings.notes_size_stepped(1) - 30.0).abs() < f32::EPSILON);
+    }
+}

@@ -1,0 +1,361 @@
+//! Getting slide images ready before they are needed.
+//!
+//! A slide must be on screen on the first frame after its deadline, even when it is a 4K photo.
+//! Decoding and scaling take tens of milliseconds, far more than one frame, so they run here on
+//! background threads: decode (under the same memory limits as `pecha check`) -> apply EXIF
+//! orientation -> composite transparency over white -> scale to fit the screen that shows it.
+//! The app asks ahead of time and turns finished pixels into textures; this module never
+//! touches egui, so it can be tested and benchmarked on its own.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+
+use fast_image_resize as fr;
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
+
+use crate::check::decode_limits;
+
+/// Why a slide could not be made ready: what the presenter view shows instead of it.
+#[derive(Debug, thiserror::Error)]
+pub enum SlideError {
+    /// The file could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The slide's image file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The file is not a decodable image, or is over the memory limits.
+    #[error("{path}: {source}")]
+    Decode {
+        /// The slide's image file.
+        path: PathBuf,
+        /// What the decoder said.
+        source: image::ImageError,
+    },
+    /// Scaling failed (it should not: the sizes are checked before).
+    #[error("{path}: cannot scale: {message}")]
+    Scale {
+        /// The slide's image file.
+        path: PathBuf,
+        /// What the resizer said.
+        message: String,
+    },
+}
+
+/// A slide decoded and scaled for one screen: straight RGBA8, opaque, row-major.
+#[derive(Clone)]
+pub struct ScreenImage {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `width * height * 4` bytes.
+    pub rgba: Vec<u8>,
+}
+
+impl std::fmt::Debug for ScreenImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ScreenImage({} x {})", self.width, self.height)
+    }
+}
+
+/// The largest size that fits `image` into `fit` without changing its aspect ratio and without
+/// enlarging it (the GPU enlarges small slides smoothly at no cost).
+#[must_use]
+pub fn fit_within(image: (u32, u32), fit: (u32, u32)) -> (u32, u32) {
+    let (width, height) = image;
+    let (max_width, max_height) = (fit.0.max(1), fit.1.max(1));
+    if width <= max_width && height <= max_height {
+        return (width.max(1), height.max(1));
+    }
+    let scale = f64::min(
+        f64::from(max_width) / f64::from(width),
+        f64::from(max_height) / f64::from(height),
+    );
+    let scaled = |side: u32| ((f64::from(side) * scale).round() as u32).max(1);
+    (scaled(width).min(max_width), scaled(height).min(max_height))
+}
+
+/// Decode `path` and scale it to fit `fit` (the pixel size of the screen that shows it).
+pub fn prepare_for_screen(path: &Path, fit: (u32, u32)) -> Result<ScreenImage, SlideError> {
+    let decoded = decode_upright(path)?;
+    let rgba = flatten_over_white(decoded);
+    let (width, height) = fit_within(rgba.dimensions(), fit);
+    if (width, height) == rgba.dimensions() {
+        return Ok(ScreenImage {
+            width,
+            height,
+            rgba: rgba.into_raw(),
+        });
+    }
+    let mut scaled = RgbaImage::new(width, height);
+    let options =
+        fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
+    fr::Resizer::new()
+        .resize(&rgba, &mut scaled, &options)
+        .map_err(|error| SlideError::Scale {
+            path: path.to_path_buf(),
+            message: error.to_string(),
+        })?;
+    Ok(ScreenImage {
+        width,
+        height,
+        rgba: scaled.into_raw(),
+    })
+}
+
+/// Decode under the shared memory limits and turn phone photos upright (EXIF orientation).
+fn decode_upright(path: &Path) -> Result<DynamicImage, SlideError> {
+    let decode_error = |source| SlideError::Decode {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut reader = ImageReader::open(path)
+        .map_err(|source| SlideError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .with_guessed_format()
+        .map_err(|source| SlideError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    reader.limits(decode_limits());
+    let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    let orientation = decoder.orientation().ok();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    if let Some(orientation) = orientation {
+        image.apply_orientation(orientation);
+    }
+    Ok(image)
+}
+
+/// Slides with transparency are shown as their authors saw them in their slide tool: on white.
+fn flatten_over_white(image: DynamicImage) -> RgbaImage {
+    let has_alpha = image.color().has_alpha();
+    let mut rgba = image.into_rgba8();
+    if has_alpha {
+        for pixel in rgba.pixels_mut() {
+            let alpha = u16::from(pixel[3]);
+            for channel in &mut pixel.0[..3] {
+                *channel = ((u16::from(*channel) * alpha + 255 * (255 - alpha) + 127) / 255) as u8;
+            }
+            pixel[3] = 255;
+        }
+    }
+    rgba
+}
+
+/// One finished request, in any order.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Which slide (1-based) this is.
+    pub slide: usize,
+    /// The size it was asked to fit, so a stale result for an old window size can be told apart.
+    pub fit: (u32, u32),
+    /// The pixels, or why there are none.
+    pub result: Result<ScreenImage, SlideError>,
+}
+
+struct Job {
+    slide: usize,
+    path: PathBuf,
+    fit: (u32, u32),
+}
+
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    closed: bool,
+}
+
+/// Background workers that prepare slides for the screen, most urgent request first.
+pub struct SlidePreparer {
+    queue: Arc<(Mutex<Queue>, Condvar)>,
+    results: Receiver<Prepared>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl SlidePreparer {
+    /// Start `threads` workers. `on_ready` is called from a worker after each result, so the UI
+    /// can wake up and collect it (`egui::Context::request_repaint`).
+    pub fn new(threads: usize, on_ready: impl Fn() + Send + Sync + 'static) -> Self {
+        let queue = Arc::new((Mutex::new(Queue::default()), Condvar::new()));
+        let (sender, results) = channel();
+        let on_ready = Arc::new(on_ready);
+        let workers = (0..threads.max(1))
+            .map(|index| {
+                let queue = Arc::clone(&queue);
+                let sender: Sender<Prepared> = sender.clone();
+                let on_ready = Arc::clone(&on_ready);
+                std::thread::Builder::new()
+                    .name(format!("pecha-slides-{index}"))
+                    .spawn(move || worker(&queue, &sender, &*on_ready))
+            })
+            .filter_map(|spawned| match spawned {
+                Ok(handle) => Some(handle),
+                Err(error) => {
+                    log::error!("cannot start a slide worker: {error}");
+                    None
+                }
+            })
+            .collect();
+        Self {
+            queue,
+            results,
+            workers,
+        }
+    }
+
+    /// Ask for a slide; requests made later are served first, because the caller asks for the
+    /// most urgent slide last (see [`Self::request_in_order`]).
+    pub fn request(&self, slide: usize, path: PathBuf, fit: (u32, u32)) {
+        let (lock, wake) = &*self.queue;
+        if let Ok(mut queue) = lock.lock() {
+            queue.jobs.push_front(Job { slide, path, fit });
+            wake.notify_one();
+        }
+    }
+
+    /// Ask for several slides, the first one most urgent.
+    pub fn request_in_order(
+        &self,
+        requests: impl DoubleEndedIterator<Item = (usize, PathBuf)>,
+        fit: (u32, u32),
+    ) {
+        for (slide, path) in requests.rev() {
+            self.request(slide, path, fit);
+        }
+    }
+
+    /// Drop the requests not yet started (e.g. after the talk jumped elsewhere).
+    pub fn cancel_pending(&self) {
+        if let Ok(mut queue) = self.queue.0.lock() {
+            queue.jobs.clear();
+        }
+    }
+
+    /// A finished slide, if one is waiting. Never blocks.
+    #[must_use]
+    pub fn try_next(&self) -> Option<Prepared> {
+        self.results.try_recv().ok()
+    }
+
+    /// Wait for the next finished slide (for tools and tests, never the UI thread).
+    #[must_use]
+    pub fn wait_next(&self, timeout: std::time::Duration) -> Option<Prepared> {
+        self.results.recv_timeout(timeout).ok()
+    }
+}
+
+impl Drop for SlidePreparer {
+    fn drop(&mut self) {
+        let (lock, wake) = &*self.queue;
+        if let Ok(mut queue) = lock.lock() {
+            queue.closed = true;
+            queue.jobs.clear();
+        }
+        wake.notify_all();
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
+    }
+}
+
+fn worker(
+    queue: &(Mutex<Queue>, Condvar),
+    results: &Sender<Prepared>,
+    on_ready: &(dyn Fn() + Send + Sync),
+) {
+    let (lock, wake) = queue;
+    loop {
+        let job = {
+            let Ok(mut guard) = lock.lock() else { return };
+            loop {
+                if guard.closed {
+                    return;
+                }
+                if let Some(job) = guard.jobs.pop_front() {
+                    break job;
+                }
+                guard = match wake.wait(guard) {
+                    Ok(guard) => guard,
+                    Err(_) => return,
+                };
+            }
+        };
+        let result = prepare_for_screen(&job.path, job.fit);
+        if let Err(error) = &result {
+            log::warn!("slide {}: {error}", job.slide);
+        }
+        let prepared = Prepared {
+            slide: job.slide,
+            fit: job.fit,
+            result,
+        };
+        if results.send(prepared).is_err() {
+            return;
+        }
+        on_ready();
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_within_keeps_aspect_and_never_enlarges() {
+        let cases = [
+            ((3840, 2160), (1920, 1080), (1920, 1080)),
+            ((1024, 768), (1920, 1080), (1024, 768)),
+            ((4000, 3000), (1920, 1080), (1440, 1080)),
+            ((1080, 1920), (1920, 1080), (608, 1080)),
+            ((8000, 100), (1920, 1080), (1920, 24)),
+            ((0, 0), (1920, 1080), (1, 1)),
+        ];
+        for (image, fit, expected) in cases {
+            assert_eq!(fit_within(image, fit), expected, "{image:?} into {fit:?}");
+        }
+    }
+
+    #[test]
+    fn transparency_is_composited_over_white() {
+        let mut image = RgbaImage::new(2, 1);
+        image.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
+        image.put_pixel(1, 0, image::Rgba([0, 0, 0, 255]));
+        let flat = flatten_over_white(DynamicImage::ImageRgba8(image));
+        assert_eq!(flat.get_pixel(0, 0).0, [255, 255, 255, 255]);
+        assert_eq!(flat.get_pixel(1, 0).0, [0, 0, 0, 255]);
+    }
+
+    #[test]
+    fn preparer_scales_in_the_background_and_reports_failures() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("big.png");
+        RgbaImage::from_pixel(400, 300, image::Rgba([10, 200, 30, 255]))
+            .save(&good)
+            .unwrap();
+        let bad = dir.path().join("broken.jpg");
+        std::fs::write(&bad, b"not an image").unwrap();
+
+        let preparer = SlidePreparer::new(2, || {});
+        preparer.request_in_order([(1, good), (2, bad)].into_iter(), (200, 200));
+        let mut results: Vec<Prepared> = (0..2)
+            .filter_map(|_| preparer.wait_next(std::time::Duration::from_secs(30)))
+            .collect();
+        results.sort_by_key(|prepared| prepared.slide);
+        assert_eq!(results.len(), 2);
+        let first = results[0].result.as_ref().unwrap();
+        assert_eq!((first.width, first.height), (200, 150));
+        assert_eq!(&first.rgba[..4], &[10, 200, 30, 255]);
+        let error = results[1].result.as_ref().unwrap_err().to_string();
+        assert!(error.contains("broken.jpg"), "{error}");
+    }
+}

@@ -1,0 +1,53 @@
+//! The views. Each reads the app's state through a small model and returns [`Command`]s; only
+//! the app applies them, so every view can be drawn and tested on its own.
+
+pub mod keys;
+pub mod presenter;
+pub mod projector;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use crate::settings::Settings;
+
+/// Something a view or a key asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start the armed talk (with the 3-2-1 lead-in when it is on).
+    Start,
+    /// Pause a running talk, or resume a paused one.
+    TogglePause,
+    /// Give the current slide its full time again, from now.
+    RestartSlide,
+    /// Jump to slide k (1-based) with its full time.
+    GoToSlide(usize),
+    /// Last resort: show the next slide now.
+    ManualAdvance,
+    /// Put the talk back to Ready, title card on the projector.
+    ResetTalk,
+    /// Black out the projector, or bring the picture back.
+    ToggleBlackout,
+    /// Projector fullscreen on its monitor, or a normal window.
+    ToggleProjectorFullscreen,
+    /// Open or close the projector window.
+    SetProjectorOpen(bool),
+    /// Send the projector to this monitor (index in the monitor list).
+    ChooseMonitor(usize),
+    /// Open the file dialog to choose a deck.
+    OpenDialog {
+        /// Choose a folder of images instead of a deck file.
+        folder: bool,
+    },
+    /// Load this deck (a RON file or a folder).
+    OpenDeck(PathBuf),
+    /// Show or hide the go-to-slide box.
+    ShowGoTo(bool),
+    /// Replace the settings (views edit a copy).
+    ChangeSettings(Settings),
+    /// Quit, asking first if a talk is under way.
+    RequestQuit,
+    /// Quit now.
+    ConfirmQuit,
+    /// Keep going: dismiss the quit question.
+    CancelQuit,
+}

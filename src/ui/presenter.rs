@@ -1,0 +1,538 @@
+//! The presenter view on the laptop: the current and next slide, the notes, and the time, big
+//! enough to read from 1.5 m away in a dark or a bright room. Also the host's controls, in
+//! menus, so that none of them sits under a stray click.
+
+use std::time::Duration;
+
+use egui::{Align, Color32, FontId, Id, Layout, RichText, Sense, Ui, vec2};
+
+use super::Command;
+use super::keys::KEY_HELP;
+use super::widgets::{
+    SlidePicture, countdown_ring, format_countdown, paint_slide, palette, progress_strip,
+};
+use crate::monitors::MonitorInfo;
+use crate::settings::{Card, Settings};
+use crate::timing::TalkState;
+
+/// The projector as the presenter view shows and controls it.
+#[derive(Debug, Clone, Copy)]
+pub struct ProjectorStatus<'a> {
+    /// The window exists.
+    pub open: bool,
+    /// It is fullscreen on a monitor (else a normal window).
+    pub fullscreen: bool,
+    /// The picture is blacked out.
+    pub blackout: bool,
+    /// The monitors there are.
+    pub monitors: &'a [MonitorInfo],
+    /// The monitor it is on, if fullscreen.
+    pub monitor: Option<usize>,
+}
+
+/// Everything the presenter view shows.
+#[derive(Debug, Clone)]
+pub struct PresenterModel<'a> {
+    /// Talk title.
+    pub title: &'a str,
+    /// Speaker.
+    pub presenter: &'a str,
+    /// E.g. `PechaKucha · 20 × 20 s`, with a mark when non-standard.
+    pub format_label: String,
+    /// Whether the format is a standard one.
+    pub standard_format: bool,
+    /// Ready, running, paused, finished.
+    pub state: TalkState,
+    /// Current slide, 1-based.
+    pub slide: usize,
+    /// Slides in the talk.
+    pub slide_count: usize,
+    /// Time left on this slide.
+    pub slide_remaining: Duration,
+    /// A slide's full time.
+    pub slide_length: Duration,
+    /// Time left in the whole talk.
+    pub talk_remaining: Duration,
+    /// The current slide.
+    pub current: SlidePicture<'a>,
+    /// The next slide.
+    pub next: SlidePicture<'a>,
+    /// Notes of the current slide.
+    pub notes: &'a str,
+    /// Seconds left of the 3-2-1 lead-in, while it runs.
+    pub lead_in: Option<u64>,
+    /// Local time, `HH:MM`.
+    pub wall_clock: String,
+    /// Preferences.
+    pub settings: &'a Settings,
+    /// The projector.
+    pub projector: ProjectorStatus<'a>,
+    /// Things the host should know (no sound device, projector missing…).
+    pub notices: &'a [String],
+    /// The go-to-slide box is open.
+    pub go_to_open: bool,
+    /// The quit question is open.
+    pub quit_question: bool,
+}
+
+/// The state as a word, for the badge.
+#[must_use]
+pub fn state_label(state: TalkState) -> &'static str {
+    match state {
+        TalkState::Ready => "Ready",
+        TalkState::Running => "Running",
+        TalkState::Paused => "Paused",
+        TalkState::Finished => "Finished",
+    }
+}
+
+/// Draw the presenter view; returns what the user asked for.
+pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, model, &mut commands));
+    egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, model));
+    let side_width = (ui.available_width() * 0.34).clamp(300.0, 620.0);
+    egui::Panel::right("time")
+        .exact_size(side_width)
+        .resizable(false)
+        .show(ui, |ui| time_column(ui, model, &mut commands));
+    egui::CentralPanel::default().show(ui, |ui| slide_column(ui, model));
+    if model.go_to_open {
+        go_to_dialog(ui, model, &mut commands);
+    }
+    if model.quit_question {
+        quit_dialog(ui, &mut commands);
+    }
+    commands
+}
+
+fn menu_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("Deck", |ui| {
+            if ui.button("Open deck file…  Ctrl+O").clicked() {
+                commands.push(Command::OpenDialog { folder: false });
+            }
+            if ui.button("Open folder of images…  Ctrl+Shift+O").clicked() {
+                commands.push(Command::OpenDialog { folder: true });
+            }
+            ui.separator();
+            if ui.button("Quit  Esc").clicked() {
+                commands.push(Command::RequestQuit);
+            }
+        });
+        talk_menu(ui, model, commands);
+        projector_menu(ui, model, commands);
+        view_menu(ui, model, commands);
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(RichText::new(&model.wall_clock).size(20.0).strong());
+        });
+    });
+}
+
+fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    let under_way = matches!(model.state, TalkState::Running | TalkState::Paused);
+    ui.menu_button("Talk", |ui| {
+        if ui
+            .add_enabled(
+                model.state == TalkState::Ready,
+                egui::Button::new("Start  Space"),
+            )
+            .clicked()
+        {
+            commands.push(Command::Start);
+        }
+        let pause = if model.state == TalkState::Paused {
+            "Resume  P"
+        } else {
+            "Pause  P"
+        };
+        if ui
+            .add_enabled(under_way, egui::Button::new(pause))
+            .clicked()
+        {
+            commands.push(Command::TogglePause);
+        }
+        if ui
+            .add_enabled(under_way, egui::Button::new("Restart this slide  R"))
+            .clicked()
+        {
+            commands.push(Command::RestartSlide);
+        }
+        if ui
+            .add_enabled(
+                model.state != TalkState::Ready,
+                egui::Button::new("Go to slide…  G"),
+            )
+            .clicked()
+        {
+            commands.push(Command::ShowGoTo(true));
+        }
+        if ui
+            .add_enabled(
+                under_way,
+                egui::Button::new("Next slide now (last resort)  Ctrl+N"),
+            )
+            .clicked()
+        {
+            commands.push(Command::ManualAdvance);
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                model.state != TalkState::Ready,
+                egui::Button::new("Back to the title card"),
+            )
+            .clicked()
+        {
+            commands.push(Command::ResetTalk);
+        }
+        let mut lead_in = model.settings.lead_in;
+        if ui
+            .checkbox(&mut lead_in, "3-2-1 lead-in before the first slide")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                lead_in,
+                ..model.settings.clone()
+            }));
+        }
+    });
+}
+
+fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    let projector = model.projector;
+    ui.menu_button("Projector", |ui| {
+        if projector.open {
+            if ui.button("Close projector window").clicked() {
+                commands.push(Command::SetProjectorOpen(false));
+            }
+        } else if ui.button("Open projector window").clicked() {
+            commands.push(Command::SetProjectorOpen(true));
+        }
+        if ui
+            .checkbox(&mut projector.fullscreen.clone(), "Fullscreen  F")
+            .clicked()
+        {
+            commands.push(Command::ToggleProjectorFullscreen);
+        }
+        if ui
+            .checkbox(&mut projector.blackout.clone(), "Black out  B")
+            .clicked()
+        {
+            commands.push(Command::ToggleBlackout);
+        }
+        ui.separator();
+        ui.label("Show on monitor:");
+        if projector.monitors.is_empty() {
+            ui.weak("(no monitor list on this system)");
+        }
+        for (index, monitor) in projector.monitors.iter().enumerate() {
+            if ui
+                .radio(projector.monitor == Some(index), monitor.label(index))
+                .clicked()
+            {
+                commands.push(Command::ChooseMonitor(index));
+            }
+        }
+        ui.separator();
+        let settings = model.settings;
+        let mut audience_bar = settings.audience_bar;
+        if ui
+            .checkbox(&mut audience_bar, "Thin progress bar for the audience")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                audience_bar,
+                ..settings.clone()
+            }));
+        }
+        let mut title_card = settings.before_start == Card::Card;
+        if ui
+            .checkbox(&mut title_card, "Title card before the talk (else black)")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                before_start: if title_card { Card::Card } else { Card::Black },
+                ..settings.clone()
+            }));
+        }
+        let mut end_card = settings.after_end == Card::Card;
+        if ui
+            .checkbox(&mut end_card, "Thank-you card after the talk (else black)")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                after_end: if end_card { Card::Card } else { Card::Black },
+                ..settings.clone()
+            }));
+        }
+    });
+}
+
+fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    let settings = model.settings;
+    ui.menu_button("View & sound", |ui| {
+        let mut notes_size = settings.notes_size;
+        if ui
+            .add(
+                egui::Slider::new(&mut notes_size, Settings::NOTES_SIZE_RANGE)
+                    .text("notes size  + / −"),
+            )
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                notes_size,
+                ..settings.clone()
+            }));
+        }
+        let mut light = settings.light_theme;
+        if ui
+            .checkbox(&mut light, "Light theme for bright rooms")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                light_theme: light,
+                ..settings.clone()
+            }));
+        }
+        ui.separator();
+        let mut sound = settings.sound;
+        if ui
+            .checkbox(&mut sound, "Cue sounds (click, last-3-s ticks, gong)  M")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                sound,
+                ..settings.clone()
+            }));
+        }
+        let mut volume = settings.volume;
+        if ui
+            .add_enabled(
+                sound,
+                egui::Slider::new(&mut volume, 0.0..=1.0).text("volume"),
+            )
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                volume,
+                ..settings.clone()
+            }));
+        }
+    });
+}
+
+fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        for notice in model.notices {
+            ui.label(
+                RichText::new(format!("⚠ {notice}"))
+                    .color(palette::HURRY)
+                    .strong(),
+            );
+        }
+        if model.projector.blackout {
+            ui.label(
+                RichText::new("PROJECTOR BLACKED OUT — B to show")
+                    .color(palette::ALERT)
+                    .strong(),
+            );
+        }
+        let hints: Vec<String> = KEY_HELP
+            .iter()
+            .take(6)
+            .map(|(key, what)| format!("{key}: {what}"))
+            .collect();
+        ui.weak(hints.join("   ·   "));
+    });
+}
+
+fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    ui.add_space(8.0);
+    ui.vertical_centered(|ui| {
+        let (badge, colour) = match model.state {
+            TalkState::Ready => ("READY", palette::CALM),
+            TalkState::Running => ("RUNNING", palette::CALM),
+            TalkState::Paused => ("PAUSED", palette::PAUSED),
+            TalkState::Finished => ("FINISHED", palette::DONE),
+        };
+        ui.label(RichText::new(badge).size(30.0).strong().color(colour));
+        ui.add_space(6.0);
+        let diameter = (ui.available_width() * 0.72)
+            .min(ui.available_height() * 0.42)
+            .max(120.0);
+        if let Some(seconds) = model.lead_in {
+            lead_in_digits(ui, diameter, seconds);
+        } else {
+            countdown_ring(
+                ui,
+                diameter,
+                model.slide_remaining,
+                model.slide_length,
+                model.state,
+            );
+        }
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!("slide {} / {}", model.slide, model.slide_count)).size(26.0),
+        );
+        ui.label(
+            RichText::new(format!(
+                "{} left in the talk",
+                format_countdown(model.talk_remaining)
+            ))
+            .size(30.0)
+            .strong(),
+        );
+        ui.add_space(4.0);
+        match model.state {
+            TalkState::Ready => {
+                let label = RichText::new("▶  Start  (Space)").size(24.0);
+                if ui
+                    .add(egui::Button::new(label).min_size(vec2(220.0, 48.0)))
+                    .clicked()
+                {
+                    commands.push(Command::Start);
+                }
+            }
+            TalkState::Paused => {
+                let label = RichText::new("▶  Resume  (P)").size(24.0);
+                if ui
+                    .add(egui::Button::new(label).min_size(vec2(220.0, 48.0)))
+                    .clicked()
+                {
+                    commands.push(Command::TogglePause);
+                }
+            }
+            TalkState::Running | TalkState::Finished => {}
+        }
+    });
+    ui.add_space(10.0);
+    ui.label(RichText::new("Next").size(20.0).weak());
+    let width = ui.available_width();
+    let height = (width * 9.0 / 16.0)
+        .min(ui.available_height() - 8.0)
+        .max(40.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    paint_slide(ui, rect, model.next, 18.0);
+}
+
+fn lead_in_digits(ui: &mut Ui, diameter: f32, seconds: u64) {
+    let (rect, _) = ui.allocate_exact_size(vec2(diameter, diameter), Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.circle_filled(rect.center(), diameter / 2.0 - 2.0, palette::HURRY);
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        seconds.to_string(),
+        FontId::proportional(diameter * 0.5),
+        Color32::BLACK,
+    );
+}
+
+fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(model.title).size(26.0).strong());
+        if !model.presenter.is_empty() {
+            ui.label(RichText::new(format!("— {}", model.presenter)).size(22.0));
+        }
+        let colour = if model.standard_format {
+            palette::CALM
+        } else {
+            palette::HURRY
+        };
+        ui.label(RichText::new(&model.format_label).size(18.0).color(colour));
+    });
+    let notes_height = (model.settings.notes_size * 4.6).min(ui.available_height() * 0.45);
+    let strip_height = 28.0;
+    let slide_height = (ui.available_height() - notes_height - strip_height - 24.0).max(80.0);
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(vec2(width, slide_height), Sense::hover());
+    paint_slide(ui, rect, model.current, 28.0);
+    ui.add_space(6.0);
+    progress_strip(
+        ui,
+        model.slide_count,
+        model.slide,
+        model.state,
+        strip_height,
+    );
+    ui.add_space(6.0);
+    egui::ScrollArea::vertical()
+        .id_salt("notes")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if model.notes.is_empty() {
+                ui.label(
+                    RichText::new("(no notes for this slide)")
+                        .size(model.settings.notes_size * 0.7)
+                        .weak(),
+                );
+            } else {
+                ui.label(RichText::new(model.notes).size(model.settings.notes_size));
+            }
+        });
+}
+
+fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    let id = Id::unique("go-to-slide");
+    let mut text: String = ui.data_mut(|data| data.get_temp(id)).unwrap_or_default();
+    let response = egui::Modal::new(id).show(ui.ctx(), |ui| {
+        ui.heading("Go to slide");
+        ui.label(format!(
+            "Slide 1 to {}; it gets its full time from now.",
+            model.slide_count
+        ));
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(80.0)
+                .hint_text("7"),
+        );
+        edit.request_focus();
+        let target = text
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|slide| (1..=model.slide_count).contains(slide));
+        ui.horizontal(|ui| {
+            let enter = edit.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            if (ui
+                .add_enabled(target.is_some(), egui::Button::new("Go"))
+                .clicked()
+                || enter)
+                && let Some(slide) = target
+            {
+                commands.push(Command::GoToSlide(slide));
+                commands.push(Command::ShowGoTo(false));
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::ShowGoTo(false));
+            }
+        });
+    });
+    if response.should_close() {
+        commands.push(Command::ShowGoTo(false));
+    }
+    if commands.contains(&Command::ShowGoTo(false)) {
+        text.clear();
+    }
+    ui.data_mut(|data| data.insert_temp(id, text));
+}
+
+fn quit_dialog(ui: &mut Ui, commands: &mut Vec<Command>) {
+    let response = egui::Modal::new(Id::unique("quit-question")).show(ui.ctx(), |ui| {
+        ui.heading("Quit Pecha?");
+        ui.label("The talk is under way. Quitting ends it and shows the desktop on the projector.");
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Keep going").strong()).clicked() {
+                commands.push(Command::CancelQuit);
+            }
+            if ui.button("Quit").clicked() {
+                commands.push(Command::ConfirmQuit);
+            }
+        });
+    });
+    if response.should_close() {
+        commands.push(Command::CancelQuit);
+    }
+}

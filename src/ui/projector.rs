@@ -1,0 +1,108 @@
+//! The projector window: what the audience sees, and nothing else.
+//!
+//! Only the slide, letterboxed on black; before the start a title card (or black), after the end
+//! a closing card (or black). Never a control, a dialog, a cursor or an error: a slide that
+//! cannot be shown is black here and explained on the presenter view.
+
+use egui::{Align2, Color32, FontId, Rect, Sense, Ui, pos2, vec2};
+
+use super::widgets::{SlidePicture, letterbox};
+
+/// What fills the projector.
+#[derive(Debug, Clone, Copy)]
+pub enum ProjectorContent<'a> {
+    /// Nothing: blackout, or a card set to black.
+    Black,
+    /// Before the talk: who is next.
+    TitleCard {
+        /// The talk's title.
+        title: &'a str,
+        /// The speaker.
+        presenter: &'a str,
+    },
+    /// The current slide.
+    Slide(SlidePicture<'a>),
+    /// After the talk.
+    EndCard {
+        /// The speaker, thanked by name.
+        presenter: &'a str,
+    },
+}
+
+/// Everything the projector view needs.
+#[derive(Debug, Clone, Copy)]
+pub struct ProjectorModel<'a> {
+    /// What to show.
+    pub content: ProjectorContent<'a>,
+    /// Progress through the talk (0..=1) for the optional thin audience bar.
+    pub audience_progress: Option<f32>,
+}
+
+/// Paint the projector: the whole window, black around the content.
+pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
+    let screen = ui.max_rect();
+    let (_, painter) = ui.allocate_painter(screen.size(), Sense::hover());
+    painter.rect_filled(screen, 0.0, Color32::BLACK);
+    let height = screen.height();
+    match model.content {
+        ProjectorContent::Black
+        | ProjectorContent::Slide(
+            SlidePicture::Loading | SlidePicture::Failed(_) | SlidePicture::None,
+        ) => {}
+        ProjectorContent::Slide(SlidePicture::Ready { texture, size }) => {
+            let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            painter.image(texture, letterbox(screen, size), uv, Color32::WHITE);
+        }
+        ProjectorContent::TitleCard { title, presenter } => {
+            card(&painter, screen, presenter, title, height);
+        }
+        ProjectorContent::EndCard { presenter } => {
+            card(
+                &painter,
+                screen,
+                "Рахмет! · Спасибо! · Thank you!",
+                presenter,
+                height,
+            );
+        }
+    }
+    if let Some(progress) = model.audience_progress {
+        let bar_height = (height * 0.006).max(3.0);
+        let bar = Rect::from_min_size(
+            pos2(screen.left(), screen.bottom() - bar_height),
+            vec2(screen.width() * progress.clamp(0.0, 1.0), bar_height),
+        );
+        painter.rect_filled(bar, 0.0, Color32::from_gray(0xb0));
+    }
+}
+
+/// A calm two-line card: a big line with a smaller one under it, wrapped to the screen.
+fn card(painter: &egui::Painter, screen: Rect, big: &str, small: &str, height: f32) {
+    let wrap = screen.width() * 0.8;
+    let big_galley = painter.layout(
+        big.to_owned(),
+        FontId::proportional(height * 0.075),
+        Color32::WHITE,
+        wrap,
+    );
+    let small_galley = painter.layout(
+        small.to_owned(),
+        FontId::proportional(height * 0.045),
+        Color32::from_gray(0xc8),
+        wrap,
+    );
+    let gap = height * 0.04;
+    let total = big_galley.size().y + gap + small_galley.size().y;
+    let top = screen.center().y - total / 2.0;
+    let big_pos = Align2::CENTER_TOP
+        .anchor_size(pos2(screen.center().x, top), big_galley.size())
+        .min;
+    let small_pos = Align2::CENTER_TOP
+        .anchor_size(
+            pos2(screen.center().x, top + big_galley.size().y + gap),
+            small_galley.size(),
+        )
+        .min;
+    painter.galley(big_pos, big_galley, Color32::WHITE);
+    painter.galley(small_pos, small_galley, Color32::WHITE);
+}

@@ -1,0 +1,268 @@
+//! Drawing pieces shared by the views: slides letterboxed on black, the countdown ring, the
+//! progress strip, and time formatting. They paint what they are given and decide nothing.
+
+use std::time::Duration;
+
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, TextureId, Ui, Vec2, pos2, vec2,
+};
+
+use crate::timing::TalkState;
+
+/// What a view has for one slide.
+#[derive(Debug, Clone, Copy)]
+pub enum SlidePicture<'a> {
+    /// Decoded and on the GPU.
+    Ready {
+        /// The texture.
+        texture: TextureId,
+        /// Its size in pixels, for letterboxing.
+        size: Vec2,
+    },
+    /// Not decoded yet.
+    Loading,
+    /// Could not be decoded: the file name, for the placeholder.
+    Failed(&'a str),
+    /// No slide here (after the last one).
+    None,
+}
+
+/// Calm colours that read well from across a room.
+pub mod palette {
+    use egui::Color32;
+    /// Time is fine.
+    pub const CALM: Color32 = Color32::from_rgb(0x3d, 0xc2, 0x8a);
+    /// The last five seconds of a slide.
+    pub const HURRY: Color32 = Color32::from_rgb(0xf5, 0x9e, 0x0b);
+    /// The last two seconds, and warnings that need action.
+    pub const ALERT: Color32 = Color32::from_rgb(0xef, 0x44, 0x44);
+    /// Paused.
+    pub const PAUSED: Color32 = Color32::from_rgb(0x60, 0xa5, 0xfa);
+    /// Slides already shown on the strip.
+    pub const DONE: Color32 = Color32::from_gray(0x70);
+}
+
+/// `6:40`, `0:05`; hours only when needed (`1:02:03`).
+#[must_use]
+pub fn format_clock(duration: Duration) -> String {
+    let total = duration.as_secs();
+    let (hours, minutes, seconds) = (total / 3600, (total / 60) % 60, total % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
+/// Whole seconds shown by a countdown: 20, 19 … 1, then 0 only when time is up.
+#[must_use]
+pub fn countdown_seconds(remaining: Duration) -> u64 {
+    remaining.as_nanos().div_ceil(1_000_000_000) as u64
+}
+
+/// Time left, shown rounded up like the slide countdown, so both agree on every frame.
+#[must_use]
+pub fn format_countdown(remaining: Duration) -> String {
+    format_clock(Duration::from_secs(countdown_seconds(remaining)))
+}
+
+/// The colour of a slide's countdown with `remaining` left.
+#[must_use]
+pub fn countdown_colour(remaining: Duration, state: TalkState) -> Color32 {
+    match state {
+        TalkState::Paused => palette::PAUSED,
+        TalkState::Finished => palette::DONE,
+        TalkState::Ready => palette::CALM,
+        TalkState::Running => match countdown_seconds(remaining) {
+            0..=2 => palette::ALERT,
+            3..=5 => palette::HURRY,
+            _ => palette::CALM,
+        },
+    }
+}
+
+/// The rectangle of an image of `image_size` fitted into `frame` without cropping or stretching.
+#[must_use]
+pub fn letterbox(frame: Rect, image_size: Vec2) -> Rect {
+    if image_size.x <= 0.0 || image_size.y <= 0.0 {
+        return frame;
+    }
+    let scale = f32::min(frame.width() / image_size.x, frame.height() / image_size.y);
+    Rect::from_center_size(frame.center(), image_size * scale)
+}
+
+/// Paint a slide letterboxed on black inside `frame`; placeholders for missing pictures.
+pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_size: f32) {
+    let painter = ui.painter_at(frame);
+    painter.rect_filled(frame, 4.0, Color32::BLACK);
+    match picture {
+        SlidePicture::Ready { texture, size } => {
+            let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            painter.image(texture, letterbox(frame, size), uv, Color32::WHITE);
+        }
+        SlidePicture::Loading => {
+            painter.text(
+                frame.center(),
+                Align2::CENTER_CENTER,
+                "…",
+                FontId::proportional(placeholder_size),
+                Color32::from_gray(0x90),
+            );
+        }
+        SlidePicture::Failed(file) => {
+            painter.rect_stroke(
+                frame.shrink(2.0),
+                4.0,
+                Stroke::new(2.0, palette::ALERT),
+                egui::StrokeKind::Inside,
+            );
+            painter.text(
+                frame.center() - vec2(0.0, placeholder_size * 0.7),
+                Align2::CENTER_CENTER,
+                "cannot show this slide",
+                FontId::proportional(placeholder_size),
+                palette::ALERT,
+            );
+            painter.text(
+                frame.center() + vec2(0.0, placeholder_size * 0.7),
+                Align2::CENTER_CENTER,
+                file,
+                FontId::proportional(placeholder_size * 0.8),
+                Color32::from_gray(0xd0),
+            );
+        }
+        SlidePicture::None => {
+            painter.text(
+                frame.center(),
+                Align2::CENTER_CENTER,
+                "end of talk",
+                FontId::proportional(placeholder_size),
+                Color32::from_gray(0x90),
+            );
+        }
+    }
+}
+
+/// The per-slide countdown: big digits inside a ring that empties as time runs out.
+pub fn countdown_ring(
+    ui: &mut Ui,
+    diameter: f32,
+    remaining: Duration,
+    length: Duration,
+    state: TalkState,
+) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::splat(diameter), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let colour = countdown_colour(remaining, state);
+    let centre = rect.center();
+    let stroke_width = diameter * 0.07;
+    let radius = diameter / 2.0 - stroke_width / 2.0 - 1.0;
+    painter.circle_stroke(
+        centre,
+        radius,
+        Stroke::new(stroke_width, ui.visuals().faint_bg_color),
+    );
+    let fraction = if length.is_zero() {
+        0.0
+    } else {
+        (remaining.as_secs_f32() / length.as_secs_f32()).clamp(0.0, 1.0)
+    };
+    if fraction > 0.0 {
+        let steps = (96.0 * fraction).ceil().max(2.0) as usize;
+        let start = -std::f32::consts::FRAC_PI_2;
+        let points: Vec<Pos2> = (0..=steps)
+            .map(|step| {
+                let angle = start + std::f32::consts::TAU * fraction * step as f32 / steps as f32;
+                centre + radius * vec2(angle.cos(), angle.sin())
+            })
+            .collect();
+        painter.add(Shape::line(points, Stroke::new(stroke_width, colour)));
+    }
+    painter.text(
+        centre,
+        Align2::CENTER_CENTER,
+        countdown_seconds(remaining).to_string(),
+        FontId::proportional(diameter * 0.42),
+        colour,
+    );
+}
+
+/// One box per slide: shown, current, to come.
+pub fn progress_strip(
+    ui: &mut Ui,
+    slide_count: usize,
+    current: usize,
+    state: TalkState,
+    height: f32,
+) {
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let count = slide_count.max(1);
+    let gap = 4.0;
+    let box_width = (width - gap * (count as f32 - 1.0)) / count as f32;
+    for index in 0..count {
+        let slide = index + 1;
+        let left = rect.left() + index as f32 * (box_width + gap);
+        let cell = Rect::from_min_size(pos2(left, rect.top()), vec2(box_width, height));
+        let (fill, text) = match state {
+            TalkState::Ready => (ui.visuals().faint_bg_color, ui.visuals().weak_text_color()),
+            TalkState::Finished => (palette::DONE, Color32::WHITE),
+            TalkState::Running | TalkState::Paused if slide < current => {
+                (palette::DONE, Color32::WHITE)
+            }
+            TalkState::Running if slide == current => (palette::CALM, Color32::BLACK),
+            TalkState::Paused if slide == current => (palette::PAUSED, Color32::BLACK),
+            _ => (ui.visuals().faint_bg_color, ui.visuals().text_color()),
+        };
+        painter.rect_filled(cell, 3.0, fill);
+        if box_width > 14.0 {
+            painter.text(
+                cell.center(),
+                Align2::CENTER_CENTER,
+                slide.to_string(),
+                FontId::proportional((height * 0.5).min(box_width * 0.6)),
+                text,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_formats() {
+        let cases = [(0, "0:00"), (5, "0:05"), (400, "6:40"), (3723, "1:02:03")];
+        for (seconds, text) in cases {
+            assert_eq!(format_clock(Duration::from_secs(seconds)), text);
+        }
+    }
+
+    #[test]
+    fn countdown_rounds_up_so_zero_means_time_is_up() {
+        let cases = [(20_000, 20), (19_999, 20), (19_000, 19), (1, 1), (0, 0)];
+        for (millis, shown) in cases {
+            assert_eq!(
+                countdown_seconds(Duration::from_millis(millis)),
+                shown,
+                "{millis} ms"
+            );
+        }
+    }
+
+    #[test]
+    fn letterbox_fits_without_cropping() {
+        let frame = Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0));
+        let four_three = letterbox(frame, vec2(1024.0, 768.0));
+        assert!(
+            (four_three.width() - 1440.0).abs() < 0.01
+                && (four_three.height() - 1080.0).abs() < 0.01
+        );
+        assert!((four_three.left() - 240.0).abs() < 0.01);
+        let portrait = letterbox(frame, vec2(1080.0, 1920.0));
+        assert!((portrait.height() - 1080.0).abs() < 0.01);
+        assert!((portrait.width() - 607.5).abs() < 0.01);
+    }
+}
