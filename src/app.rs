@@ -171,27 +171,20 @@ impl SlideTextures {
             if prepared.fit != self.fit || !wanted.contains(&prepared.slide) {
                 continue;
             }
-            let texture = match prepared.result {
-                Ok(image) => {
-                    let size = [image.width as usize, image.height as usize];
-                    let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
-                    let options = TextureOptions {
-                        mipmap_mode: Some(egui::TextureFilter::Linear),
-                        ..TextureOptions::LINEAR
-                    };
-                    SlideTexture::Ready(ctx.load_texture(
-                        format!("slide-{}", prepared.slide),
-                        colour,
-                        options,
-                    ))
-                }
-                Err(_) => {
-                    let path = &deck.slides[prepared.slide - 1].image;
-                    SlideTexture::Failed(path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |name| name.to_string_lossy().into_owned(),
-                    ))
-                }
+            let texture = if let Ok(image) = prepared.result {
+                let size = [image.width as usize, image.height as usize];
+                let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
+                let options = TextureOptions {
+                    mipmap_mode: Some(egui::TextureFilter::Linear),
+                    ..TextureOptions::LINEAR
+                };
+                SlideTexture::Ready(ctx.load_texture(format!("slide-{}", prepared.slide), colour, options))
+            } else {
+                let path = &deck.slides[prepared.slide - 1].image;
+                SlideTexture::Failed(path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                ))
             };
             self.textures.insert(prepared.slide, texture);
             arrived = true;
@@ -231,6 +224,7 @@ struct Projector {
     monitor: Option<usize>,
     monitors: Vec<MonitorInfo>,
     placed: bool,
+    frames_painted: u64,
 }
 
 /// The Pecha app.
@@ -276,6 +270,7 @@ impl PechaApp {
             monitor: None,
             monitors: Vec::new(),
             placed: false,
+            frames_painted: 0,
         };
         let mut app = Self {
             clock,
@@ -577,7 +572,9 @@ impl PechaApp {
         }
     }
 
-    fn schedule_repaint(&self, ctx: &egui::Context, now: Duration) {
+    fn schedule_repaint(&self, ctx: &egui::Context) {
+        // Read the clock again: the delay is counted from this call, not from the frame's start.
+        let now = self.clock.now();
         let mut next = self.talk.next_visible_change(now);
         if let Some(until) = self.lead_in_until {
             let left = until.saturating_sub(now);
@@ -642,7 +639,10 @@ impl PechaApp {
         let current = self.talk.current_slide(now);
         self.slides.collect(ctx, &self.deck, current);
         self.slides.keep_around(&self.deck, current);
-        if self.options.start && state == TalkState::Ready && self.slides.is_settled(1) {
+        // `--start` waits for the first slide and for the projector window to be on screen, so
+        // the audience never misses the start of slide 1.
+        let projector_ready = !self.projector.open || self.projector.frames_painted >= 2;
+        if self.options.start && state == TalkState::Ready && self.slides.is_settled(1) && projector_ready {
             self.options.start = false;
             self.start(now);
         }
@@ -781,10 +781,12 @@ impl PechaApp {
                 };
                 (closed, shown)
             });
+        self.projector.frames_painted += 1;
         if closed {
             // Closing the projector by accident must not disturb the talk: it only hides.
             self.projector.open = false;
             self.projector.placed = false;
+            self.projector.frames_painted = 0;
         }
         if shown_slide.is_some()
             && let Some(trace) = &mut self.trace
@@ -808,14 +810,17 @@ impl eframe::App for PechaApp {
         self.poll_background(ctx);
         let now = self.clock.now();
         self.advance(ctx, now);
-        self.schedule_repaint(ctx, now);
+        self.schedule_repaint(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
+        // The projector first: the audience's frame is painted as early in the pass as possible.
+        let mut commands = Vec::new();
+        self.show_projector(&ctx, now, &mut commands);
         let model = self.presenter_model(now);
-        let mut commands = presenter::show(ui, &model);
+        commands.extend(presenter::show(ui, &model));
         let state = model.state;
         drop(model);
         let modal_open = self.go_to_open || self.quit_question;
@@ -832,7 +837,6 @@ impl eframe::App for PechaApp {
                 .collect()
         });
         commands.extend(dropped.into_iter().map(Command::OpenDeck));
-        self.show_projector(&ctx, now, &mut commands);
         if ui.input(|input| input.viewport().close_requested()) && !self.quitting {
             let under_way = matches!(state, TalkState::Running | TalkState::Paused);
             if under_way {

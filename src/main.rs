@@ -86,7 +86,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
-        None => match run_app(cli.path, cli.show) {
+        None => match run_app(cli.path.as_deref(), cli.show) {
             Ok(code) => code,
             Err(error) => {
                 eprintln!("pecha: {error:#}");
@@ -123,8 +123,8 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
     }
 }
 
-fn run_app(path: Option<PathBuf>, show: ShowArgs) -> anyhow::Result<ExitCode> {
-    let deck = match &path {
+fn run_app(path: Option<&std::path::Path>, show: ShowArgs) -> anyhow::Result<ExitCode> {
+    let deck = match path {
         Some(path) => {
             Deck::load(path).with_context(|| format!("cannot open {}", path.display()))?
         }

@@ -164,6 +164,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn placement_table() {
         let monitors = desk();
         let one = &monitors[..1];

@@ -387,7 +387,7 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
         ui.add_space(4.0);
         match model.state {
             TalkState::Ready => {
-                let label = RichText::new("▶  Start  (Space)").size(24.0);
+                let label = RichText::new("Start  (Space)").size(24.0);
                 if ui
                     .add(egui::Button::new(label).min_size(vec2(220.0, 48.0)))
                     .clicked()
@@ -396,7 +396,7 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
                 }
             }
             TalkState::Paused => {
-                let label = RichText::new("▶  Resume  (P)").size(24.0);
+                let label = RichText::new("Resume  (P)").size(24.0);
                 if ui
                     .add(egui::Button::new(label).min_size(vec2(220.0, 48.0)))
                     .clicked()
@@ -469,7 +469,7 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
                         .weak(),
                 );
             } else {
-                ui.label(RichText::new(model.notes).size(model.settings.notes_size));
+                ui.label(RichText::new(model.notes).size(model.settings.notes_size).color(ui.visuals().strong_text_color()));
             }
         });
 }

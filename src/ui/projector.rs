@@ -54,7 +54,7 @@ pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
             painter.image(texture, letterbox(screen, size), uv, Color32::WHITE);
         }
         ProjectorContent::TitleCard { title, presenter } => {
-            card(&painter, screen, presenter, title, height);
+            card(&painter, screen, title, presenter, height);
         }
         ProjectorContent::EndCard { presenter } => {
             card(

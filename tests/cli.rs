@@ -1,0 +1,309 @@
+//! `pecha check` and `pecha --help` through the real binary: exit statuses, the summary line, one
+//! line per problem, JSON for scripts, and clap's messages for bad options. The report itself is
+//! tested in depth in tests/deck_files.rs; here we check what a user sees in a terminal.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The summary of a ready 20 x 20 deck, as the issue spells it.
+const READY_PECHAKUCHA: &str = "ready: 20 slides x 20 s (PechaKucha), 6:40";
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// What one run of the binary printed and how it ended.
+struct Run {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Both streams, for assertions that do not care where a message went, and for failures.
+    fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    /// stdout parsed as JSON.
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.all()))
+    }
+}
+
+/// Runs `pecha` with `args`, with logging at its default level whatever the caller's RUST_LOG.
+fn pecha<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_pecha"))
+        .args(args)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    Run {
+        status: status.code(),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn check(path: &Path) -> Run {
+    pecha([Path::new("check"), path])
+}
+
+fn check_json(path: &Path) -> Run {
+    pecha([Path::new("check"), path, Path::new("--json")])
+}
+
+/// Copies the 20 good images (no deck.ron) into `dir`.
+fn copy_good_images(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    for index in 1..=20 {
+        let name = format!("{index:02}.png");
+        fs::copy(data("good").join(&name), dir.join(&name)).unwrap();
+    }
+}
+
+/// A copy of the good deck whose slide 7 names an image that is not there.
+fn deck_with_missing_image() -> (TempDir, PathBuf) {
+    let temp = TempDir::new().unwrap();
+    copy_good_images(temp.path());
+    let text = fs::read_to_string(data("good/deck.ron")).unwrap();
+    assert!(text.contains("\"07.png\""));
+    let path = temp.path().join("deck.ron");
+    fs::write(&path, text.replace("\"07.png\"", "\"пропал 07.jpg\"")).unwrap();
+    (temp, path)
+}
+
+// ---- exit 0: ready ------------------------------------------------------------------------------
+
+#[test]
+fn check_good_ron_deck_is_ready_with_exit_0() {
+    let run = check(&data("good/deck.ron"));
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    assert_eq!(run.stdout, format!("{READY_PECHAKUCHA}\n"));
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn check_folder_holding_deck_ron_is_ready_with_exit_0() {
+    let run = check(&data("good"));
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    assert_eq!(run.stdout.lines().next(), Some(READY_PECHAKUCHA));
+}
+
+#[test]
+fn check_plain_image_folder_is_ready_with_exit_0() {
+    let temp = TempDir::new().unwrap();
+    let dir = temp.path().join("Менің слайдтарым");
+    copy_good_images(&dir);
+    let run = check(&dir);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    assert_eq!(run.stdout, format!("{READY_PECHAKUCHA}\n"));
+}
+
+// ---- exit 1: not ready --------------------------------------------------------------------------
+
+#[test]
+fn check_nineteen_slides_exits_1_and_says_19_and_20() {
+    let run = check(&data("nineteen.ron"));
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    let mut lines = run.stdout.lines();
+    assert_eq!(lines.next(), Some("not ready: 1 problem"));
+    let problem = lines.next().unwrap();
+    assert!(
+        problem.contains("19") && problem.contains("20"),
+        "{problem}"
+    );
+    assert_eq!(lines.next(), None, "{}", run.stdout);
+}
+
+#[test]
+fn check_missing_image_exits_1_and_names_slide_and_file() {
+    let (_temp, path) = deck_with_missing_image();
+    let run = check(&path);
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines.first(),
+        Some(&"not ready: 1 problem"),
+        "{}",
+        run.stdout
+    );
+    let problem = lines
+        .iter()
+        .find(|line| line.contains("пропал 07.jpg"))
+        .unwrap_or_else(|| panic!("no line names the file:\n{}", run.stdout));
+    assert!(problem.contains("slide 7"), "{problem}");
+    assert!(problem.contains("missing"), "{problem}");
+}
+
+// ---- exit 2: cannot be read ---------------------------------------------------------------------
+
+#[test]
+fn check_path_that_does_not_exist_exits_2_naming_it() {
+    let temp = TempDir::new().unwrap();
+    let path = temp.path().join("no such deck.ron");
+    let run = check(&path);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert_eq!(run.stdout, "", "nothing on stdout without --json");
+    assert!(run.stderr.contains("no such deck.ron"), "{}", run.stderr);
+}
+
+#[test]
+fn check_syntax_error_exits_2_with_file_line_and_column() {
+    let run = check(&data("syntax_error.ron"));
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(
+        run.stderr.contains("syntax_error.ron:4:5"),
+        "stderr should name the file, line 4 and column 5:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_unknown_field_exits_2_naming_the_field() {
+    let run = check(&data("unknown_field.ron"));
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(run.stderr.contains("unknown_field.ron"), "{}", run.stderr);
+    assert!(run.stderr.contains("`note`"), "{}", run.stderr);
+}
+
+// ---- --json -------------------------------------------------------------------------------------
+
+#[test]
+fn check_json_ready_deck() {
+    let run = check_json(&data("good/deck.ron"));
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    let report = run.json();
+    assert_eq!(report["ready"], Value::Bool(true));
+    assert_eq!(report["findings"], Value::Array(Vec::new()));
+    assert_eq!(report["format"], "PechaKucha");
+    assert_eq!(report["slide_count"], 20);
+    assert_eq!(report["total_seconds"], 400);
+    assert_eq!(report["title"], "Как молодые люди меняют Шымкент");
+}
+
+#[test]
+fn check_json_nineteen_slides_is_not_ready() {
+    let run = check_json(&data("nineteen.ron"));
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    let report = run.json();
+    assert_eq!(report["ready"], Value::Bool(false));
+    assert_eq!(report["slide_count"], 19);
+    assert_eq!(report["expected_slides"], 20);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["slide"], Value::Null);
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("19") && message.contains("20"),
+        "{message}"
+    );
+}
+
+#[test]
+fn check_json_missing_image_names_slide_and_file() {
+    let (_temp, path) = deck_with_missing_image();
+    let run = check_json(&path);
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    let report = run.json();
+    assert_eq!(report["ready"], Value::Bool(false));
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["slide"], 7);
+    assert_eq!(findings[0]["file"], "пропал 07.jpg");
+}
+
+#[test]
+fn check_json_unreadable_path_exits_2_with_an_error_string() {
+    let temp = TempDir::new().unwrap();
+    let path = temp.path().join("gone.ron");
+    let run = check_json(&path);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    let report = run.json();
+    assert_eq!(report["ready"], Value::Bool(false));
+    let error = report["error"].as_str().unwrap();
+    assert!(error.contains("gone.ron"), "{error}");
+}
+
+#[test]
+fn check_json_syntax_error_exits_2_with_line_and_column() {
+    let run = check_json(&data("syntax_error.ron"));
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    let report = run.json();
+    assert_eq!(report["ready"], Value::Bool(false));
+    let error = report["error"].as_str().unwrap();
+    assert!(error.contains("syntax_error.ron:4:5"), "{error}");
+}
+
+// ---- help and bad options -----------------------------------------------------------------------
+
+#[test]
+fn help_lists_the_subcommand_and_every_show_option() {
+    let run = pecha(["--help"]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    for word in [
+        "check",
+        "--projector",
+        "--format",
+        "--start",
+        "--quit-when-done",
+        "--trace",
+        "--windowed",
+    ] {
+        assert!(
+            run.stdout.contains(word),
+            "--help lacks {word}:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn check_help_explains_the_exit_statuses() {
+    let run = pecha(["check", "--help"]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    for status in ["0 ready", "1 not ready", "2 the deck cannot be read"] {
+        assert!(
+            run.stdout.contains(status),
+            "check --help lacks `{status}`:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("--json"), "{}", run.stdout);
+}
+
+#[test]
+fn unknown_format_is_refused_naming_the_accepted_forms() {
+    let run = pecha(["--format", "nonsense", "x"]);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("nonsense"), "{}", run.stderr);
+    for form in ["pechakucha", "ignite", "20x10"] {
+        assert!(run.stderr.contains(form), "lacks `{form}`:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn check_without_a_path_is_a_usage_error() {
+    let run = pecha(["check"]);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(run.stderr.contains("<PATH>"), "{}", run.stderr);
+}

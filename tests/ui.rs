@@ -1,0 +1,638 @@
+//! The app and its views, driven headlessly by egui_kittest.
+//!
+//! Time comes from a [`ManualClock`] the test moves by hand: a deadline 20 s away is reached in
+//! microseconds, and nothing here sleeps or reads the wall time. The only waiting is on work:
+//! slides are decoded by background threads, so a test that needs a slide on screen steps the
+//! harness (a bounded number of frames) until the picture is there.
+//!
+//! What the views paint with a `Painter` (the countdown digits, the slides, the projector's title
+//! card) is not in the accessibility tree; those are read from the shapes of the last frame.
+//! Labels and buttons are read from the accessibility tree, by label, as a user would find them.
+//!
+//! The harness panics on any glyph no font can draw, so every frame laid out here also proves
+//! that the Cyrillic (and Kazakh) text on it renders.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::epaint::{ClippedShape, Shape};
+use egui::{Key, Rect, Role, TextureId, TextureOptions, ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use pecha::app::{LaunchOptions, PechaApp};
+use pecha::clock::{Clock as _, ManualClock};
+use pecha::deck::Deck;
+use pecha::monitors::ProjectorRequest;
+use pecha::timing::{LogEvent, TalkState};
+use pecha::ui::projector::{self, ProjectorContent, ProjectorModel};
+use pecha::ui::widgets::SlidePicture;
+
+/// Frames to step, at most, while background workers decode slides. Each frame is cheap (no
+/// rendering), so this allows seconds of decoding on a loaded machine and still ends.
+const MAX_FRAMES_WAITING_FOR_SLIDES: usize = 3000;
+
+/// Text painted at least this large is the countdown's digits (everything else on the presenter
+/// view is 30 pt or less; the digits are about 100 pt at 1280 x 800).
+const COUNTDOWN_MIN_SIZE: f32 = 50.0;
+
+/// The nine letters of Kazakh's Cyrillic alphabet that Russian does not have.
+const KAZAKH_LETTERS: [char; 9] = ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
+
+fn good_deck_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/deck.ron")
+}
+
+/// The stored deck: 20 slides of 1280 x 720, Cyrillic title, presenter and notes.
+fn good_deck() -> Deck {
+    Deck::load(&good_deck_path()).unwrap()
+}
+
+fn secs(seconds: f64) -> Duration {
+    Duration::from_secs_f64(seconds)
+}
+
+/// The app on a 1280 x 800 laptop screen, projector off, time from the returned clock.
+fn launch(deck: Deck) -> (Harness<'static, PechaApp>, ManualClock) {
+    let clock = ManualClock::new();
+    let app_clock = clock.clone();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            PechaApp::new(
+                &cc.egui_ctx,
+                None,
+                deck,
+                LaunchOptions {
+                    projector: Some(ProjectorRequest::Off),
+                    ..Default::default()
+                },
+                Arc::new(app_clock),
+            )
+        });
+    (harness, clock)
+}
+
+/// Press and release `key`, one frame each, then one more frame, and return every command the
+/// app sent to the root window meanwhile (to catch a `Close`).
+fn press<S>(harness: &mut Harness<'_, S>, key: Key) -> Vec<ViewportCommand> {
+    let mut commands = Vec::new();
+    harness.key_down(key);
+    harness.step();
+    commands.extend(root_commands(harness));
+    harness.key_up(key);
+    harness.step();
+    commands.extend(root_commands(harness));
+    harness.step();
+    commands.extend(root_commands(harness));
+    commands
+}
+
+fn root_commands<S>(harness: &Harness<'_, S>) -> Vec<ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .map(|viewport| viewport.commands.clone())
+        .unwrap_or_default()
+}
+
+/// Set the manual clock to `at` and draw a frame.
+fn at_time(harness: &mut Harness<'_, PechaApp>, clock: &ManualClock, at: Duration) {
+    clock.set(at);
+    harness.step();
+}
+
+fn flatten<'a>(shape: &'a Shape, into: &mut Vec<&'a Shape>) {
+    if let Shape::Vec(shapes) = shape {
+        for inner in shapes {
+            flatten(inner, into);
+        }
+    } else {
+        into.push(shape);
+    }
+}
+
+fn painted_shapes(shapes: &[ClippedShape]) -> Vec<&Shape> {
+    let mut flat = Vec::new();
+    for clipped in shapes {
+        flatten(&clipped.shape, &mut flat);
+    }
+    flat
+}
+
+/// Every text painted in the last frame (labels included), with its font size.
+fn painted_texts<S>(harness: &Harness<'_, S>) -> Vec<(String, f32)> {
+    painted_shapes(&harness.output().shapes)
+        .into_iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(text) => {
+                let size = text
+                    .galley
+                    .job
+                    .sections
+                    .first()
+                    .map_or(0.0, |section| section.format.font_id.size);
+                Some((text.galley.text().to_owned(), size))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The digits of the per-slide countdown, as painted in the last frame.
+fn countdown<S>(harness: &Harness<'_, S>) -> String {
+    let big: Vec<String> = painted_texts(harness)
+        .into_iter()
+        .filter(|(_, size)| *size >= COUNTDOWN_MIN_SIZE)
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(
+        big.len(),
+        1,
+        "expected exactly one big painted text (the countdown), found {big:?}"
+    );
+    big.into_iter().next().unwrap()
+}
+
+/// The textured rectangles painted in the last frame (the slides), largest first.
+fn painted_images<S>(harness: &Harness<'_, S>) -> Vec<(TextureId, Rect)> {
+    let mut images: Vec<(TextureId, Rect)> = painted_shapes(&harness.output().shapes)
+        .into_iter()
+        .filter(|shape| shape.texture_id() != TextureId::default())
+        .map(|shape| (shape.texture_id(), shape.visual_bounding_rect()))
+        .collect();
+    images.sort_by(|a, b| b.1.area().total_cmp(&a.1.area()));
+    images
+}
+
+/// Step until the presenter view paints `count` slide pictures (the current and the next slide),
+/// and return them, largest (the current slide) first.
+fn wait_for_slide_pictures(
+    harness: &mut Harness<'_, PechaApp>,
+    count: usize,
+) -> Vec<(TextureId, Rect)> {
+    for _ in 0..MAX_FRAMES_WAITING_FOR_SLIDES {
+        let images = painted_images(harness);
+        if images.len() >= count {
+            return images;
+        }
+        harness.step();
+        std::thread::yield_now();
+    }
+    panic!(
+        "the background workers did not deliver {count} slide pictures within \
+         {MAX_FRAMES_WAITING_FOR_SLIDES} frames; painted: {:?}",
+        painted_images(harness)
+    );
+}
+
+fn has_label<S>(harness: &Harness<'_, S>, label: &str) -> bool {
+    harness.query_by_label(label).is_some()
+}
+
+#[track_caller]
+fn assert_label<S>(harness: &Harness<'_, S>, label: &str) {
+    assert!(
+        has_label(harness, label),
+        "no widget labelled {label:?}; labels: {:?}",
+        all_labels(harness)
+    );
+}
+
+/// Every label or value in the accessibility tree, for failure messages.
+fn all_labels<S>(harness: &Harness<'_, S>) -> Vec<String> {
+    harness
+        .root()
+        .children_recursive()
+        .filter_map(|node| {
+            let node = node.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .filter(|text| !text.trim().is_empty())
+        .collect()
+}
+
+fn interventions(app: &PechaApp) -> usize {
+    app.talk()
+        .log()
+        .iter()
+        .filter(|entry| matches!(entry.event, LogEvent::Intervention(_)))
+        .count()
+}
+
+#[test]
+fn start_shows_countdown_notes_and_next_slide_then_slide_two_after_twenty_seconds() {
+    let deck = good_deck();
+    let notes_1 = deck.slides[0].notes.clone();
+    let notes_2 = deck.slides[1].notes.clone();
+    assert_eq!(notes_1, "Почему я вернулся в Шымкент");
+    let (mut harness, clock) = launch(deck);
+
+    assert_label(&harness, "READY");
+    assert_label(&harness, "slide 1 / 20");
+    assert_label(&harness, "6:40 left in the talk");
+    assert_label(&harness, "▶  Start  (Space)");
+    assert_eq!(countdown(&harness), "20");
+    // Ready already shows slide 1 large and slide 2 as the next slide.
+    let ready = wait_for_slide_pictures(&mut harness, 2);
+    assert_ne!(ready[0].0, ready[1].0, "current and next are different slides");
+    let next_slide_texture = ready[1].0;
+
+    press(&mut harness, Key::Space);
+    assert_eq!(harness.state().talk().state(clock.now()), TalkState::Running);
+    assert_label(&harness, "RUNNING");
+    assert!(!has_label(&harness, "READY"));
+    assert!(
+        !has_label(&harness, "▶  Start  (Space)"),
+        "no start button once running"
+    );
+    assert_eq!(countdown(&harness), "20");
+    assert_label(&harness, "slide 1 / 20");
+    assert_label(&harness, &notes_1);
+    assert_label(&harness, "6:40 left in the talk");
+
+    at_time(&mut harness, &clock, secs(1.0));
+    assert_eq!(countdown(&harness), "19");
+    assert_label(&harness, "6:39 left in the talk");
+    assert_label(&harness, "slide 1 / 20");
+
+    // A hair before the deadline it is still slide 1, with 1 s on the countdown.
+    at_time(&mut harness, &clock, secs(19.999));
+    assert_eq!(countdown(&harness), "1");
+    assert_label(&harness, "slide 1 / 20");
+    assert_label(&harness, &notes_1);
+
+    at_time(&mut harness, &clock, secs(20.0));
+    assert_label(&harness, "slide 2 / 20");
+    assert_label(&harness, &notes_2);
+    assert!(!has_label(&harness, &notes_1), "slide 1's notes are gone");
+    assert_eq!(countdown(&harness), "20");
+    assert_label(&harness, "6:20 left in the talk");
+    assert_label(&harness, "RUNNING");
+    // What was the next slide is now the large one, and slide 3 is next.
+    let running = wait_for_slide_pictures(&mut harness, 2);
+    assert_eq!(
+        running[0].0, next_slide_texture,
+        "the slide shown as next became the current slide"
+    );
+    assert_ne!(running[1].0, next_slide_texture);
+}
+
+#[test]
+fn pause_holds_across_a_deadline_and_resume_keeps_the_remaining_time() {
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    // Slide 3 runs from 40 s to 60 s; pause with 15 s of it left.
+    at_time(&mut harness, &clock, secs(45.0));
+    assert_label(&harness, "slide 3 / 20");
+    assert_eq!(countdown(&harness), "15");
+
+    press(&mut harness, Key::P);
+    assert_label(&harness, "PAUSED");
+    assert_label(&harness, "▶  Resume  (P)");
+
+    // A minute passes: three deadlines go by, nothing moves.
+    at_time(&mut harness, &clock, secs(105.0));
+    harness.step();
+    assert_label(&harness, "PAUSED");
+    assert_label(&harness, "slide 3 / 20");
+    assert_eq!(countdown(&harness), "15");
+    assert_label(&harness, "5:55 left in the talk");
+    assert_eq!(harness.state().talk().state(clock.now()), TalkState::Paused);
+
+    press(&mut harness, Key::P);
+    assert_label(&harness, "RUNNING");
+    assert_label(&harness, "slide 3 / 20");
+    assert_eq!(countdown(&harness), "15");
+
+    // The slide gets exactly the 15 s it had left, counted from the resume.
+    at_time(&mut harness, &clock, secs(119.999));
+    assert_label(&harness, "slide 3 / 20");
+    assert_eq!(countdown(&harness), "1");
+    at_time(&mut harness, &clock, secs(120.0));
+    assert_label(&harness, "slide 4 / 20");
+    assert_eq!(countdown(&harness), "20");
+    assert_label(&harness, "RUNNING");
+    assert_label(&harness, "5:40 left in the talk");
+
+    let events: Vec<LogEvent> = harness
+        .state()
+        .talk()
+        .log()
+        .iter()
+        .map(|entry| entry.event.clone())
+        .collect();
+    assert!(
+        events.contains(&LogEvent::Intervention(
+            pecha::timing::Intervention::Pause
+        )) && events.contains(&LogEvent::Intervention(
+            pecha::timing::Intervention::Resume
+        )),
+        "pause and resume are logged: {events:?}"
+    );
+}
+
+#[test]
+fn advance_keys_do_nothing_while_running_or_paused() {
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(7.5));
+    assert_label(&harness, "slide 1 / 20");
+    assert_eq!(countdown(&harness), "13");
+    let log_length = harness.state().talk().log().len();
+    let interventions_before = interventions(harness.state());
+
+    let clicker = [Key::PageDown, Key::Space, Key::PageUp, Key::F5, Key::Enter];
+    for key in clicker {
+        press(&mut harness, key);
+        assert_label(&harness, "slide 1 / 20");
+        assert_label(&harness, "RUNNING");
+        assert_eq!(countdown(&harness), "13", "{key:?} touched the countdown");
+        assert_eq!(
+            harness.state().talk().log().len(),
+            log_length,
+            "{key:?} changed the talk's log"
+        );
+        assert_eq!(interventions(harness.state()), interventions_before);
+        assert_eq!(
+            harness.state().talk().slide_remaining(clock.now()),
+            secs(12.5)
+        );
+    }
+
+    // While paused too: a stray clicker press neither advances nor resumes.
+    press(&mut harness, Key::P);
+    assert_label(&harness, "PAUSED");
+    let log_length = harness.state().talk().log().len();
+    for key in clicker {
+        press(&mut harness, key);
+        assert_label(&harness, "PAUSED");
+        assert_label(&harness, "slide 1 / 20");
+        assert_eq!(countdown(&harness), "13", "{key:?} touched the countdown");
+        assert_eq!(harness.state().talk().log().len(), log_length);
+    }
+}
+
+#[test]
+fn esc_during_a_talk_asks_before_quitting() {
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(3.0));
+
+    let commands = press(&mut harness, Key::Escape);
+    assert!(
+        !commands.contains(&ViewportCommand::Close),
+        "Esc during a talk must not close the window: {commands:?}"
+    );
+    assert_label(&harness, "Quit Pecha?");
+    assert_label(&harness, "Keep going");
+    assert_eq!(harness.state().talk().state(clock.now()), TalkState::Running);
+
+    harness.get_by_label("Keep going").click();
+    harness.step();
+    harness.step();
+    assert!(
+        !has_label(&harness, "Quit Pecha?"),
+        "Keep going dismisses the question"
+    );
+    assert!(!root_commands(&harness).contains(&ViewportCommand::Close));
+    assert_eq!(harness.state().talk().state(clock.now()), TalkState::Running);
+    assert_label(&harness, "RUNNING");
+
+    // A clicker's Esc pressed twice: the second one dismisses the question, it does not quit.
+    let mut commands = press(&mut harness, Key::Escape);
+    assert_label(&harness, "Quit Pecha?");
+    commands.extend(press(&mut harness, Key::Escape));
+    assert!(
+        !commands.contains(&ViewportCommand::Close),
+        "{commands:?}"
+    );
+    assert!(!has_label(&harness, "Quit Pecha?"));
+
+    // The time kept running under the question.
+    at_time(&mut harness, &clock, secs(20.0));
+    assert_label(&harness, "slide 2 / 20");
+}
+
+#[test]
+fn closing_the_window_during_a_talk_asks_first() {
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(3.0));
+    harness
+        .input_mut()
+        .viewports
+        .get_mut(&ViewportId::ROOT)
+        .unwrap()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    assert!(
+        root_commands(&harness).contains(&ViewportCommand::CancelClose),
+        "the close is cancelled: {:?}",
+        root_commands(&harness)
+    );
+    harness.step();
+    assert_label(&harness, "Quit Pecha?");
+    assert_eq!(harness.state().talk().state(clock.now()), TalkState::Running);
+}
+
+#[test]
+fn esc_before_the_talk_quits_at_once() {
+    // The counterpart of the test above: proves that a quit would have been seen.
+    let (mut harness, _clock) = launch(good_deck());
+    let commands = press(&mut harness, Key::Escape);
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+    assert!(!has_label(&harness, "Quit Pecha?"));
+}
+
+#[test]
+fn cyrillic_and_kazakh_notes_appear_as_labels() {
+    let (mut harness, clock) = launch(good_deck());
+    assert_label(&harness, "Как молодые люди меняют Шымкент");
+    assert_label(&harness, "— Тохтар Алимбеков");
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(20.0));
+    assert_label(&harness, "Қала жастары: әрбір аулада жаңа идея");
+    assert!(harness.query_by_label_contains("әрбір").is_some());
+    at_time(&mut harness, &clock, secs(40.0));
+    assert_label(&harness, "Ғылым, өнер, ұлттық үйлер — һәм іскерлік");
+    assert!(harness.query_by_label_contains("һәм іскерлік").is_some());
+
+    // A deck with every Kazakh letter, in both cases, in its title, presenter and notes.
+    let lower: String = KAZAKH_LETTERS.iter().collect();
+    let upper: String = lower.to_uppercase();
+    let notes = format!("Әріптер: {lower} {upper}");
+    let ron = format!(
+        "(title: \"Қазақша {lower}\", presenter: \"Әсел Ғабитқызы {upper}\", format: PechaKucha, \
+         slides: [(image: \"01.png\", notes: \"{notes}\"), (image: \"02.png\")])"
+    );
+    let deck = Deck::from_ron_str(&ron, &good_deck_path().with_file_name("kazakh.ron")).unwrap();
+    let (mut harness, _clock) = launch(deck);
+    assert_label(&harness, &format!("Қазақша {lower}"));
+    assert_label(&harness, &format!("— Әсел Ғабитқызы {upper}"));
+    press(&mut harness, Key::Space);
+    assert_label(&harness, &notes);
+    for letter in KAZAKH_LETTERS {
+        let text = letter.to_string();
+        assert!(
+            harness.query_by_label_contains(&text).is_some(),
+            "no label contains {letter}"
+        );
+    }
+}
+
+/// A slide from the stored deck, as the projector would get it.
+fn slide_image(index: usize) -> egui::ColorImage {
+    let path = good_deck_path().with_file_name(format!("{index:02}.png"));
+    let image = pecha::slides::prepare_for_screen(&path, (1920, 1080)).unwrap();
+    egui::ColorImage::from_rgba_unmultiplied(
+        [image.width as usize, image.height as usize],
+        &image.rgba,
+    )
+}
+
+/// What a projector test shows.
+#[derive(Debug, Clone, Copy)]
+enum Shown {
+    Black,
+    Loading,
+    Failed,
+    NoSlide,
+    Slide,
+    TitleCard,
+    EndCard,
+}
+
+const TITLE: &str = "Как молодые люди меняют Шымкент — әғқңөұүһі";
+const PRESENTER: &str = "Тохтар Алимбеков";
+
+/// The projector view alone, on a 4:3 projector (1024 x 768), showing `shown`.
+fn projector_harness(shown: Shown, audience_progress: Option<f32>) -> Harness<'static, ()> {
+    let mut texture: Option<egui::TextureHandle> = None;
+    Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .build_ui(move |ui| {
+            let handle = texture.get_or_insert_with(|| {
+                ui.ctx()
+                    .load_texture("slide-1", slide_image(1), TextureOptions::LINEAR)
+            });
+            let content = match shown {
+                Shown::Black => ProjectorContent::Black,
+                Shown::Loading => ProjectorContent::Slide(SlidePicture::Loading),
+                Shown::Failed => ProjectorContent::Slide(SlidePicture::Failed("02.png")),
+                Shown::NoSlide => ProjectorContent::Slide(SlidePicture::None),
+                Shown::Slide => ProjectorContent::Slide(SlidePicture::Ready {
+                    texture: handle.id(),
+                    size: handle.size_vec2(),
+                }),
+                Shown::TitleCard => ProjectorContent::TitleCard {
+                    title: TITLE,
+                    presenter: PRESENTER,
+                },
+                Shown::EndCard => ProjectorContent::EndCard {
+                    presenter: PRESENTER,
+                },
+            };
+            projector::show(
+                ui,
+                &ProjectorModel {
+                    content,
+                    audience_progress,
+                },
+            );
+        })
+}
+
+/// No node of the projector's accessibility tree carries text or can be acted on.
+#[track_caller]
+fn assert_no_ui<S>(harness: &Harness<'_, S>, shown: Shown) {
+    for node in harness.root().children_recursive() {
+        let node = node.accesskit_node();
+        let role = node.role();
+        assert!(
+            !egui::accessibility::is_input(role)
+                && !matches!(role, Role::Label | Role::Heading | Role::Image | Role::Window),
+            "{shown:?}: the projector has a {role:?} node"
+        );
+        let text = node.label().or_else(|| node.value()).unwrap_or_default();
+        assert!(
+            text.trim().is_empty(),
+            "{shown:?}: the projector has text {text:?} in a {role:?} node"
+        );
+    }
+    assert!(harness.query_by_role(Role::Label).is_none());
+    assert!(harness.query_by_role(Role::Button).is_none());
+}
+
+#[test]
+fn projector_shows_no_ui_text_while_running() {
+    for shown in [
+        Shown::Loading,
+        Shown::Slide,
+        Shown::Failed,
+        Shown::NoSlide,
+        Shown::Black,
+    ] {
+        for progress in [None, Some(0.4)] {
+            let harness = projector_harness(shown, progress);
+            assert_no_ui(&harness, shown);
+            // Not even painted text: no "…", no file name, no "cannot show this slide".
+            assert_eq!(
+                painted_texts(&harness),
+                Vec::<(String, f32)>::new(),
+                "{shown:?} paints text on the projector"
+            );
+        }
+    }
+}
+
+#[test]
+fn projector_letterboxes_the_slide_on_black() {
+    let harness = projector_harness(Shown::Slide, None);
+    let images = painted_images(&harness);
+    assert_eq!(images.len(), 1, "one picture: the slide; got {images:?}");
+    let picture = images[0].1;
+    // The black background is the largest plain rectangle painted.
+    let screen = painted_shapes(&harness.output().shapes)
+        .into_iter()
+        .filter_map(|shape| match shape {
+            Shape::Rect(rect) if rect.fill == egui::Color32::BLACK => Some(rect.rect),
+            _ => None,
+        })
+        .max_by(|a, b| a.area().total_cmp(&b.area()))
+        .unwrap();
+    // A 16:9 slide on a 4:3 screen: full width, bars above and below, nothing cropped.
+    assert!(
+        (picture.aspect_ratio() - 16.0 / 9.0).abs() < 0.01,
+        "{picture:?}"
+    );
+    assert!((picture.width() - screen.width()).abs() < 0.5, "{picture:?} in {screen:?}");
+    assert!(picture.height() < screen.height() - 100.0);
+    assert!(screen.contains_rect(picture));
+    assert!((picture.center() - screen.center()).length() < 0.5);
+}
+
+#[test]
+fn projector_cards_paint_only_their_text_and_no_widgets() {
+    let harness = projector_harness(Shown::TitleCard, None);
+    assert_no_ui(&harness, Shown::TitleCard);
+    let texts: Vec<String> = painted_texts(&harness)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert!(texts.iter().any(|text| text == TITLE), "{texts:?}");
+    assert!(texts.iter().any(|text| text == PRESENTER), "{texts:?}");
+    assert_eq!(texts.len(), 2, "{texts:?}");
+
+    let harness = projector_harness(Shown::EndCard, Some(1.0));
+    assert_no_ui(&harness, Shown::EndCard);
+    let texts: Vec<String> = painted_texts(&harness)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert!(texts.iter().any(|text| text == PRESENTER), "{texts:?}");
+    assert_eq!(texts.len(), 2, "{texts:?}");
+}
