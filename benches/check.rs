@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use image::RgbImage;
 use image::codecs::jpeg::JpegEncoder;
-use image::{Rgb, RgbImage};
 use pecha::check::check_deck;
 use pecha::deck::Deck;
 use pecha::slides::prepare_for_screen;
@@ -86,7 +86,7 @@ fn photo(width: u32, height: u32, seed: u64) -> RgbImage {
                 for (channel, (top, bottom)) in sky.iter().zip(ground).enumerate() {
                     let base = top * (1.0 - v) + bottom * v;
                     let grain = ((pixel_hash >> (channel * 8)) & 0xFF) as f32 / 255.0 - 0.5;
-                    let value = base * light + grain * 14.0;
+                    let value = base * light + grain * 22.0;
                     row.push(value.clamp(0.0, 255.0) as u8);
                 }
             }

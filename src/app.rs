@@ -62,8 +62,9 @@ pub enum AppError {
     Window(String),
 }
 
-/// Open the window and run until the user quits.
-pub fn run(deck: Deck, options: LaunchOptions) -> Result<(), AppError> {
+/// Open the window and run until the user quits. `clock` should be created first thing in
+/// `main`, so that its readings are times since launch (the first-slide log line uses that).
+pub fn run(deck: Deck, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
     let native_options = eframe::NativeOptions {
         viewport: ViewportBuilder::default()
             .with_title(window_title(&deck))
@@ -91,7 +92,7 @@ pub fn run(deck: Deck, options: LaunchOptions) -> Result<(), AppError> {
                 creation.storage,
                 deck,
                 options,
-                Arc::new(SystemClock::new()),
+                Arc::new(clock),
             );
             app.set_cues(cues);
             Ok(Box::new(app))
@@ -178,7 +179,11 @@ impl SlideTextures {
                     mipmap_mode: Some(egui::TextureFilter::Linear),
                     ..TextureOptions::LINEAR
                 };
-                SlideTexture::Ready(ctx.load_texture(format!("slide-{}", prepared.slide), colour, options))
+                SlideTexture::Ready(ctx.load_texture(
+                    format!("slide-{}", prepared.slide),
+                    colour,
+                    options,
+                ))
             } else {
                 let path = &deck.slides[prepared.slide - 1].image;
                 SlideTexture::Failed(path.file_name().map_or_else(
@@ -225,6 +230,7 @@ struct Projector {
     monitors: Vec<MonitorInfo>,
     placed: bool,
     frames_painted: u64,
+    first_slide_logged: bool,
 }
 
 /// The Pecha app.
@@ -271,6 +277,7 @@ impl PechaApp {
             monitors: Vec::new(),
             placed: false,
             frames_painted: 0,
+            first_slide_logged: false,
         };
         let mut app = Self {
             clock,
@@ -376,10 +383,7 @@ impl PechaApp {
                 self.apply_theme(ctx);
             }
             Command::RequestQuit => {
-                let under_way =
-                    matches!(self.talk.state(now), TalkState::Running | TalkState::Paused)
-                        || self.lead_in_until.is_some();
-                if under_way {
+                if self.under_way(now) {
                     self.quit_question = true;
                 } else {
                     self.quit(ctx);
@@ -389,6 +393,12 @@ impl PechaApp {
             Command::CancelQuit => self.quit_question = false,
         }
         ctx.request_repaint();
+    }
+
+    /// A talk is under way (counting in, running or paused): quitting must be confirmed.
+    fn under_way(&self, now: Duration) -> bool {
+        matches!(self.talk.state(now), TalkState::Running | TalkState::Paused)
+            || self.lead_in_until.is_some()
     }
 
     fn quit(&mut self, ctx: &egui::Context) {
@@ -642,7 +652,11 @@ impl PechaApp {
         // `--start` waits for the first slide and for the projector window to be on screen, so
         // the audience never misses the start of slide 1.
         let projector_ready = !self.projector.open || self.projector.frames_painted >= 2;
-        if self.options.start && state == TalkState::Ready && self.slides.is_settled(1) && projector_ready {
+        if self.options.start
+            && state == TalkState::Ready
+            && self.slides.is_settled(1)
+            && projector_ready
+        {
             self.options.start = false;
             self.start(now);
         }
@@ -788,6 +802,13 @@ impl PechaApp {
             self.projector.placed = false;
             self.projector.frames_painted = 0;
         }
+        if shown_slide.is_some() && !self.projector.first_slide_logged {
+            self.projector.first_slide_logged = true;
+            log::info!(
+                "first slide on the projector {} ms after launch",
+                self.clock.now().as_millis()
+            );
+        }
         if shown_slide.is_some()
             && let Some(trace) = &mut self.trace
         {
@@ -837,12 +858,12 @@ impl eframe::App for PechaApp {
                 .collect()
         });
         commands.extend(dropped.into_iter().map(Command::OpenDeck));
-        if ui.input(|input| input.viewport().close_requested()) && !self.quitting {
-            let under_way = matches!(state, TalkState::Running | TalkState::Paused);
-            if under_way {
-                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-                self.quit_question = true;
-            }
+        if ui.input(|input| input.viewport().close_requested())
+            && !self.quitting
+            && self.under_way(now)
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.quit_question = true;
         }
         for command in commands {
             self.apply(&ctx, command);

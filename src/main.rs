@@ -82,11 +82,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // First thing: the app's clock counts from launch, which is how start-up time is measured.
+    let clock = pecha::clock::SystemClock::new();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
-        None => match run_app(cli.path.as_deref(), cli.show) {
+        None => match run_app(cli.path.as_deref(), cli.show, clock) {
             Ok(code) => code,
             Err(error) => {
                 eprintln!("pecha: {error:#}");
@@ -123,7 +125,11 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
     }
 }
 
-fn run_app(path: Option<&std::path::Path>, show: ShowArgs) -> anyhow::Result<ExitCode> {
+fn run_app(
+    path: Option<&std::path::Path>,
+    show: ShowArgs,
+    clock: pecha::clock::SystemClock,
+) -> anyhow::Result<ExitCode> {
     let deck = match path {
         Some(path) => {
             Deck::load(path).with_context(|| format!("cannot open {}", path.display()))?
@@ -138,6 +144,6 @@ fn run_app(path: Option<&std::path::Path>, show: ShowArgs) -> anyhow::Result<Exi
         quit_when_done: show.quit_when_done,
         trace: show.trace,
     };
-    pecha::app::run(deck, options)?;
+    pecha::app::run(deck, options, clock)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,7 @@
 //!
 //! A slide must be on screen on the first frame after its deadline, even when it is a 4K photo.
 //! Decoding and scaling take tens of milliseconds, far more than one frame, so they run here on
-//! background threads: decode (under the same memory limits as `pecha check`) -> apply EXIF
+//! background threads: decode (exactly as `pecha check` does, under its memory limits) -> apply EXIF
 //! orientation -> composite transparency over white -> scale to fit the screen that shows it.
 //! The app asks ahead of time and turns finished pixels into textures; this module never
 //! touches egui, so it can be tested and benchmarked on its own.
@@ -14,28 +14,20 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 
 use fast_image_resize as fr;
-use image::{DynamicImage, ImageDecoder, ImageReader, RgbaImage};
+use image::{DynamicImage, RgbaImage};
 
-use crate::check::decode_limits;
+use crate::check::{ImageProblem, decode_image};
 
 /// Why a slide could not be made ready: what the presenter view shows instead of it.
 #[derive(Debug, thiserror::Error)]
 pub enum SlideError {
-    /// The file could not be opened or read.
-    #[error("{path}: {source}")]
-    Io {
+    /// The file is missing, not an image, truncated, or over the memory limits.
+    #[error("{path}: {problem}")]
+    Image {
         /// The slide's image file.
         path: PathBuf,
-        /// What the OS said.
-        source: std::io::Error,
-    },
-    /// The file is not a decodable image, or is over the memory limits.
-    #[error("{path}: {source}")]
-    Decode {
-        /// The slide's image file.
-        path: PathBuf,
-        /// What the decoder said.
-        source: image::ImageError,
+        /// What `pecha check` would say about it.
+        problem: ImageProblem,
     },
     /// Scaling failed (it should not: the sizes are checked before).
     #[error("{path}: cannot scale: {message}")]
@@ -83,7 +75,12 @@ pub fn fit_within(image: (u32, u32), fit: (u32, u32)) -> (u32, u32) {
 
 /// Decode `path` and scale it to fit `fit` (the pixel size of the screen that shows it).
 pub fn prepare_for_screen(path: &Path, fit: (u32, u32)) -> Result<ScreenImage, SlideError> {
-    let decoded = decode_upright(path)?;
+    // The same decoding as `pecha check` (limits, truncation, EXIF orientation), so a slide
+    // that passed the check shows exactly as checked.
+    let decoded = decode_image(path).map_err(|problem| SlideError::Image {
+        path: path.to_path_buf(),
+        problem,
+    })?;
     let rgba = flatten_over_white(decoded);
     let (width, height) = fit_within(rgba.dimensions(), fit);
     if (width, height) == rgba.dimensions() {
@@ -107,32 +104,6 @@ pub fn prepare_for_screen(path: &Path, fit: (u32, u32)) -> Result<ScreenImage, S
         height,
         rgba: scaled.into_raw(),
     })
-}
-
-/// Decode under the shared memory limits and turn phone photos upright (EXIF orientation).
-fn decode_upright(path: &Path) -> Result<DynamicImage, SlideError> {
-    let decode_error = |source| SlideError::Decode {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut reader = ImageReader::open(path)
-        .map_err(|source| SlideError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
-        .with_guessed_format()
-        .map_err(|source| SlideError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    reader.limits(decode_limits());
-    let mut decoder = reader.into_decoder().map_err(decode_error)?;
-    let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
-    if let Some(orientation) = orientation {
-        image.apply_orientation(orientation);
-    }
-    Ok(image)
 }
 
 /// Slides with transparency are shown as their authors saw them in their slide tool: on white.

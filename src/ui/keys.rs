@@ -11,21 +11,6 @@ use super::Command;
 use crate::settings::Settings;
 use crate::timing::TalkState;
 
-/// The keys of the app, for the help line and the README.
-pub const KEY_HELP: &[(&str, &str)] = &[
-    ("Space / Enter / PageDown / F5", "start the talk"),
-    ("P", "pause / resume"),
-    ("R", "restart this slide"),
-    ("G", "go to slide…"),
-    ("Ctrl+N", "next slide now (last resort)"),
-    ("B or .", "black out the projector"),
-    ("F", "projector fullscreen"),
-    ("+ / −", "notes size"),
-    ("M", "sound on / off"),
-    ("Ctrl+O", "open a deck"),
-    ("Esc", "quit (asks during a talk)"),
-];
-
 /// The commands the keys pressed this frame ask for. Auto-repeat is ignored: holding a key must
 /// not fire it twenty times.
 #[must_use]

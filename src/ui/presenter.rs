@@ -7,9 +7,8 @@ use std::time::Duration;
 use egui::{Align, Color32, FontId, Id, Layout, RichText, Sense, Ui, vec2};
 
 use super::Command;
-use super::keys::KEY_HELP;
 use super::widgets::{
-    SlidePicture, countdown_ring, format_countdown, paint_slide, palette, progress_strip,
+    SlidePicture, countdown_ring, format_countdown, paint_slide, palette, progress_strip, readable,
 };
 use crate::monitors::MonitorInfo;
 use crate::settings::{Card, Settings};
@@ -326,29 +325,59 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>) {
     ui.horizontal_wrapped(|ui| {
         for notice in model.notices {
             ui.label(
-                RichText::new(format!("⚠ {notice}"))
-                    .color(palette::HURRY)
+                RichText::new(notice.as_str())
+                    .size(16.0)
+                    .color(readable(ui, palette::HURRY))
                     .strong(),
             );
+            ui.separator();
         }
-        if model.projector.blackout {
-            ui.label(
-                RichText::new("PROJECTOR BLACKED OUT — B to show")
-                    .color(palette::ALERT)
-                    .strong(),
-            );
-        }
-        let hints: Vec<String> = KEY_HELP
-            .iter()
-            .take(6)
-            .map(|(key, what)| format!("{key}: {what}"))
-            .collect();
-        ui.weak(hints.join("   ·   "));
+        ui.weak(key_hints(model.state));
     });
+}
+
+/// The keys that matter in this state, so the bar never offers what would do nothing.
+fn key_hints(state: TalkState) -> &'static str {
+    match state {
+        TalkState::Ready => {
+            "Space / Enter / PageDown / F5: start   ·   G: go to slide   ·   B: black out   ·   Ctrl+O: open a deck   ·   Esc: quit"
+        }
+        TalkState::Running => {
+            "P: pause   ·   R: restart this slide   ·   G: go to slide   ·   Ctrl+N: next slide now   ·   B: black out   ·   Esc: quit"
+        }
+        TalkState::Paused => {
+            "P: resume   ·   R: restart this slide   ·   G: go to slide   ·   Ctrl+N: next slide now   ·   B: black out   ·   Esc: quit"
+        }
+        TalkState::Finished => {
+            "G: go to slide   ·   Talk menu: back to the title card   ·   Ctrl+O: open a deck   ·   Esc: quit"
+        }
+    }
 }
 
 fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
+    if model.projector.blackout {
+        egui::Frame::new()
+            .fill(readable(ui, palette::ALERT))
+            .corner_radius(6.0)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.label(
+                        RichText::new("PROJECTOR BLACKED OUT")
+                            .size(24.0)
+                            .strong()
+                            .color(Color32::WHITE),
+                    );
+                    ui.label(
+                        RichText::new("press B to show the slide")
+                            .size(18.0)
+                            .color(Color32::WHITE),
+                    );
+                });
+            });
+        ui.add_space(6.0);
+    }
     ui.vertical_centered(|ui| {
         let (badge, colour) = match model.state {
             TalkState::Ready => ("READY", palette::CALM),
@@ -356,7 +385,12 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             TalkState::Paused => ("PAUSED", palette::PAUSED),
             TalkState::Finished => ("FINISHED", palette::DONE),
         };
-        ui.label(RichText::new(badge).size(30.0).strong().color(colour));
+        ui.label(
+            RichText::new(badge)
+                .size(30.0)
+                .strong()
+                .color(readable(ui, colour)),
+        );
         ui.add_space(6.0);
         let diameter = (ui.available_width() * 0.72)
             .min(ui.available_height() * 0.42)
@@ -436,11 +470,14 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
         if !model.presenter.is_empty() {
             ui.label(RichText::new(format!("— {}", model.presenter)).size(22.0));
         }
-        let colour = if model.standard_format {
-            palette::CALM
-        } else {
-            palette::HURRY
-        };
+        let colour = readable(
+            ui,
+            if model.standard_format {
+                palette::CALM
+            } else {
+                palette::HURRY
+            },
+        );
         ui.label(RichText::new(&model.format_label).size(18.0).color(colour));
     });
     let notes_height = (model.settings.notes_size * 4.6).min(ui.available_height() * 0.45);
@@ -469,7 +506,11 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
                         .weak(),
                 );
             } else {
-                ui.label(RichText::new(model.notes).size(model.settings.notes_size).color(ui.visuals().strong_text_color()));
+                ui.label(
+                    RichText::new(model.notes)
+                        .size(model.settings.notes_size)
+                        .color(ui.visuals().strong_text_color()),
+                );
             }
         });
 }
@@ -488,14 +529,17 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
                 .desired_width(80.0)
                 .hint_text("7"),
         );
-        edit.request_focus();
+        // Read Enter before taking the focus back: request_focus() undoes lost_focus().
+        let enter = edit.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        if !enter {
+            edit.request_focus();
+        }
         let target = text
             .trim()
             .parse::<usize>()
             .ok()
             .filter(|slide| (1..=model.slide_count).contains(slide));
         ui.horizontal(|ui| {
-            let enter = edit.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
             if (ui
                 .add_enabled(target.is_some(), egui::Button::new("Go"))
                 .clicked()

@@ -4,7 +4,7 @@
 //! a closing card (or black). Never a control, a dialog, a cursor or an error: a slide that
 //! cannot be shown is black here and explained on the presenter view.
 
-use egui::{Align2, Color32, FontId, Rect, Sense, Ui, pos2, vec2};
+use egui::{Color32, FontId, Rect, Sense, Ui, pos2, vec2};
 
 use super::widgets::{SlidePicture, letterbox};
 
@@ -76,33 +76,33 @@ pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
     }
 }
 
-/// A calm two-line card: a big line with a smaller one under it, wrapped to the screen.
+/// A calm two-line card: a big line with a smaller one under it, each wrapped and centred.
 fn card(painter: &egui::Painter, screen: Rect, big: &str, small: &str, height: f32) {
     let wrap = screen.width() * 0.8;
-    let big_galley = painter.layout(
-        big.to_owned(),
-        FontId::proportional(height * 0.075),
-        Color32::WHITE,
-        wrap,
-    );
-    let small_galley = painter.layout(
-        small.to_owned(),
-        FontId::proportional(height * 0.045),
-        Color32::from_gray(0xc8),
-        wrap,
-    );
+    let centred = |text: &str, size: f32, colour: Color32| {
+        let mut job = egui::text::LayoutJob::simple(
+            text.to_owned(),
+            FontId::proportional(size),
+            colour,
+            wrap,
+        );
+        job.halign = egui::Align::Center;
+        painter.layout_job(job)
+    };
+    let big_galley = centred(big, height * 0.075, Color32::WHITE);
+    let small_galley = centred(small, height * 0.045, Color32::from_gray(0xc8));
     let gap = height * 0.04;
     let total = big_galley.size().y + gap + small_galley.size().y;
     let top = screen.center().y - total / 2.0;
-    let big_pos = Align2::CENTER_TOP
-        .anchor_size(pos2(screen.center().x, top), big_galley.size())
-        .min;
-    let small_pos = Align2::CENTER_TOP
-        .anchor_size(
-            pos2(screen.center().x, top + big_galley.size().y + gap),
-            small_galley.size(),
-        )
-        .min;
-    painter.galley(big_pos, big_galley, Color32::WHITE);
-    painter.galley(small_pos, small_galley, Color32::WHITE);
+    // A centred galley is laid out around x = 0: place it at the screen's centre line.
+    painter.galley(
+        pos2(screen.center().x, top),
+        big_galley.clone(),
+        Color32::WHITE,
+    );
+    painter.galley(
+        pos2(screen.center().x, top + big_galley.size().y + gap),
+        small_galley,
+        Color32::WHITE,
+    );
 }

@@ -42,6 +42,18 @@ pub mod palette {
     pub const DONE: Color32 = Color32::from_gray(0x70);
 }
 
+/// A palette colour made readable on the current theme: the bright tones suit dark rooms; on a
+/// light background they are darkened to keep text contrast above about 4.5:1.
+#[must_use]
+pub fn readable(ui: &Ui, colour: Color32) -> Color32 {
+    if ui.visuals().dark_mode {
+        colour
+    } else {
+        let darken = |channel: u8| (f32::from(channel) * 0.55) as u8;
+        Color32::from_rgb(darken(colour.r()), darken(colour.g()), darken(colour.b()))
+    }
+}
+
 /// `6:40`, `0:05`; hours only when needed (`1:02:03`).
 #[must_use]
 pub fn format_clock(duration: Duration) -> String {
@@ -153,14 +165,16 @@ pub fn countdown_ring(
 ) {
     let (rect, _) = ui.allocate_exact_size(Vec2::splat(diameter), Sense::hover());
     let painter = ui.painter_at(rect);
-    let colour = countdown_colour(remaining, state);
+    let colour = readable(ui, countdown_colour(remaining, state));
     let centre = rect.center();
     let stroke_width = diameter * 0.07;
     let radius = diameter / 2.0 - stroke_width / 2.0 - 1.0;
+    // egui strokes circles outside their radius; the arc below is centred on it.
+    let track = ui.visuals().widgets.inactive.bg_fill;
     painter.circle_stroke(
         centre,
-        radius,
-        Stroke::new(stroke_width, ui.visuals().faint_bg_color),
+        radius - stroke_width / 2.0,
+        Stroke::new(stroke_width, track),
     );
     let fraction = if length.is_zero() {
         0.0
