@@ -9,8 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use egui::{TextureHandle, TextureOptions, ViewportBuilder, ViewportCommand, ViewportId};
@@ -23,10 +23,13 @@ use crate::settings::{Card, STORAGE_KEY, Settings};
 use crate::slides::SlidePreparer;
 use crate::timing::{LogEvent, Talk, TalkState, Timing};
 use crate::trace::TraceRecorder;
+use crate::ui::feed::{FrameKind, ProjectorFeed, ProjectorFrame};
 use crate::ui::presenter::{PresenterModel, ProjectorStatus};
-use crate::ui::projector::{ProjectorContent, ProjectorModel};
 use crate::ui::widgets::SlidePicture;
 use crate::ui::{Command, keys, presenter, projector};
+
+/// How long the presenter view waits after the projector at a shared deadline.
+const PRESENTER_LAG: Duration = Duration::from_millis(6);
 
 /// How long the 3-2-1 lead-in lasts.
 const LEAD_IN: Duration = Duration::from_secs(3);
@@ -243,6 +246,7 @@ pub struct PechaApp {
     options: LaunchOptions,
     slides: SlideTextures,
     projector: Projector,
+    projector_feed: Arc<Mutex<ProjectorFeed>>,
     cues: Option<Cues>,
     notices: Vec<String>,
     lead_in_until: Option<Duration>,
@@ -287,6 +291,7 @@ impl PechaApp {
             options,
             slides: SlideTextures::new(ctx),
             projector,
+            projector_feed: Arc::default(),
             cues: None,
             notices: Vec::new(),
             lead_in_until: None,
@@ -602,10 +607,10 @@ impl PechaApp {
         let delay = next.map_or(to_next_minute, |at| {
             at.saturating_sub(now).min(to_next_minute)
         });
-        ctx.request_repaint_after_for(delay, ViewportId::ROOT);
-        if self.projector.open {
-            ctx.request_repaint_after_for(delay, projector_viewport());
-        }
+        // At a slide deadline both windows are due; the audience's frame goes first, the
+        // presenter's follows a few milliseconds later (invisible on a countdown).
+        let after_projector = if self.projector.open { PRESENTER_LAG } else { Duration::ZERO };
+        ctx.request_repaint_after_for(delay + after_projector, ViewportId::ROOT);
     }
 
     fn play(&self, cue: Cue) {
@@ -725,38 +730,106 @@ impl PechaApp {
         }
     }
 
-    fn projector_model(&self, now: Duration) -> ProjectorModel<'_> {
-        let state = self.talk.state(now);
-        let content = if self.projector.blackout {
-            ProjectorContent::Black
+    /// The projector's picture for the talk in `state` on `slide`.
+    fn projector_frame(&self, state: TalkState, slide: usize) -> ProjectorFrame {
+        let kind = if self.projector.blackout {
+            FrameKind::Black
         } else {
             match (state, self.settings.before_start, self.settings.after_end) {
-                (TalkState::Ready, Card::Card, _) => ProjectorContent::TitleCard {
-                    title: &self.deck.title,
-                    presenter: &self.deck.presenter,
-                },
-                (TalkState::Finished, _, Card::Card) => ProjectorContent::EndCard {
-                    presenter: &self.deck.presenter,
-                },
+                (TalkState::Ready, Card::Card, _) => FrameKind::TitleCard,
+                (TalkState::Finished, _, Card::Card) => FrameKind::EndCard,
                 (TalkState::Ready, Card::Black, _) | (TalkState::Finished, _, Card::Black) => {
-                    ProjectorContent::Black
+                    FrameKind::Black
                 }
-                (TalkState::Running | TalkState::Paused, _, _) => {
-                    ProjectorContent::Slide(self.slides.picture(self.talk.current_slide(now)))
-                }
+                (TalkState::Running | TalkState::Paused, _, _) => FrameKind::Slide {
+                    slide,
+                    picture: match self.slides.picture(slide) {
+                        SlidePicture::Ready { texture, size } => Some((texture, size)),
+                        _ => None,
+                    },
+                },
             }
         };
-        let total = self.talk.timing().total().as_secs_f32();
+        // The bar moves a step per slide: the projector repaints only when its picture changes.
         let audience_progress = (self.settings.audience_bar
             && matches!(state, TalkState::Running | TalkState::Paused))
-        .then(|| self.talk.talk_elapsed(now).as_secs_f32() / total.max(f32::EPSILON));
-        ProjectorModel {
-            content,
+        .then(|| slide.saturating_sub(1) as f32 / self.talk.timing().slide_count.max(1) as f32);
+        ProjectorFrame {
+            kind,
             audience_progress,
         }
     }
 
-    fn show_projector(&mut self, ctx: &egui::Context, now: Duration, commands: &mut Vec<Command>) {
+    /// Publish what the projector shows now and from the next deadline on, and take back what
+    /// happened there (keys, close, painted slides).
+    fn feed_projector(&mut self, ctx: &egui::Context, now: Duration) {
+        let state = self.talk.state(now);
+        let slide = self.talk.current_slide(now);
+        let shown = self.projector_frame(state, slide);
+        let count = self.talk.timing().slide_count;
+        let upcoming = if state != TalkState::Running {
+            None
+        } else if slide < count {
+            self.talk
+                .slide_deadline(slide + 1)
+                .map(|at| (at, self.projector_frame(TalkState::Running, slide + 1)))
+        } else {
+            self.talk
+                .finish_deadline()
+                .map(|at| (at, self.projector_frame(TalkState::Finished, slide)))
+        };
+        let (commands, closed, painted, frames) = {
+            let Ok(mut feed) = self.projector_feed.lock() else {
+                return;
+            };
+            feed.title.clone_from(&self.deck.title);
+            feed.presenter.clone_from(&self.deck.presenter);
+            feed.shown = shown;
+            feed.upcoming = upcoming;
+            feed.state = Some(state);
+            feed.settings.clone_from(&self.settings);
+            if feed.last_painted != Some(shown) {
+                ctx.request_repaint_of(projector_viewport());
+            }
+            (
+                std::mem::take(&mut feed.commands),
+                std::mem::take(&mut feed.close_requested),
+                std::mem::take(&mut feed.painted),
+                feed.frames,
+            )
+        };
+        self.projector.frames_painted = frames;
+        if let Some((at, _)) = upcoming {
+            ctx.request_repaint_after_for(
+                at.saturating_sub(self.clock.now()),
+                projector_viewport(),
+            );
+        }
+        for (painted_slide, at) in painted {
+            if !self.projector.first_slide_logged {
+                self.projector.first_slide_logged = true;
+                log::info!(
+                    "first slide on the projector {} ms after launch",
+                    at.as_millis()
+                );
+            }
+            if let Some(trace) = &mut self.trace {
+                trace.painted(&self.talk, painted_slide, at);
+            }
+        }
+        if closed {
+            // Closing the projector by accident must not disturb the talk: it only hides.
+            self.projector.open = false;
+            self.projector.placed = false;
+        }
+        for command in commands {
+            self.apply(ctx, command);
+        }
+    }
+
+    /// Keep the projector's viewport alive (a deferred viewport must be shown every pass); it
+    /// paints itself from the feed, on its own schedule.
+    fn show_projector(&mut self, ctx: &egui::Context) {
         if !self.projector.open {
             return;
         }
@@ -766,6 +839,10 @@ impl PechaApp {
             .with_inner_size([960.0, 540.0]);
         if !self.projector.placed {
             self.projector.placed = true;
+            if let Ok(mut feed) = self.projector_feed.lock() {
+                feed.frames = 0;
+                feed.last_painted = None;
+            }
             if self.projector.fullscreen
                 && let Some(index) = self.projector.monitor
             {
@@ -777,44 +854,50 @@ impl PechaApp {
         {
             builder = builder.with_monitor(index);
         }
-        let model = self.projector_model(now);
-        let state = self.talk.state(now);
-        let settings = self.settings.clone();
-        let (closed, shown_slide) =
-            ctx.show_viewport_immediate(projector_viewport(), builder, |ui, _class| {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::None);
-                egui::CentralPanel::default()
-                    .frame(egui::Frame::NONE.fill(egui::Color32::BLACK))
-                    .show(ui, |ui| projector::show(ui, &model));
-                let keys = ui.input(|input| keys::commands_from_keys(input, state, &settings));
-                commands.extend(keys);
-                let closed = ui.input(|input| input.viewport().close_requested());
-                let shown = match model.content {
-                    ProjectorContent::Slide(SlidePicture::Ready { .. }) => Some(()),
-                    _ => None,
-                };
-                (closed, shown)
-            });
-        self.projector.frames_painted += 1;
-        if closed {
-            // Closing the projector by accident must not disturb the talk: it only hides.
-            self.projector.open = false;
-            self.projector.placed = false;
-            self.projector.frames_painted = 0;
-        }
-        if shown_slide.is_some() && !self.projector.first_slide_logged {
-            self.projector.first_slide_logged = true;
-            log::info!(
-                "first slide on the projector {} ms after launch",
-                self.clock.now().as_millis()
-            );
-        }
-        if shown_slide.is_some()
-            && let Some(trace) = &mut self.trace
-        {
-            let slide = self.talk.current_slide(now);
-            trace.painted(&self.talk, slide, self.clock.now());
-        }
+        let feed = Arc::clone(&self.projector_feed);
+        let clock = Arc::clone(&self.clock);
+        ctx.show_viewport_deferred(projector_viewport(), builder, move |ui, _class| {
+            paint_projector(ui, &feed, &*clock);
+        });
+    }
+}
+
+/// The projector viewport's whole pass: paint the due frame, record it, pass input back.
+fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn Clock) {
+    let Ok(mut feed) = feed.lock() else { return };
+    let frame = feed.frame_at(clock.now());
+    ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE.fill(egui::Color32::BLACK))
+        .show(ui, |ui| projector::show(ui, &feed.model(frame)));
+    let painted_at = clock.now();
+    if let FrameKind::Slide {
+        slide,
+        picture: Some(_),
+    } = frame.kind
+        && feed.last_painted != Some(frame)
+    {
+        feed.painted.push((slide, painted_at));
+    }
+    feed.last_painted = Some(frame);
+    feed.frames += 1;
+    let state = feed.state.unwrap_or(TalkState::Ready);
+    let settings = feed.settings.clone();
+    let commands = ui.input(|input| keys::commands_from_keys(input, state, &settings));
+    let closed = ui.input(|input| input.viewport().close_requested());
+    if closed {
+        ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
+        feed.close_requested = true;
+    }
+    let wake_app = !commands.is_empty() || closed || feed.frames <= 2 || !feed.painted.is_empty();
+    feed.commands.extend(commands);
+    if let Some((at, _)) = feed.upcoming {
+        ui.ctx()
+            .request_repaint_after(at.saturating_sub(clock.now()));
+    }
+    drop(feed);
+    if wake_app {
+        ui.ctx().request_repaint_of(ViewportId::ROOT);
     }
 }
 
@@ -831,17 +914,18 @@ impl eframe::App for PechaApp {
         self.poll_background(ctx);
         let now = self.clock.now();
         self.advance(ctx, now);
+        if self.projector.open {
+            self.feed_projector(ctx, now);
+        }
         self.schedule_repaint(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
-        // The projector first: the audience's frame is painted as early in the pass as possible.
-        let mut commands = Vec::new();
-        self.show_projector(&ctx, now, &mut commands);
+        self.show_projector(&ctx);
         let model = self.presenter_model(now);
-        commands.extend(presenter::show(ui, &model));
+        let mut commands = presenter::show(ui, &model);
         let state = model.state;
         drop(model);
         let modal_open = self.go_to_open || self.quit_question;

@@ -104,11 +104,17 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
         Ok(deck) => deck,
         Err(error) => {
             if json {
-                let report =
-                    serde_json::json!({ "deck": path, "ready": false, "error": error.to_string() });
+                // The same shape as a report, so scripts can read `ready` and `findings` always.
+                let report = serde_json::json!({
+                    "deck": path,
+                    "ready": false,
+                    "error": error.to_string(),
+                    "findings": [],
+                });
                 println!("{report:#}");
+            } else {
+                eprintln!("pecha check: {error}");
             }
-            eprintln!("pecha check: {error}");
             return ExitCode::from(2);
         }
     };

@@ -1,6 +1,6 @@
 //! `pecha check` and `pecha --help` through the real binary: exit statuses, the summary line, one
 //! line per problem, JSON for scripts, and clap's messages for bad options. The report itself is
-//! tested in depth in ``tests/deck_files.rs``; here we check what a user sees in a terminal.
+//! tested in depth in `tests/deck_files.rs`; here we check what a user sees in a terminal.
 #![allow(clippy::unwrap_used)]
 
 use std::fs;
@@ -39,7 +39,7 @@ impl Run {
     }
 }
 
-/// Runs `pecha` with `args`, with logging at its default level whatever the caller's ``RUST_LOG``.
+/// Runs `pecha` with `args`, with logging at its default level whatever the caller's `RUST_LOG`.
 fn pecha<I, S>(args: I) -> Run
 where
     I: IntoIterator<Item = S>,

@@ -1,6 +1,7 @@
 //! The views. Each reads the app's state through a small model and returns [`Command`]s; only
 //! the app applies them, so every view can be drawn and tested on its own.
 
+pub mod feed;
 pub mod keys;
 pub mod presenter;
 pub mod projector;

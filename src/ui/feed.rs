@@ -1,0 +1,148 @@
+//! What the projector window shows, handed from the app to the projector's own viewport.
+//!
+//! The projector is a deferred egui viewport: egui repaints it on its own schedule, not every
+//! time the presenter view repaints. The presenter view ticks every second for its countdown; the
+//! projector only needs a new frame when its picture changes, at a slide deadline. Repainting a
+//! fullscreen window every second would cost a laptop on battery for nothing, and painting it
+//! behind the presenter view would make every slide late by the presenter's frame.
+//!
+//! So the app publishes the frame to show now and the frame to show from the next deadline on;
+//! the projector wakes at that deadline by itself and swaps on its own clock reading.
+
+use std::time::Duration;
+
+use egui::{TextureId, Vec2};
+
+use super::Command;
+use super::projector::{ProjectorContent, ProjectorModel};
+use super::widgets::SlidePicture;
+use crate::settings::Settings;
+use crate::timing::TalkState;
+
+/// What fills the projector, owned so the projector's viewport can paint it without the app.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FrameKind {
+    /// Black: blackout, a card set to black, or a slide that is not there.
+    Black,
+    /// The title card.
+    TitleCard,
+    /// The thank-you card.
+    EndCard,
+    /// A slide, with its texture once it is on the GPU.
+    Slide {
+        /// Slide number, 1-based.
+        slide: usize,
+        /// Texture and its size; `None` while loading or when it failed (black).
+        picture: Option<(TextureId, Vec2)>,
+    },
+}
+
+/// One picture of the projector.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProjectorFrame {
+    /// What fills it.
+    pub kind: FrameKind,
+    /// Progress for the thin audience bar, when it is on.
+    pub audience_progress: Option<f32>,
+}
+
+impl Default for ProjectorFrame {
+    fn default() -> Self {
+        Self {
+            kind: FrameKind::Black,
+            audience_progress: None,
+        }
+    }
+}
+
+/// Shared between the app (which writes the frames and reads back input) and the projector's
+/// viewport (which paints and records).
+#[derive(Debug, Default)]
+pub struct ProjectorFeed {
+    /// Talk title, for the title card.
+    pub title: String,
+    /// Speaker, for the cards.
+    pub presenter: String,
+    /// The frame to show now.
+    pub shown: ProjectorFrame,
+    /// The frame to show from this caller-clock time on (the next slide deadline).
+    pub upcoming: Option<(Duration, ProjectorFrame)>,
+    /// The talk's state, for the keys pressed on the projector window.
+    pub state: Option<TalkState>,
+    /// Settings, for the keys pressed on the projector window.
+    pub settings: Settings,
+    /// Commands from keys pressed while the projector window had the focus.
+    pub commands: Vec<Command>,
+    /// The user asked to close the projector window.
+    pub close_requested: bool,
+    /// Slides painted: (slide, caller-clock time the frame was handed to the renderer).
+    pub painted: Vec<(usize, Duration)>,
+    /// The last frame painted, so the app asks for a repaint only when the picture changes.
+    pub last_painted: Option<ProjectorFrame>,
+    /// Frames painted since the window opened.
+    pub frames: u64,
+}
+
+impl ProjectorFeed {
+    /// The frame due at `now`: the upcoming one once its time has come. Moves it into `shown`.
+    pub fn frame_at(&mut self, now: Duration) -> ProjectorFrame {
+        if let Some((at, frame)) = self.upcoming
+            && now >= at
+        {
+            self.shown = frame;
+            self.upcoming = None;
+        }
+        self.shown
+    }
+
+    /// The view model for a frame.
+    #[must_use]
+    pub fn model(&self, frame: ProjectorFrame) -> ProjectorModel<'_> {
+        let content = match frame.kind {
+            FrameKind::Black => ProjectorContent::Black,
+            FrameKind::TitleCard => ProjectorContent::TitleCard {
+                title: &self.title,
+                presenter: &self.presenter,
+            },
+            FrameKind::EndCard => ProjectorContent::EndCard {
+                presenter: &self.presenter,
+            },
+            FrameKind::Slide { picture: None, .. } => {
+                ProjectorContent::Slide(SlidePicture::Loading)
+            }
+            FrameKind::Slide {
+                picture: Some((texture, size)),
+                ..
+            } => ProjectorContent::Slide(SlidePicture::Ready { texture, size }),
+        };
+        ProjectorModel {
+            content,
+            audience_progress: frame.audience_progress,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_upcoming_frame_takes_over_at_its_deadline() {
+        let slide = |slide| ProjectorFrame {
+            kind: FrameKind::Slide {
+                slide,
+                picture: None,
+            },
+            audience_progress: None,
+        };
+        let mut feed = ProjectorFeed {
+            shown: slide(1),
+            upcoming: Some((Duration::from_secs(20), slide(2))),
+            ..ProjectorFeed::default()
+        };
+        assert_eq!(feed.frame_at(Duration::from_millis(19_999)), slide(1));
+        assert_eq!(feed.frame_at(Duration::from_secs(20)), slide(2));
+        assert_eq!(feed.upcoming, None);
+        assert_eq!(feed.frame_at(Duration::from_secs(21)), slide(2));
+    }
+}
