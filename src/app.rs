@@ -73,6 +73,7 @@ pub fn run(deck: Deck, options: LaunchOptions, clock: SystemClock) -> Result<(),
             .with_title(window_title(&deck))
             .with_app_id("pecha")
             .with_inner_size([1280.0, 800.0])
+            .with_maximized(true)
             .with_min_inner_size([800.0, 560.0])
             .with_drag_and_drop(true),
         renderer: eframe::Renderer::Glow,
@@ -234,6 +235,7 @@ struct Projector {
     placed: bool,
     frames_painted: u64,
     first_slide_logged: bool,
+    discovered: bool,
 }
 
 /// The Pecha app.
@@ -282,6 +284,7 @@ impl PechaApp {
             placed: false,
             frames_painted: 0,
             first_slide_logged: false,
+            discovered: false,
         };
         let mut app = Self {
             clock,
@@ -547,12 +550,17 @@ impl PechaApp {
 
     /// Read the monitors once the window exists, and put the projector where it belongs.
     fn discover_monitors(&mut self, frame: &eframe::Frame) {
-        if !self.projector.monitors.is_empty() {
+        if self.projector.discovered {
             return;
         }
         let Some(window) = frame.winit_window() else {
             return;
         };
+        self.projector.discovered = true;
+        log::info!(
+            "window open {} ms after launch",
+            self.clock.now().as_millis()
+        );
         self.projector.monitors = window
             .available_monitors()
             .map(|monitor| MonitorInfo {
@@ -609,7 +617,11 @@ impl PechaApp {
         });
         // At a slide deadline both windows are due; the audience's frame goes first, the
         // presenter's follows a few milliseconds later (invisible on a countdown).
-        let after_projector = if self.projector.open { PRESENTER_LAG } else { Duration::ZERO };
+        let after_projector = if self.projector.open {
+            PRESENTER_LAG
+        } else {
+            Duration::ZERO
+        };
         ctx.request_repaint_after_for(delay + after_projector, ViewportId::ROOT);
     }
 
@@ -663,6 +675,10 @@ impl PechaApp {
             && projector_ready
         {
             self.options.start = false;
+            log::info!(
+                "--start: slide 1 and the projector are ready {} ms after launch",
+                now.as_millis()
+            );
             self.start(now);
         }
         if self.options.quit_when_done && state == TalkState::Finished && !self.quitting {
@@ -894,6 +910,11 @@ fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn C
     if let Some((at, _)) = feed.upcoming {
         ui.ctx()
             .request_repaint_after(at.saturating_sub(clock.now()));
+    }
+    // A new window is mapped and made fullscreen over its first frames: paint a few at once,
+    // so `--start` can tell when the projector is really on screen.
+    if feed.frames < 3 {
+        ui.ctx().request_repaint();
     }
     drop(feed);
     if wake_app {

@@ -84,7 +84,9 @@ enum Command {
 fn main() -> ExitCode {
     // First thing: the app's clock counts from launch, which is how start-up time is measured.
     let clock = pecha::clock::SystemClock::new();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .format_timestamp_millis()
+        .init();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
