@@ -397,6 +397,11 @@ impl PechaApp {
                     self.quit(ctx);
                 }
             }
+            Command::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
             Command::ConfirmQuit => self.quit(ctx),
             Command::CancelQuit => self.quit_question = false,
         }

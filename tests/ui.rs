@@ -886,3 +886,23 @@ fn projector_cards_paint_only_their_text_and_no_widgets() {
     assert!(texts.iter().any(|text| text == PRESENTER), "{texts:?}");
     assert_eq!(texts.len(), 2, "{texts:?}");
 }
+
+#[test]
+fn a_notice_is_dismissed_by_clicking_it() {
+    let (mut harness, _clock) = launch(good_deck());
+    harness.state_mut().set_cues(None);
+    harness.run_steps(2);
+    assert!(
+        has_label_containing(&harness, "no sound device"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    harness.get_by_label_contains("no sound device").click();
+    harness.run_steps(2);
+    assert!(
+        !has_label_containing(&harness, "no sound device"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(harness.state().notices().is_empty());
+}

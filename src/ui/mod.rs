@@ -45,6 +45,8 @@ pub enum Command {
     ShowGoTo(bool),
     /// Replace the settings (views edit a copy).
     ChangeSettings(Settings),
+    /// Remove the host notice with this index.
+    DismissNotice(usize),
     /// Quit, asking first if a talk is under way.
     RequestQuit,
     /// Quit now.

@@ -89,7 +89,7 @@ pub fn state_label(state: TalkState) -> &'static str {
 pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::top("menu").show(ui, |ui| menu_bar(ui, model, &mut commands));
-    egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, model));
+    egui::Panel::bottom("status").show(ui, |ui| status_bar(ui, model, &mut commands));
     let side_width = (ui.available_width() * 0.34).clamp(300.0, 620.0);
     egui::Panel::right("time")
         .exact_size(side_width)
@@ -321,15 +321,20 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
     });
 }
 
-fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>) {
+fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        for notice in model.notices {
-            ui.label(
-                RichText::new(notice.as_str())
-                    .size(16.0)
-                    .color(readable(ui, palette::HURRY))
-                    .strong(),
-            );
+        for (index, notice) in model.notices.iter().enumerate() {
+            let text = RichText::new(notice.as_str())
+                .size(16.0)
+                .color(readable(ui, palette::HURRY))
+                .strong();
+            if ui
+                .add(egui::Label::new(text).sense(Sense::click()))
+                .on_hover_text("click to dismiss")
+                .clicked()
+            {
+                commands.push(Command::DismissNotice(index));
+            }
             ui.separator();
         }
         ui.weak(key_hints(model.state));
