@@ -138,16 +138,13 @@ impl SlideTextures {
         }
     }
 
-    /// The slides worth holding: the first (for --start and resets), the current one and the
-    /// next three, most urgent first. Everything else is released.
+    /// The slides worth holding: the current one and the next two, most urgent first; the
+    /// next slide is ready a whole slide ahead. Everything else is released, so memory stays
+    /// flat over a talk whatever the size of the deck.
     fn wanted(current: usize, count: usize) -> Vec<usize> {
-        let mut wanted: Vec<usize> = (current..=current + 3)
+        (current..=current + 2)
             .filter(|&slide| slide <= count)
-            .collect();
-        if !wanted.contains(&1) && count > 0 {
-            wanted.push(1);
-        }
-        wanted
+            .collect()
     }
 
     fn keep_around(&mut self, deck: &Deck, current: usize) {
