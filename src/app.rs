@@ -164,10 +164,9 @@ impl SlideTextures {
         }
     }
 
-    /// Move finished slides onto the GPU. Returns whether anything arrived.
-    fn collect(&mut self, ctx: &egui::Context, deck: &Deck, current: usize) -> bool {
+    /// Move finished slides onto the GPU (seconds before they are due, never at the advance).
+    fn collect(&mut self, ctx: &egui::Context, deck: &Deck, current: usize) {
         let wanted = Self::wanted(current, deck.slides.len());
-        let mut arrived = false;
         while let Some(prepared) = self.preparer.try_next() {
             self.pending.remove(&prepared.slide);
             if prepared.fit != self.fit || !wanted.contains(&prepared.slide) {
@@ -193,9 +192,7 @@ impl SlideTextures {
                 ))
             };
             self.textures.insert(prepared.slide, texture);
-            arrived = true;
         }
-        arrived
     }
 
     fn picture(&self, slide: usize) -> SlidePicture<'_> {
