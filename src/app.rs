@@ -169,7 +169,11 @@ impl SlideTextures {
         let wanted = Self::wanted(current, deck.slides.len());
         while let Some(prepared) = self.preparer.try_next() {
             self.pending.remove(&prepared.slide);
-            if prepared.fit != self.fit || !wanted.contains(&prepared.slide) {
+            let same_file = deck
+                .slides
+                .get(prepared.slide.wrapping_sub(1))
+                .is_some_and(|slide| slide.image == prepared.path);
+            if prepared.fit != self.fit || !wanted.contains(&prepared.slide) || !same_file {
                 continue;
             }
             let texture = if let Ok(image) = prepared.result {

@@ -127,6 +127,9 @@ fn flatten_over_white(image: DynamicImage) -> RgbaImage {
 pub struct Prepared {
     /// Which slide (1-based) this is.
     pub slide: usize,
+    /// The file it was made from, so a result for a deck that was replaced meanwhile is
+    /// recognised and dropped.
+    pub path: PathBuf,
     /// The size it was asked to fit, so a stale result for an old window size can be told apart.
     pub fit: (u32, u32),
     /// The pixels, or why there are none.
@@ -266,6 +269,7 @@ fn worker(
         }
         let prepared = Prepared {
             slide: job.slide,
+            path: job.path,
             fit: job.fit,
             result,
         };
