@@ -671,7 +671,7 @@ impl PechaApp {
         self.slides.keep_around(&self.deck, current);
         // `--start` waits for the first slide and for the projector window to be on screen, so
         // the audience never misses the start of slide 1.
-        let projector_ready = !self.projector.open || self.projector.frames_painted >= 2;
+        let projector_ready = !self.projector.open || self.projector.frames_painted >= 1;
         if self.options.start
             && state == TalkState::Ready
             && self.slides.is_settled(1)
@@ -900,6 +900,13 @@ fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn C
     }
     feed.last_painted = Some(frame);
     feed.frames += 1;
+    if feed.frames <= 3 {
+        log::debug!(
+            "projector frame {} painted at {} ms",
+            feed.frames,
+            painted_at.as_millis()
+        );
+    }
     let state = feed.state.unwrap_or(TalkState::Ready);
     let settings = feed.settings.clone();
     let commands = ui.input(|input| keys::commands_from_keys(input, state, &settings));
@@ -915,7 +922,7 @@ fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn C
             .request_repaint_after(at.saturating_sub(clock.now()));
     }
     // A new window is mapped and made fullscreen over its first frames: paint a few at once,
-    // so `--start` can tell when the projector is really on screen.
+    // so the window settles at once (eframe paints only windows that are mapped).
     if feed.frames < 3 {
         ui.ctx().request_repaint();
     }
