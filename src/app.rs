@@ -178,7 +178,16 @@ impl SlideTextures {
             }
             let texture = if let Ok(image) = prepared.result {
                 let size = [image.width as usize, image.height as usize];
-                let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
+                // Slides are opaque (flattened over white), so their straight RGBA is already
+                // premultiplied: reuse the buffer as pixels instead of converting a copy.
+                let pixels =
+                    bytemuck::allocation::try_cast_vec(image.rgba).unwrap_or_else(|(_, bytes)| {
+                        bytes
+                            .chunks_exact(4)
+                            .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3]))
+                            .collect()
+                    });
+                let colour = egui::ColorImage::new(size, pixels);
                 let options = TextureOptions {
                     mipmap_mode: Some(egui::TextureFilter::Linear),
                     ..TextureOptions::LINEAR
