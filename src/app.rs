@@ -78,6 +78,9 @@ pub fn run(deck: Deck, options: LaunchOptions, clock: SystemClock) -> Result<(),
             .with_drag_and_drop(true),
         renderer: eframe::Renderer::Glow,
         persist_window: true,
+        // Dithering smooths gradients; Pecha draws flat colours and 8-bit slides, and in a
+        // software renderer it costs a quarter of every frame.
+        dithering: false,
         ..Default::default()
     };
     eframe::run_native(
@@ -115,8 +118,35 @@ fn window_title(deck: &Deck) -> String {
 
 /// A slide as the GPU has it.
 enum SlideTexture {
-    Ready(TextureHandle),
+    Ready {
+        /// At the projector screen's size.
+        full: TextureHandle,
+        /// Halves of it, largest first; kept alive here, drawn through `sizes`.
+        #[allow(dead_code, reason = "owning the handles keeps the textures alive")]
+        smaller: Vec<TextureHandle>,
+        /// The id and size of each of `smaller`, as the views take them.
+        sizes: Vec<(egui::TextureId, egui::Vec2)>,
+    },
     Failed(String),
+}
+
+/// Hand a prepared image to egui. Slides are opaque (flattened over white), so their straight
+/// RGBA is already premultiplied: the buffer is reused as pixels instead of converted into a
+/// copy. No mipmaps: generating them costs a software renderer ~100 ms per slide on the UI
+/// thread, and smaller frames draw from the prepared smaller copies instead.
+fn upload(ctx: &egui::Context, name: &str, image: crate::slides::ScreenImage) -> TextureHandle {
+    let size = [image.width as usize, image.height as usize];
+    let pixels = bytemuck::allocation::try_cast_vec(image.rgba).unwrap_or_else(|(_, bytes)| {
+        bytes
+            .chunks_exact(4)
+            .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3]))
+            .collect()
+    });
+    ctx.load_texture(
+        name,
+        egui::ColorImage::new(size, pixels),
+        TextureOptions::LINEAR,
+    )
 }
 
 /// The slides near the current one, as textures, prepared ahead by background workers.
@@ -131,7 +161,10 @@ impl SlideTextures {
     fn new(ctx: &egui::Context) -> Self {
         let waker = ctx.clone();
         Self {
-            preparer: SlidePreparer::new(2, move || waker.request_repaint()),
+            // One worker: slides are asked for in order of need and one takes tens of
+            // milliseconds, seconds ahead of its deadline; a second worker would only add its
+            // decoding buffers to the peak memory and take a core from the first slide.
+            preparer: SlidePreparer::new(1, move || waker.request_repaint()),
             fit: (1920, 1080),
             textures: HashMap::new(),
             pending: HashSet::new(),
@@ -176,27 +209,24 @@ impl SlideTextures {
             if prepared.fit != self.fit || !wanted.contains(&prepared.slide) || !same_file {
                 continue;
             }
-            let texture = if let Ok(image) = prepared.result {
-                let size = [image.width as usize, image.height as usize];
-                // Slides are opaque (flattened over white), so their straight RGBA is already
-                // premultiplied: reuse the buffer as pixels instead of converting a copy.
-                let pixels =
-                    bytemuck::allocation::try_cast_vec(image.rgba).unwrap_or_else(|(_, bytes)| {
-                        bytes
-                            .chunks_exact(4)
-                            .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3]))
-                            .collect()
-                    });
-                let colour = egui::ColorImage::new(size, pixels);
-                let options = TextureOptions {
-                    mipmap_mode: Some(egui::TextureFilter::Linear),
-                    ..TextureOptions::LINEAR
-                };
-                SlideTexture::Ready(ctx.load_texture(
-                    format!("slide-{}", prepared.slide),
-                    colour,
-                    options,
-                ))
+            let texture = if let Ok(pixels) = prepared.result {
+                let name = format!("slide-{}", prepared.slide);
+                let full = upload(ctx, &name, pixels.screen);
+                let smaller: Vec<TextureHandle> = pixels
+                    .smaller
+                    .into_iter()
+                    .enumerate()
+                    .map(|(level, image)| upload(ctx, &format!("{name}-{level}"), image))
+                    .collect();
+                let sizes = smaller
+                    .iter()
+                    .map(|texture| (texture.id(), texture.size_vec2()))
+                    .collect();
+                SlideTexture::Ready {
+                    full,
+                    smaller,
+                    sizes,
+                }
             } else {
                 let path = &deck.slides[prepared.slide - 1].image;
                 SlideTexture::Failed(path.file_name().map_or_else(
@@ -210,9 +240,10 @@ impl SlideTextures {
 
     fn picture(&self, slide: usize) -> SlidePicture<'_> {
         match self.textures.get(&slide) {
-            Some(SlideTexture::Ready(texture)) => SlidePicture::Ready {
-                texture: texture.id(),
-                size: texture.size_vec2(),
+            Some(SlideTexture::Ready { full, sizes, .. }) => SlidePicture::Ready {
+                texture: full.id(),
+                size: full.size_vec2(),
+                smaller: sizes,
             },
             Some(SlideTexture::Failed(name)) => SlidePicture::Failed(name),
             None => SlidePicture::Loading,
@@ -264,6 +295,8 @@ pub struct PechaApp {
     quit_question: bool,
     quitting: bool,
     trace: Option<TraceRecorder>,
+    /// When `--start` handed slide 1 to the projector, which starts the talk by painting it.
+    start_handed_over: Option<Duration>,
     deck_loading: Option<Receiver<Result<Deck, DeckError>>>,
     dialog: Option<Receiver<Option<PathBuf>>>,
 }
@@ -310,6 +343,7 @@ impl PechaApp {
             quit_question: false,
             quitting: false,
             trace,
+            start_handed_over: None,
             deck_loading: None,
             dialog: None,
             deck,
@@ -678,23 +712,76 @@ impl PechaApp {
         let current = self.talk.current_slide(now);
         self.slides.collect(ctx, &self.deck, current);
         self.slides.keep_around(&self.deck, current);
-        // `--start` waits for the first slide and for the projector window to be on screen, so
-        // the audience never misses the start of slide 1.
-        let projector_ready = !self.projector.open || self.projector.frames_painted >= 1;
-        if self.options.start
-            && state == TalkState::Ready
-            && self.slides.is_settled(1)
-            && projector_ready
-        {
-            self.options.start = false;
-            log::info!(
-                "--start: slide 1 and the projector are ready {} ms after launch",
-                now.as_millis()
-            );
-            self.start(now);
+        if self.options.start && state == TalkState::Ready && self.slides.is_settled(1) {
+            self.start_when_shown(ctx, now);
         }
         if self.options.quit_when_done && state == TalkState::Finished && !self.quitting {
             self.quit(ctx);
+        }
+    }
+
+    /// `--start` once slide 1 is ready. With a projector (and no lead-in), slide 1 goes to the
+    /// projector, and the talk starts at the instant the projector paints it: the audience
+    /// never misses the start of slide 1, and nothing waits for the presenter view's frame.
+    /// Should the projector not paint it within a second, the talk starts anyway.
+    fn start_when_shown(&mut self, ctx: &egui::Context, now: Duration) {
+        let first_slide = self.projector_frame(TalkState::Running, 1);
+        let on_projector = self.projector.open
+            && !self.settings.lead_in
+            && matches!(
+                first_slide.kind,
+                FrameKind::Slide {
+                    picture: Some(_),
+                    ..
+                }
+            );
+        if !on_projector {
+            // Failed slide 1, no projector or a lead-in: start here, once the projector (if
+            // any) is on screen.
+            if !self.projector.open || self.projector.frames_painted >= 1 {
+                self.options.start = false;
+                log::info!("--start: starting {} ms after launch", now.as_millis());
+                self.start(now);
+            }
+            return;
+        }
+        match self.start_handed_over {
+            None => {
+                self.start_handed_over = Some(now);
+                if let Ok(mut feed) = self.projector_feed.lock() {
+                    feed.start_with = Some(first_slide);
+                }
+                ctx.request_repaint_of(projector_viewport());
+                log::info!(
+                    "--start: slide 1 ready {} ms after launch, handed to the projector",
+                    now.as_millis()
+                );
+            }
+            Some(at) if now.saturating_sub(at) > Duration::from_secs(1) => {
+                let taken_back = self
+                    .projector_feed
+                    .lock()
+                    .is_ok_and(|mut feed| feed.start_with.take().is_some());
+                if taken_back {
+                    self.options.start = false;
+                    log::warn!("--start: the projector painted nothing for a second; starting");
+                    self.start(now);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The talk's start instant, once the projector painted the slide `--start` handed it.
+    fn take_projector_start(&mut self) {
+        let started = self
+            .projector_feed
+            .lock()
+            .ok()
+            .and_then(|mut feed| feed.started_at.take());
+        if let Some(at) = started {
+            self.options.start = false;
+            self.talk.start(at);
         }
     }
 
@@ -772,7 +859,7 @@ impl PechaApp {
                 (TalkState::Running | TalkState::Paused, _, _) => FrameKind::Slide {
                     slide,
                     picture: match self.slides.picture(slide) {
-                        SlidePicture::Ready { texture, size } => Some((texture, size)),
+                        SlidePicture::Ready { texture, size, .. } => Some((texture, size)),
                         _ => None,
                     },
                 },
@@ -893,10 +980,18 @@ impl PechaApp {
 /// The projector viewport's whole pass: paint the due frame, record it, pass input back.
 fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn Clock) {
     let Ok(mut feed) = feed.lock() else { return };
-    let frame = feed.frame_at(clock.now());
+    let starting = feed.start_with.take();
+    let frame = if let Some(first) = starting {
+        feed.shown = first;
+        feed.upcoming = None;
+        first
+    } else {
+        feed.frame_at(clock.now())
+    };
     ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+    // Unfilled: `projector::show` paints black itself, only where the slide leaves bars.
     egui::CentralPanel::default()
-        .frame(egui::Frame::NONE.fill(egui::Color32::BLACK))
+        .frame(egui::Frame::NONE)
         .show(ui, |ui| projector::show(ui, &feed.model(frame)));
     let painted_at = clock.now();
     if let FrameKind::Slide {
@@ -906,6 +1001,9 @@ fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn C
         && feed.last_painted != Some(frame)
     {
         feed.painted.push((slide, painted_at));
+    }
+    if starting.is_some() {
+        feed.started_at = Some(painted_at);
     }
     feed.last_painted = Some(frame);
     feed.frames += 1;
@@ -952,6 +1050,7 @@ impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         self.discover_monitors(frame);
         self.poll_background(ctx);
+        self.take_projector_start();
         let now = self.clock.now();
         self.advance(ctx, now);
         if self.projector.open {
@@ -964,6 +1063,9 @@ impl eframe::App for PechaApp {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.show_projector(&ctx);
+        if std::env::var("PECHA_EXP").is_ok_and(|v| v.contains("frames")) {
+            eprintln!("root pass {} at {:?}", ctx.cumulative_pass_nr(), now);
+        }
         let model = self.presenter_model(now);
         let mut commands = presenter::show(ui, &model);
         let state = model.state;
@@ -992,6 +1094,10 @@ impl eframe::App for PechaApp {
         for command in commands {
             self.apply(&ctx, command);
         }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        presenter::background(visuals).to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -81,29 +81,112 @@ pub fn prepare_for_screen(path: &Path, fit: (u32, u32)) -> Result<ScreenImage, S
         path: path.to_path_buf(),
         problem,
     })?;
-    let rgba = flatten_over_white(decoded);
-    let (width, height) = fit_within(rgba.dimensions(), fit);
-    if (width, height) == rgba.dimensions() {
-        return Ok(ScreenImage {
-            width,
-            height,
-            rgba: rgba.into_raw(),
-        });
-    }
-    let mut scaled = RgbaImage::new(width, height);
-    let options =
-        fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
-    fr::Resizer::new()
-        .resize(&rgba, &mut scaled, &options)
-        .map_err(|error| SlideError::Scale {
-            path: path.to_path_buf(),
-            message: error.to_string(),
-        })?;
+    let source = (decoded.width(), decoded.height());
+    let (width, height) = fit_within(source, fit);
+    let rgba = if decoded.color().has_alpha() {
+        let flat = flatten_over_white(decoded).into_raw();
+        resize_if_needed(path, flat, source, fr::PixelType::U8x4, (width, height))?
+    } else {
+        // Opaque slides (nearly all) are scaled as RGB and get their alpha at screen size, so a
+        // 4K photo never exists as 4K RGBA: 33 MB less at the peak of every 4K slide.
+        let rgb = decoded.into_rgb8().into_raw();
+        let scaled = resize_if_needed(path, rgb, source, fr::PixelType::U8x3, (width, height))?;
+        let mut rgba = Vec::with_capacity(scaled.len() / 3 * 4);
+        for pixel in scaled.chunks_exact(3) {
+            rgba.extend_from_slice(&[pixel[0], pixel[1], pixel[2], 255]);
+        }
+        rgba
+    };
     Ok(ScreenImage {
         width,
         height,
-        rgba: scaled.into_raw(),
+        rgba,
     })
+}
+
+/// [`resize`], or `pixels` as they are when they already have the `target` size.
+fn resize_if_needed(
+    path: &Path,
+    pixels: Vec<u8>,
+    source: (u32, u32),
+    pixel_type: fr::PixelType,
+    target: (u32, u32),
+) -> Result<Vec<u8>, SlideError> {
+    if source == target {
+        Ok(pixels)
+    } else {
+        resize(path, &pixels, source, pixel_type, target)
+    }
+}
+
+/// Scale `pixels` (`source` in size) to `target` with a Lanczos filter.
+fn resize(
+    path: &Path,
+    pixels: &[u8],
+    source: (u32, u32),
+    pixel_type: fr::PixelType,
+    target: (u32, u32),
+) -> Result<Vec<u8>, SlideError> {
+    let scale_error = |error: &dyn std::fmt::Display| SlideError::Scale {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    };
+    let view = fr::images::ImageRef::new(source.0, source.1, pixels, pixel_type)
+        .map_err(|error| scale_error(&error))?;
+    let mut scaled = fr::images::Image::new(target.0, target.1, pixel_type);
+    let options =
+        fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
+    fr::Resizer::new()
+        .resize(&view, &mut scaled, &options)
+        .map_err(|error| scale_error(&error))?;
+    Ok(scaled.into_vec())
+}
+
+/// A slide ready for the screen that shows it, plus smaller copies for the presenter view.
+#[derive(Debug, Clone)]
+pub struct SlidePixels {
+    /// At the size of the projector's screen.
+    pub screen: ScreenImage,
+    /// Half, quarter and eighth of `screen` (while at least [`SMALLEST_COPY`] px wide), largest
+    /// first. The presenter view draws its small frames from the nearest larger copy: scaled
+    /// here with a Lanczos filter they stay sharp, and the GPU needs no mipmaps, whose
+    /// generation costs a software renderer about 100 ms per slide, on the UI thread.
+    pub smaller: Vec<ScreenImage>,
+}
+
+/// The narrowest smaller copy worth making (the presenter's next-slide frame is larger).
+pub const SMALLEST_COPY: u32 = 240;
+
+/// Halve `screen` repeatedly, down to [`SMALLEST_COPY`], at most three times.
+pub fn smaller_copies(path: &Path, screen: &ScreenImage) -> Result<Vec<ScreenImage>, SlideError> {
+    let mut copies: Vec<ScreenImage> = Vec::new();
+    while copies.len() < 3 {
+        let source = copies.last().unwrap_or(screen);
+        let (width, height) = (source.width / 2, source.height / 2);
+        if width < SMALLEST_COPY || height == 0 {
+            break;
+        }
+        let rgba = resize(
+            path,
+            &source.rgba,
+            (source.width, source.height),
+            fr::PixelType::U8x4,
+            (width, height),
+        )?;
+        copies.push(ScreenImage {
+            width,
+            height,
+            rgba,
+        });
+    }
+    Ok(copies)
+}
+
+/// Everything the app needs of one slide: [`prepare_for_screen`] and its [`smaller_copies`].
+pub fn prepare_slide(path: &Path, fit: (u32, u32)) -> Result<SlidePixels, SlideError> {
+    let screen = prepare_for_screen(path, fit)?;
+    let smaller = smaller_copies(path, &screen)?;
+    Ok(SlidePixels { screen, smaller })
 }
 
 /// Slides with transparency are shown as their authors saw them in their slide tool: on white.
@@ -133,7 +216,7 @@ pub struct Prepared {
     /// The size it was asked to fit, so a stale result for an old window size can be told apart.
     pub fit: (u32, u32),
     /// The pixels, or why there are none.
-    pub result: Result<ScreenImage, SlideError>,
+    pub result: Result<SlidePixels, SlideError>,
 }
 
 struct Job {
@@ -263,7 +346,7 @@ fn worker(
                 };
             }
         };
-        let result = prepare_for_screen(&job.path, job.fit);
+        let result = prepare_slide(&job.path, job.fit);
         if let Err(error) = &result {
             log::warn!("slide {}: {error}", job.slide);
         }
@@ -301,6 +384,47 @@ mod tests {
     }
 
     #[test]
+    fn smaller_copies_halve_down_to_the_smallest_useful_size() {
+        let mut rgba = Vec::new();
+        for _row in 0..1080 {
+            for x in 0..1920 {
+                // Left half red, right half blue: a copy must keep the halves apart.
+                rgba.extend_from_slice(if x < 960 {
+                    &[200, 0, 0, 255]
+                } else {
+                    &[0, 0, 200, 255]
+                });
+            }
+        }
+        let screen = ScreenImage {
+            width: 1920,
+            height: 1080,
+            rgba,
+        };
+        let copies = smaller_copies(Path::new("slide.png"), &screen).unwrap();
+        let sizes: Vec<(u32, u32)> = copies.iter().map(|c| (c.width, c.height)).collect();
+        assert_eq!(sizes, [(960, 540), (480, 270), (240, 135)]);
+        let quarter = &copies[1];
+        let pixel = |x: u32, y: u32| {
+            let at = ((y * quarter.width + x) * 4) as usize;
+            quarter.rgba[at..at + 4].to_vec()
+        };
+        assert_eq!(pixel(10, 100), [200, 0, 0, 255]);
+        assert_eq!(pixel(470, 100), [0, 0, 200, 255]);
+
+        let small = ScreenImage {
+            width: 400,
+            height: 300,
+            rgba: vec![255; 400 * 300 * 4],
+        };
+        assert!(
+            smaller_copies(Path::new("small.png"), &small)
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn transparency_is_composited_over_white() {
         let mut image = RgbaImage::new(2, 1);
         image.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
@@ -327,7 +451,7 @@ mod tests {
             .collect();
         results.sort_by_key(|prepared| prepared.slide);
         assert_eq!(results.len(), 2);
-        let first = results[0].result.as_ref().unwrap();
+        let first = &results[0].result.as_ref().unwrap().screen;
         assert_eq!((first.width, first.height), (200, 150));
         assert_eq!(&first.rgba[..4], &[10, 200, 30, 255]);
         let error = results[1].result.as_ref().unwrap_err().to_string();

@@ -134,6 +134,7 @@ impl Slides {
         let ready = |texture: &TextureHandle| SlidePicture::Ready {
             texture: texture.id(),
             size: texture.size_vec2(),
+            smaller: &[],
         };
         match picture {
             Picture::Slide(SlideShape::FourThree) => ready(&self.four_three),
@@ -264,6 +265,9 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             go_to_open: false,
             quit_question: false,
         };
+        // The app clears the window to this colour; the harness clears to transparent.
+        let background = presenter::background(ui.visuals());
+        ui.painter().rect_filled(ui.max_rect(), 0.0, background);
         let commands = presenter::show(ui, &model);
         assert!(commands.is_empty(), "nobody clicked: {commands:?}");
     });

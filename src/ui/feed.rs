@@ -81,6 +81,12 @@ pub struct ProjectorFeed {
     pub last_painted: Option<ProjectorFrame>,
     /// Frames painted since the window opened.
     pub frames: u64,
+    /// `--start`: the first slide's frame, for this window's next frame. The talk starts at the
+    /// instant that frame is painted, so the audience sees all of slide 1 and the start waits
+    /// for no other window.
+    pub start_with: Option<ProjectorFrame>,
+    /// When `start_with` was painted (caller clock): the talk's start instant, for the app.
+    pub started_at: Option<Duration>,
 }
 
 impl ProjectorFeed {
@@ -113,7 +119,11 @@ impl ProjectorFeed {
             FrameKind::Slide {
                 picture: Some((texture, size)),
                 ..
-            } => ProjectorContent::Slide(SlidePicture::Ready { texture, size }),
+            } => ProjectorContent::Slide(SlidePicture::Ready {
+                texture,
+                size,
+                smaller: &[],
+            }),
         };
         ProjectorModel {
             content,

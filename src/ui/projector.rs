@@ -6,7 +6,7 @@
 
 use egui::{Color32, FontId, Rect, Sense, Ui, pos2, vec2};
 
-use super::widgets::{SlidePicture, letterbox};
+use super::widgets::{SlidePicture, letterbox, letterbox_bars};
 
 /// What fills the projector.
 #[derive(Debug, Clone, Copy)]
@@ -42,21 +42,31 @@ pub struct ProjectorModel<'a> {
 pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
     let screen = ui.max_rect();
     let (_, painter) = ui.allocate_painter(screen.size(), Sense::hover());
-    painter.rect_filled(screen, 0.0, Color32::BLACK);
     let height = screen.height();
     match model.content {
         ProjectorContent::Black
         | ProjectorContent::Slide(
             SlidePicture::Loading | SlidePicture::Failed(_) | SlidePicture::None,
-        ) => {}
-        ProjectorContent::Slide(SlidePicture::Ready { texture, size }) => {
+        ) => {
+            painter.rect_filled(screen, 0.0, Color32::BLACK);
+        }
+        ProjectorContent::Slide(SlidePicture::Ready { texture, size, .. }) => {
+            let shown = letterbox(screen, size);
+            // Black only on the bars beside the slide: at an advance the frame must be painted
+            // within a few milliseconds, and in a software renderer a full-screen black fill
+            // underneath would double the work.
+            for bar in letterbox_bars(screen, shown) {
+                painter.rect_filled(bar, 0.0, Color32::BLACK);
+            }
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-            painter.image(texture, letterbox(screen, size), uv, Color32::WHITE);
+            painter.image(texture, shown, uv, Color32::WHITE);
         }
         ProjectorContent::TitleCard { title, presenter } => {
+            painter.rect_filled(screen, 0.0, Color32::BLACK);
             card(&painter, screen, title, presenter, height);
         }
         ProjectorContent::EndCard { presenter } => {
+            painter.rect_filled(screen, 0.0, Color32::BLACK);
             card(
                 &painter,
                 screen,

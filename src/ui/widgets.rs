@@ -14,10 +14,12 @@ use crate::timing::TalkState;
 pub enum SlidePicture<'a> {
     /// Decoded and on the GPU.
     Ready {
-        /// The texture.
+        /// The texture, at the projector screen's size.
         texture: TextureId,
         /// Its size in pixels, for letterboxing.
         size: Vec2,
+        /// The same picture at half, quarter… the size, largest first, for smaller frames.
+        smaller: &'a [(TextureId, Vec2)],
     },
     /// Not decoded yet.
     Loading,
@@ -103,16 +105,72 @@ pub fn letterbox(frame: Rect, image_size: Vec2) -> Rect {
     Rect::from_center_size(frame.center(), image_size * scale)
 }
 
+/// The parts of `frame` that `shown` (centred inside it by [`letterbox`]) leaves uncovered:
+/// none, the two bars above and below, or the two beside it. Slivers under a pixel are left out.
+#[must_use]
+pub fn letterbox_bars(frame: Rect, shown: Rect) -> Vec<Rect> {
+    let mut bars = Vec::new();
+    if shown.top() - frame.top() >= 0.5 {
+        bars.push(Rect::from_x_y_ranges(
+            frame.x_range(),
+            frame.top()..=shown.top(),
+        ));
+        bars.push(Rect::from_x_y_ranges(
+            frame.x_range(),
+            shown.bottom()..=frame.bottom(),
+        ));
+    } else if shown.left() - frame.left() >= 0.5 {
+        bars.push(Rect::from_x_y_ranges(
+            frame.left()..=shown.left(),
+            frame.y_range(),
+        ));
+        bars.push(Rect::from_x_y_ranges(
+            shown.right()..=frame.right(),
+            frame.y_range(),
+        ));
+    }
+    bars
+}
+
+/// The copy of a slide to draw `pixels_wide` physical pixels wide: the smallest one that is at
+/// least that wide, so the GPU only ever shrinks a little (sharp without mipmaps), or the
+/// full-size texture when the frame is larger than every copy.
+#[must_use]
+pub fn texture_for_width(
+    full: (TextureId, Vec2),
+    smaller: &[(TextureId, Vec2)],
+    pixels_wide: f32,
+) -> (TextureId, Vec2) {
+    smaller
+        .iter()
+        .rev()
+        .find(|(_, size)| size.x >= pixels_wide)
+        .copied()
+        .unwrap_or(full)
+}
+
 /// Paint a slide letterboxed on black inside `frame`; placeholders for missing pictures.
 pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_size: f32) {
     let painter = ui.painter_at(frame);
-    painter.rect_filled(frame, 4.0, Color32::BLACK);
     match picture {
-        SlidePicture::Ready { texture, size } => {
+        SlidePicture::Ready {
+            texture,
+            size,
+            smaller,
+        } => {
+            let shown = letterbox(frame, size);
+            // Black only on the bars beside the slide, not under it: every filled pixel costs a
+            // software renderer, and this view repaints every second.
+            for bar in letterbox_bars(frame, shown) {
+                painter.rect_filled(bar, 0.0, Color32::BLACK);
+            }
+            let pixels_wide = shown.width() * ui.ctx().pixels_per_point();
+            let (texture, _) = texture_for_width((texture, size), smaller, pixels_wide);
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-            painter.image(texture, letterbox(frame, size), uv, Color32::WHITE);
+            painter.image(texture, shown, uv, Color32::WHITE);
         }
         SlidePicture::Loading => {
+            painter.rect_filled(frame, 4.0, Color32::BLACK);
             painter.text(
                 frame.center(),
                 Align2::CENTER_CENTER,
@@ -122,6 +180,7 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
             );
         }
         SlidePicture::Failed(file) => {
+            painter.rect_filled(frame, 4.0, Color32::BLACK);
             painter.rect_stroke(
                 frame.shrink(2.0),
                 4.0,
@@ -144,6 +203,7 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
             );
         }
         SlidePicture::None => {
+            painter.rect_filled(frame, 4.0, Color32::BLACK);
             painter.text(
                 frame.center(),
                 Align2::CENTER_CENTER,
@@ -264,6 +324,44 @@ mod tests {
                 "{millis} ms"
             );
         }
+    }
+
+    #[test]
+    fn the_smallest_copy_at_least_as_wide_as_the_frame_is_drawn() {
+        let id = |n| TextureId::User(n);
+        let full = (id(0), vec2(1920.0, 1080.0));
+        let smaller = [
+            (id(1), vec2(960.0, 540.0)),
+            (id(2), vec2(480.0, 270.0)),
+            (id(3), vec2(240.0, 135.0)),
+        ];
+        let cases = [(1300.0, 0), (960.0, 1), (700.0, 1), (300.0, 2), (100.0, 3)];
+        for (width, expected) in cases {
+            assert_eq!(
+                texture_for_width(full, &smaller, width).0,
+                id(expected),
+                "{width} px"
+            );
+        }
+        assert_eq!(texture_for_width(full, &[], 100.0).0, id(0));
+    }
+
+    #[test]
+    fn bars_cover_exactly_what_the_slide_leaves() {
+        let frame = Rect::from_min_size(pos2(10.0, 20.0), vec2(800.0, 500.0));
+        let wide = letterbox(frame, vec2(1920.0, 1080.0));
+        let bars = letterbox_bars(frame, wide);
+        assert_eq!(bars.len(), 2);
+        let covered: f32 = bars.iter().map(Rect::area).sum::<f32>() + wide.area();
+        assert!((covered - frame.area()).abs() < 1.0, "{covered}");
+        assert!(bars.iter().all(|bar| (bar.width() - 800.0).abs() < 0.01));
+
+        let portrait = letterbox(frame, vec2(300.0, 400.0));
+        let bars = letterbox_bars(frame, portrait);
+        assert!(bars.iter().all(|bar| (bar.height() - 500.0).abs() < 0.01));
+
+        let exact = Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0));
+        assert!(letterbox_bars(exact, letterbox(exact, vec2(1920.0, 1080.0))).is_empty());
     }
 
     #[test]
