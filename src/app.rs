@@ -20,7 +20,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, DeckError, Format};
 use crate::monitors::{self, MonitorInfo, Placement, ProjectorRequest};
 use crate::settings::{Card, STORAGE_KEY, Settings};
-use crate::slides::SlidePreparer;
+use crate::slides::{SlideFile, SlidePreparer};
 use crate::timing::{LogEvent, Talk, TalkState, Timing};
 use crate::trace::TraceRecorder;
 use crate::ui::feed::{FrameKind, ProjectorFeed, ProjectorFrame};
@@ -183,10 +183,10 @@ impl SlideTextures {
     fn keep_around(&mut self, deck: &Deck, current: usize) {
         let wanted = Self::wanted(current, deck.slides.len());
         self.textures.retain(|slide, _| wanted.contains(slide));
-        let missing: Vec<(usize, PathBuf)> = wanted
+        let missing: Vec<(usize, SlideFile)> = wanted
             .iter()
             .filter(|slide| !self.textures.contains_key(slide) && !self.pending.contains(slide))
-            .map(|&slide| (slide, deck.slides[slide - 1].image.clone()))
+            .map(|&slide| (slide, SlideFile::from(&deck.slides[slide - 1])))
             .collect();
         for (slide, _) in &missing {
             self.pending.insert(*slide);
@@ -205,7 +205,7 @@ impl SlideTextures {
             let same_file = deck
                 .slides
                 .get(prepared.slide.wrapping_sub(1))
-                .is_some_and(|slide| slide.image == prepared.path);
+                .is_some_and(|slide| slide.image == prepared.path && slide.page == prepared.page);
             if prepared.fit != self.fit || !wanted.contains(&prepared.slide) || !same_file {
                 continue;
             }
@@ -228,11 +228,15 @@ impl SlideTextures {
                     sizes,
                 }
             } else {
-                let path = &deck.slides[prepared.slide - 1].image;
-                SlideTexture::Failed(path.file_name().map_or_else(
-                    || path.display().to_string(),
+                let failed = &deck.slides[prepared.slide - 1];
+                let name = failed.image.file_name().map_or_else(
+                    || failed.image.display().to_string(),
                     |name| name.to_string_lossy().into_owned(),
-                ))
+                );
+                SlideTexture::Failed(match failed.page {
+                    Some(page) => format!("{name}, page {page}"),
+                    None => name,
+                })
             };
             self.textures.insert(prepared.slide, texture);
         }
@@ -523,7 +527,7 @@ impl PechaApp {
                 let chosen = if folder {
                     dialog.pick_folder()
                 } else {
-                    dialog.add_filter("Pecha deck", &["ron"]).pick_file()
+                    dialog.add_filter("Pecha deck", &["ron", "pdf"]).pick_file()
                 };
                 let _ = sender.send(chosen);
             });

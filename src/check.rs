@@ -174,7 +174,7 @@ impl Report {
 }
 
 /// `1 problem`, `3 problems`.
-fn plural(count: usize, noun: &str) -> String {
+pub(crate) fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("1 {noun}")
     } else {
@@ -306,6 +306,9 @@ pub enum ImageProblem {
         /// The decoder's reason.
         message: String,
     },
+    /// A PDF deck's page cannot be shown.
+    #[error("{0}")]
+    Pdf(#[from] crate::pdf::PdfProblem),
 }
 
 fn mebibytes(bytes: u64) -> u64 {
@@ -515,19 +518,41 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
     }
 }
 
-/// Checks a deck for the show: the slide count, then every image, decoded in parallel.
-///
-/// Never fails: whatever is wrong becomes a [`Finding`] in the report.
-#[must_use]
-pub fn check_deck(deck: &Deck) -> Report {
-    let format = deck.format;
-    let probes: Vec<Result<ImageInfo, ImageProblem>> = deck
-        .slides
-        .par_iter()
-        .map(|slide| probe_image(&slide.image))
-        .collect();
+/// The size a PDF page is rendered at to check it: small, since it only has to render.
+const PDF_CHECK_SIZE: (u32, u32) = (480, 270);
 
-    let mut findings = Vec::new();
+/// Probes one slide: its image decoded for real, or its PDF page rendered for real (small).
+///
+/// A PDF page reports the size it takes on a 1080p screen: pages are vector drawings rendered at
+/// the screen's resolution, so they are never too small, and their shape is their own. The PDF's
+/// file size is not a slide's, so it is not reported.
+fn probe_slide(slide: &crate::deck::Slide) -> Result<ImageInfo, ImageProblem> {
+    let Some(page) = slide.page else {
+        return probe_image(&slide.image);
+    };
+    let size = crate::pdf::page_size(&slide.image, page)?;
+    crate::pdf::render_page(&slide.image, page, PDF_CHECK_SIZE)?;
+    let (width, height) = crate::pdf::fitted_size(size, (1920, 1080));
+    Ok(ImageInfo {
+        width,
+        height,
+        file_size: 0,
+    })
+}
+
+/// What concerns the deck as a whole: what loading noticed, and the slide count.
+fn deck_findings(deck: &Deck) -> Vec<Finding> {
+    let format = deck.format;
+    let mut findings: Vec<Finding> = deck
+        .load_warnings
+        .iter()
+        .map(|message| Finding {
+            severity: Severity::Warning,
+            slide: None,
+            file: None,
+            message: message.clone(),
+        })
+        .collect();
     let expected = format.slide_count();
     if deck.slides.len() != expected {
         findings.push(Finding {
@@ -545,6 +570,20 @@ pub fn check_deck(deck: &Deck) -> Report {
             ),
         });
     }
+    findings
+}
+
+/// Checks a deck for the show: the slide count, then every image, decoded in parallel.
+///
+/// Never fails: whatever is wrong becomes a [`Finding`] in the report.
+#[must_use]
+pub fn check_deck(deck: &Deck) -> Report {
+    let format = deck.format;
+    let probes: Vec<Result<ImageInfo, ImageProblem>> =
+        deck.slides.par_iter().map(probe_slide).collect();
+
+    let mut findings = deck_findings(deck);
+    let expected = format.slide_count();
     if let Some(message) = aspect_ratio_warning(&probes) {
         findings.push(Finding {
             severity: Severity::Warning,

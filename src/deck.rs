@@ -182,13 +182,28 @@ impl FromStr for Format {
     }
 }
 
-/// One slide: an image and what the presenter wants to say over it.
+/// One slide: a picture and what the presenter wants to say over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slide {
-    /// The image, resolved: the deck's folder joined with the path written in the deck.
+    /// The file the picture comes from, resolved against the deck's folder: an image, or for a
+    /// PDF deck the PDF.
     pub image: PathBuf,
+    /// For a PDF deck, the page of `image` this slide shows (1-based); `None` for an image.
+    pub page: Option<usize>,
     /// Speaker notes; empty when there are none.
     pub notes: String,
+}
+
+impl Slide {
+    /// An image slide.
+    #[must_use]
+    pub fn image(image: PathBuf, notes: String) -> Self {
+        Self {
+            image,
+            page: None,
+            notes,
+        }
+    }
 }
 
 /// A talk ready to be checked and shown.
@@ -206,6 +221,9 @@ pub struct Deck {
     pub source: PathBuf,
     /// The folder the slide images are relative to: the RON file's folder, or the image folder.
     pub base_dir: PathBuf,
+    /// What loading noticed but did not refuse, e.g. notes for pages a PDF no longer has;
+    /// `pecha check` reports them as warnings.
+    pub load_warnings: Vec<String>,
 }
 
 /// Why a deck could not be loaded. The `Display` form names the path, and for RON errors the line
@@ -282,7 +300,23 @@ pub enum DeckError {
         /// The folder.
         dir: PathBuf,
     },
-    /// A file that is not a deck description, such as a single image or a PDF.
+    /// A PDF deck whose PDF cannot be opened (so its slides cannot be counted).
+    #[error("{}: {problem}", .path.display())]
+    Pdf {
+        /// The PDF.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: crate::pdf::PdfProblem,
+    },
+    /// A RON deck that gives both `slides` and `pdf`, or neither, or `notes` without `pdf`.
+    #[error("{}: {message}", .path.display())]
+    Contents {
+        /// The deck file.
+        path: PathBuf,
+        /// What is wrong, and how to write it instead.
+        message: String,
+    },
+    /// A file that is not a deck description, such as a single image.
     #[error("{}: {reason}", .path.display())]
     Unsupported {
         /// The file.
@@ -302,6 +336,8 @@ impl DeckError {
             | Self::Syntax { path, .. }
             | Self::UnknownField { path, .. }
             | Self::InvalidFormat { path, .. }
+            | Self::Pdf { path, .. }
+            | Self::Contents { path, .. }
             | Self::Unsupported { path, .. } => path,
             Self::NoImages { dir } => dir,
         }
@@ -363,7 +399,15 @@ struct RawDeck {
     presenter: String,
     #[serde(default)]
     format: Format,
+    /// Image slides; or, instead, `pdf` and `notes`.
+    #[serde(default)]
     slides: Vec<RawSlide>,
+    /// A PDF whose pages are the slides (a plain string, not `Some(...)`: written by hand).
+    #[serde(default)]
+    pdf: String,
+    /// With `pdf`: the notes of each page, in order.
+    #[serde(default)]
+    notes: Vec<String>,
 }
 
 /// One slide as written in the deck file.
@@ -403,12 +447,7 @@ impl Deck {
             });
         }
         if extension == "pdf" {
-            return Err(DeckError::Unsupported {
-                path: path.to_path_buf(),
-                reason:
-                    "PDF decks are not supported yet; export the slides as images into a folder"
-                        .to_owned(),
-            });
+            return Self::from_pdf(path);
         }
         let bytes = fs::read(path).map_err(|e| DeckError::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
@@ -446,14 +485,50 @@ impl Deck {
         } else {
             raw.title
         };
-        let slides = raw
-            .slides
-            .into_iter()
-            .map(|slide| Slide {
-                image: base_dir.join(slide.image),
-                notes: slide.notes,
-            })
-            .collect();
+        let mut load_warnings = Vec::new();
+        let contents_error = |message: &str| DeckError::Contents {
+            path: source.to_path_buf(),
+            message: message.to_owned(),
+        };
+        let pdf = Some(raw.pdf).filter(|pdf| !pdf.trim().is_empty());
+        let slides = match pdf {
+            Some(_) if !raw.slides.is_empty() => {
+                return Err(contents_error(
+                    "give either `slides: [...]` (images) or `pdf: \"file.pdf\"`, not both",
+                ));
+            }
+            Some(pdf) => {
+                let pdf = base_dir.join(pdf);
+                let pages = crate::pdf::page_count(&pdf).map_err(|problem| DeckError::Pdf {
+                    path: pdf.clone(),
+                    problem,
+                })?;
+                if raw.notes.len() > pages {
+                    load_warnings.push(format!(
+                        "{} notes but {} has {}: the notes after page {pages} are not shown",
+                        raw.notes.len(),
+                        pdf.file_name().unwrap_or_default().to_string_lossy(),
+                        crate::check::plural(pages, "page"),
+                    ));
+                }
+                pdf_slides(&pdf, pages, raw.notes)
+            }
+            None if !raw.notes.is_empty() => {
+                return Err(contents_error(
+                    "`notes: [...]` goes with `pdf: \"file.pdf\"`; for image slides write the notes in each `Slide(image: ..., notes: ...)`",
+                ));
+            }
+            None if raw.slides.is_empty() => {
+                return Err(contents_error(
+                    "no slides: give `slides: [Slide(image: \"01.jpg\"), ...]` or `pdf: \"file.pdf\"`",
+                ));
+            }
+            None => raw
+                .slides
+                .into_iter()
+                .map(|slide| Slide::image(base_dir.join(slide.image), slide.notes))
+                .collect(),
+        };
         Ok(Self {
             title,
             presenter: raw.presenter,
@@ -461,6 +536,7 @@ impl Deck {
             slides,
             source: source.to_path_buf(),
             base_dir,
+            load_warnings,
         })
     }
 
@@ -496,15 +572,44 @@ impl Deck {
             format: Format::PechaKucha,
             slides: images
                 .into_iter()
-                .map(|(_, image)| Slide {
-                    image,
-                    notes: String::new(),
-                })
+                .map(|(_, image)| Slide::image(image, String::new()))
                 .collect(),
             source: dir.to_path_buf(),
             base_dir: dir.to_path_buf(),
+            load_warnings: Vec::new(),
         })
     }
+
+    /// Makes a deck of the pages of a PDF: one slide per page, titled after the file, in the
+    /// [`Format::PechaKucha`] format, without notes (a RON deck with `pdf:` adds them).
+    pub fn from_pdf(path: &Path) -> Result<Self, DeckError> {
+        let pages = crate::pdf::page_count(path).map_err(|problem| DeckError::Pdf {
+            path: path.to_path_buf(),
+            problem,
+        })?;
+        Ok(Self {
+            title: default_title(path),
+            presenter: String::new(),
+            format: Format::PechaKucha,
+            slides: pdf_slides(path, pages, Vec::new()),
+            source: path.to_path_buf(),
+            base_dir: path.parent().unwrap_or(Path::new("")).to_path_buf(),
+            load_warnings: Vec::new(),
+        })
+    }
+}
+
+/// One slide per page of `pdf`, with `notes` given in page order (missing ones empty). Notes
+/// beyond the last page are dropped; the caller warns about them.
+fn pdf_slides(pdf: &Path, pages: usize, notes: Vec<String>) -> Vec<Slide> {
+    let mut notes = notes.into_iter();
+    (1..=pages)
+        .map(|page| Slide {
+            image: pdf.to_path_buf(),
+            page: Some(page),
+            notes: notes.next().unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// Natural order ignoring case, then exact order so the result never depends on the file system.

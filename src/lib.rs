@@ -1,7 +1,8 @@
 //! Pecha runs PechaKucha talks and whole PechaKucha Nights.
 //!
 //! The pure core never imports egui:
-//! - [`deck`]: what a talk is (slides, notes, format) and how it is loaded from RON or a folder;
+//! - [`deck`]: what a talk is (slides, notes, format) and how it is loaded from RON, a folder of
+//!   images or a PDF ([`pdf`] reads and renders its pages);
 //! - [`check`]: whether a deck is ready for the show, used by `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
 //!   never drifts and can be tested in microseconds;
@@ -17,6 +18,7 @@ pub mod clock;
 pub mod deck;
 pub mod example;
 pub mod monitors;
+pub mod pdf;
 pub mod settings;
 pub mod slides;
 pub mod timing;

@@ -17,7 +17,8 @@ use pecha::monitors::ProjectorRequest;
 #[command(after_help = "\
 Examples:
   pecha                          open the bundled example talk
-  pecha talk.ron                 open a deck (a RON file or a folder of images)
+  pecha talk.ron                 open a deck (a RON file, a folder of images or a PDF)
+  pecha talk.pdf                 each page of the PDF is a slide
   pecha talk/ --projector HDMI-1 --start
   pecha check talk.ron           is this deck ready for the show? (exit 0 ready, 1 not, 2 unreadable)
   pecha check talk.ron --json    the same report for scripts
@@ -25,7 +26,7 @@ Examples:
 Keys while presenting: Space/Enter/PageDown start the talk; P pauses and resumes; F toggles
 fullscreen on the projector; B blacks it out; see the README for host recovery keys.")]
 struct Cli {
-    /// Deck to open: a RON deck file or a folder of images. Without it, the bundled example.
+    /// Deck to open: a RON deck file, a folder of images or a PDF. Without it, the bundled example.
     path: Option<PathBuf>,
 
     #[command(flatten)]
@@ -73,7 +74,7 @@ enum Command {
     ///
     /// Exit status: 0 ready (warnings allowed), 1 not ready, 2 the deck cannot be read at all.
     Check {
-        /// The deck: a RON deck file or a folder of images.
+        /// The deck: a RON deck file, a folder of images or a PDF.
         path: PathBuf,
         /// Print the report as JSON instead of text.
         #[arg(long)]

@@ -182,9 +182,35 @@ pub fn smaller_copies(path: &Path, screen: &ScreenImage) -> Result<Vec<ScreenIma
     Ok(copies)
 }
 
-/// Everything the app needs of one slide: [`prepare_for_screen`] and its [`smaller_copies`].
-pub fn prepare_slide(path: &Path, fit: (u32, u32)) -> Result<SlidePixels, SlideError> {
-    let screen = prepare_for_screen(path, fit)?;
+/// A PDF page rendered to fit `fit`: no scaling step, the renderer draws at that size.
+pub fn prepare_pdf_page(
+    path: &Path,
+    page: usize,
+    fit: (u32, u32),
+) -> Result<ScreenImage, SlideError> {
+    let rendered =
+        crate::pdf::render_page(path, page, fit).map_err(|problem| SlideError::Image {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+        })?;
+    Ok(ScreenImage {
+        width: rendered.width,
+        height: rendered.height,
+        rgba: rendered.rgba,
+    })
+}
+
+/// Everything the app needs of one slide: the picture at the screen's size (an image through
+/// [`prepare_for_screen`], a PDF page through [`prepare_pdf_page`]) and its [`smaller_copies`].
+pub fn prepare_slide(
+    path: &Path,
+    page: Option<usize>,
+    fit: (u32, u32),
+) -> Result<SlidePixels, SlideError> {
+    let screen = match page {
+        Some(page) => prepare_pdf_page(path, page, fit)?,
+        None => prepare_for_screen(path, fit)?,
+    };
     let smaller = smaller_copies(path, &screen)?;
     Ok(SlidePixels { screen, smaller })
 }
@@ -213,6 +239,8 @@ pub struct Prepared {
     /// The file it was made from, so a result for a deck that was replaced meanwhile is
     /// recognised and dropped.
     pub path: PathBuf,
+    /// The PDF page it was made from, for PDF decks.
+    pub page: Option<usize>,
     /// The size it was asked to fit, so a stale result for an old window size can be told apart.
     pub fit: (u32, u32),
     /// The pixels, or why there are none.
@@ -222,7 +250,26 @@ pub struct Prepared {
 struct Job {
     slide: usize,
     path: PathBuf,
+    page: Option<usize>,
     fit: (u32, u32),
+}
+
+/// Where a requested slide's picture comes from: an image file, or a page of a PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlideFile {
+    /// The image or PDF.
+    pub path: PathBuf,
+    /// The page, for a PDF.
+    pub page: Option<usize>,
+}
+
+impl From<&crate::deck::Slide> for SlideFile {
+    fn from(slide: &crate::deck::Slide) -> Self {
+        Self {
+            path: slide.image.clone(),
+            page: slide.page,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -271,10 +318,15 @@ impl SlidePreparer {
 
     /// Ask for a slide; requests made later are served first, because the caller asks for the
     /// most urgent slide last (see [`Self::request_in_order`]).
-    pub fn request(&self, slide: usize, path: PathBuf, fit: (u32, u32)) {
+    pub fn request(&self, slide: usize, file: SlideFile, fit: (u32, u32)) {
         let (lock, wake) = &*self.queue;
         if let Ok(mut queue) = lock.lock() {
-            queue.jobs.push_front(Job { slide, path, fit });
+            queue.jobs.push_front(Job {
+                slide,
+                path: file.path,
+                page: file.page,
+                fit,
+            });
             wake.notify_one();
         }
     }
@@ -282,11 +334,11 @@ impl SlidePreparer {
     /// Ask for several slides, the first one most urgent.
     pub fn request_in_order(
         &self,
-        requests: impl DoubleEndedIterator<Item = (usize, PathBuf)>,
+        requests: impl DoubleEndedIterator<Item = (usize, SlideFile)>,
         fit: (u32, u32),
     ) {
-        for (slide, path) in requests.rev() {
-            self.request(slide, path, fit);
+        for (slide, file) in requests.rev() {
+            self.request(slide, file, fit);
         }
     }
 
@@ -346,13 +398,14 @@ fn worker(
                 };
             }
         };
-        let result = prepare_slide(&job.path, job.fit);
+        let result = prepare_slide(&job.path, job.page, job.fit);
         if let Err(error) = &result {
             log::warn!("slide {}: {error}", job.slide);
         }
         let prepared = Prepared {
             slide: job.slide,
             path: job.path,
+            page: job.page,
             fit: job.fit,
             result,
         };
@@ -445,7 +498,8 @@ mod tests {
         std::fs::write(&bad, b"not an image").unwrap();
 
         let preparer = SlidePreparer::new(2, || {});
-        preparer.request_in_order([(1, good), (2, bad)].into_iter(), (200, 200));
+        let file = |path: PathBuf| SlideFile { path, page: None };
+        preparer.request_in_order([(1, file(good)), (2, file(bad))].into_iter(), (200, 200));
         let mut results: Vec<Prepared> = (0..2)
             .filter_map(|_| preparer.wait_next(std::time::Duration::from_secs(30)))
             .collect();

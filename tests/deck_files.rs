@@ -250,7 +250,7 @@ fn an_image_or_a_pdf_given_as_a_deck_is_explained() {
     let pdf = temp.path().join("talk.pdf");
     fs::write(&pdf, b"%PDF-1.7").unwrap();
     let error = Deck::load(&pdf).unwrap_err();
-    assert!(error.to_string().contains("PDF"), "{error}");
+    assert!(error.to_string().contains("not a readable PDF"), "{error}");
 }
 
 // ---- errors that make a deck not ready ----------------------------------------------------------
@@ -604,7 +604,7 @@ fn an_unknown_deck_field_lists_all_deck_fields() {
     .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "x.ron:2:3: unknown field `autor` in the deck, expected one of `title`, `presenter`, `format` or `slides`"
+        "x.ron:2:3: unknown field `autor` in the deck, expected one of `title`, `presenter`, `format`, `slides`, `pdf` or `notes`"
     );
 }
 
@@ -617,7 +617,7 @@ fn other_ron_mistakes_are_explained() {
         ),
         (
             "(title: \"a\")",
-            "x.ron:1:12: missing field `slides` in the deck",
+            "x.ron: no slides: give `slides: [Slide(image: \"01.jpg\"), ...]` or `pdf: \"file.pdf\"`",
         ),
         (
             "(format: Pecha, slides: [])",
