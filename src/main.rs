@@ -82,9 +82,6 @@ enum Command {
     },
 }
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     // First thing: the app's clock counts from launch, which is how start-up time is measured.
     let clock = pecha::clock::SystemClock::new();
