@@ -322,6 +322,100 @@ fn start_shows_countdown_notes_and_next_slide_then_slide_two_after_twenty_second
     assert_eq!(slide_of_texture(&harness, running[1].0), "slide-3");
 }
 
+/// Whether egui holds a texture for `slide` (its full-size picture), shown or not.
+fn slide_texture_loaded<S>(harness: &Harness<'_, S>, slide: usize) -> bool {
+    let name = format!("slide-{slide}");
+    harness
+        .ctx
+        .tex_manager()
+        .read()
+        .allocated()
+        .any(|(_, meta)| meta.name == name)
+}
+
+#[test]
+fn the_next_slide_is_ready_before_its_deadline_and_shown_on_the_deadline_frame() {
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    wait_for_slide_pictures(&mut harness, 2);
+    // Slide 3 is prepared while slide 1 is on: wait for it with the clock held before the
+    // first deadline, as a real talk's worker has 20 s of slide 1 and 20 s of slide 2.
+    at_time(&mut harness, &clock, secs(19.9));
+    let waiting_since = std::time::Instant::now();
+    while !slide_texture_loaded(&harness, 3) && waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES {
+        harness.step();
+        std::thread::yield_now();
+    }
+    assert!(
+        slide_texture_loaded(&harness, 3),
+        "slide 3 is on the GPU before 20 s"
+    );
+    assert_label(&harness, "slide 1 / 20");
+
+    // One frame at the deadline: slide 2 large, slide 3 as next, with no frame of waiting.
+    at_time(&mut harness, &clock, secs(20.0));
+    assert_label(&harness, "slide 2 / 20");
+    let images = painted_images(&harness);
+    assert_eq!(images.len(), 2, "{images:?}");
+    assert_eq!(slide_of_texture(&harness, images[0].0), "slide-2");
+    assert_eq!(slide_of_texture(&harness, images[1].0), "slide-3");
+    // Slide 1 is released once it is over: memory stays flat over a talk.
+    assert!(!slide_texture_loaded(&harness, 1));
+}
+
+#[test]
+fn a_slide_that_cannot_be_decoded_shows_its_file_and_the_talk_keeps_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good_deck_path();
+    for index in 1..=20 {
+        let name = format!("{index:02}.png");
+        std::fs::copy(good.with_file_name(&name), dir.path().join(&name)).unwrap();
+    }
+    // Slide 2 was cut off while copying to the USB stick.
+    let broken = dir.path().join("02.png");
+    let bytes = std::fs::read(&broken).unwrap();
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let deck = Deck::load(dir.path()).unwrap();
+    let (mut harness, clock) = launch(deck);
+    press(&mut harness, Key::Space);
+    wait_for_slide_pictures(&mut harness, 1);
+
+    at_time(&mut harness, &clock, secs(20.0));
+    let waiting_since = std::time::Instant::now();
+    let placeholder_shown = |harness: &Harness<'_, PechaApp>| {
+        painted_texts(harness)
+            .iter()
+            .any(|(text, _)| text == "cannot show this slide")
+    };
+    while !placeholder_shown(&harness) && waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES {
+        harness.step();
+        std::thread::yield_now();
+    }
+    assert!(placeholder_shown(&harness), "{:?}", painted_texts(&harness));
+    assert!(
+        painted_texts(&harness)
+            .iter()
+            .any(|(text, _)| text == "02.png"),
+        "the placeholder names the file"
+    );
+    assert_label(&harness, "slide 2 / 20");
+    assert_eq!(countdown(&harness), "20");
+    assert_eq!(
+        harness.state().talk().state(clock.now()),
+        TalkState::Running
+    );
+
+    // The failed slide keeps its 20 s, and the talk goes on to slide 3 on time.
+    at_time(&mut harness, &clock, secs(39.999));
+    assert_label(&harness, "slide 2 / 20");
+    at_time(&mut harness, &clock, secs(40.0));
+    assert_label(&harness, "slide 3 / 20");
+    assert_eq!(countdown(&harness), "20");
+    assert_eq!(harness.state().talk().slide_deadline(4), Some(secs(60.0)));
+    let images = wait_for_slide_pictures(&mut harness, 2);
+    assert_eq!(slide_of_texture(&harness, images[0].0), "slide-3");
+}
+
 #[test]
 fn pause_holds_across_a_deadline_and_resume_keeps_the_remaining_time() {
     let (mut harness, clock) = launch(good_deck());
