@@ -756,6 +756,8 @@ impl PechaApp {
                     feed.start_with = Some(first_slide);
                 }
                 ctx.request_repaint_of(projector_viewport());
+                // Wake to start anyway should the projector not paint (see below).
+                ctx.request_repaint_after_for(Duration::from_millis(1100), ViewportId::ROOT);
                 log::info!(
                     "--start: slide 1 ready {} ms after launch, handed to the projector",
                     now.as_millis()

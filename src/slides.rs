@@ -3,9 +3,10 @@
 //! A slide must be on screen on the first frame after its deadline, even when it is a 4K photo.
 //! Decoding and scaling take tens of milliseconds, far more than one frame, so they run here on
 //! background threads: decode (exactly as `pecha check` does, under its memory limits) -> apply EXIF
-//! orientation -> composite transparency over white -> scale to fit the screen that shows it.
-//! The app asks ahead of time and turns finished pixels into textures; this module never
-//! touches egui, so it can be tested and benchmarked on its own.
+//! orientation -> composite transparency over white -> scale to fit the screen that shows it ->
+//! make half, quarter and eighth copies for the presenter view. A PDF page is rendered directly
+//! at the screen's size ([`crate::pdf`]). The app asks ahead of time and turns finished pixels
+//! into textures; this module never touches egui, so it can be tested and benchmarked on its own.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
