@@ -140,9 +140,8 @@ fn run_app(
     clock: pecha::clock::SystemClock,
 ) -> anyhow::Result<ExitCode> {
     let deck = match path {
-        Some(path) => {
-            Deck::load(path).with_context(|| format!("cannot open {}", path.display()))?
-        }
+        // The error names the file itself: `talk.ron:4:5: ...`.
+        Some(path) => Deck::load(path).context("cannot open the deck")?,
         None => pecha::example::example_deck().context("cannot unpack the bundled example talk")?,
     };
     let options = pecha::app::LaunchOptions {
