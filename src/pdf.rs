@@ -18,6 +18,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_syntax::page::Page;
 use hayro::hayro_syntax::{LoadPdfError, Pdf};
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{PixmapSettings, RenderCache, RenderSettings};
@@ -143,6 +144,17 @@ fn open(path: &Path) -> Result<Arc<Pdf>, PdfProblem> {
     Ok(pdf)
 }
 
+/// Page `page` (1-based) of `pdf`.
+fn nth_page(pdf: &Pdf, page: usize) -> Result<&Page<'_>, PdfProblem> {
+    let pages = pdf.pages();
+    page.checked_sub(1)
+        .and_then(|index| pages.get(index))
+        .ok_or(PdfProblem::NoSuchPage {
+            page,
+            pages: pages.len(),
+        })
+}
+
 /// How many pages (slides) the PDF at `path` has.
 pub fn page_count(path: &Path) -> Result<usize, PdfProblem> {
     Ok(open(path)?.pages().len())
@@ -151,15 +163,7 @@ pub fn page_count(path: &Path) -> Result<usize, PdfProblem> {
 /// The size of page `page` (1-based) in points, as it is shown (rotation applied).
 pub fn page_size(path: &Path, page: usize) -> Result<(f32, f32), PdfProblem> {
     let pdf = open(path)?;
-    let pages = pdf.pages();
-    let found = page
-        .checked_sub(1)
-        .and_then(|index| pages.get(index))
-        .ok_or(PdfProblem::NoSuchPage {
-            page,
-            pages: pages.len(),
-        })?;
-    Ok(found.render_dimensions())
+    Ok(nth_page(&pdf, page)?.render_dimensions())
 }
 
 /// The pixel size page `page_size` renders at to fit `fit` without changing its shape.
@@ -177,14 +181,7 @@ pub fn fitted_size(page_size: (f32, f32), fit: (u32, u32)) -> (u32, u32) {
 /// Render page `page` (1-based) of the PDF at `path` as large as fits in `fit`, on white.
 pub fn render_page(path: &Path, page: usize, fit: (u32, u32)) -> Result<RenderedPage, PdfProblem> {
     let pdf = open(path)?;
-    let pages = pdf.pages();
-    let found = page
-        .checked_sub(1)
-        .and_then(|index| pages.get(index))
-        .ok_or(PdfProblem::NoSuchPage {
-            page,
-            pages: pages.len(),
-        })?;
+    let found = nth_page(&pdf, page)?;
     let render_error = |reason: &str| PdfProblem::Render {
         page,
         reason: reason.to_owned(),

@@ -3,6 +3,9 @@
 //! (truncated JPEGs, decompression bombs, Cyrillic copies) is generated into a temporary folder.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::crc32;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Cursor;
@@ -88,22 +91,6 @@ fn write_png(path: &Path, width: u32, height: u32) {
     RgbImage::from_pixel(width, height, Rgb([30, 60, 90]))
         .save_with_format(path, ImageFormat::Png)
         .unwrap();
-}
-
-/// CRC-32 (ISO-HDLC) as PNG chunks use it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFF_u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 fn png_chunk(out: &mut Vec<u8>, kind: [u8; 4], data: &[u8]) {

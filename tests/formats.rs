@@ -14,6 +14,9 @@
 //! made.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::crc32;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -444,22 +447,6 @@ fn bmp_shows_right_way_up() {
 
 // ---------------------------------------------------------------------------------------------
 // Decompression bombs
-
-/// The CRC-32 PNG chunks end with.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
 
 /// A small valid PNG whose IHDR (with a correct CRC) claims `width` x `height`.
 fn png_claiming(width: u32, height: u32, sixteen_bit_rgba: bool) -> Vec<u8> {
