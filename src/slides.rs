@@ -92,11 +92,13 @@ pub fn prepare_for_screen(path: &Path, fit: (u32, u32)) -> Result<ScreenImage, S
         // 4K photo never exists as 4K RGBA: 33 MB less at the peak of every 4K slide.
         let rgb = decoded.into_rgb8().into_raw();
         let scaled = resize_if_needed(path, rgb, source, fr::PixelType::U8x3, (width, height))?;
-        let mut rgba = Vec::with_capacity(scaled.len() / 3 * 4);
-        for pixel in scaled.chunks_exact(3) {
-            rgba.extend_from_slice(&[pixel[0], pixel[1], pixel[2], 255]);
-        }
-        rgba
+        // `image` adds the alpha channel (its loop, optimised even in debug builds).
+        image::RgbImage::from_raw(width, height, scaled)
+            .map(|rgb| DynamicImage::ImageRgb8(rgb).into_rgba8().into_raw())
+            .ok_or_else(|| SlideError::Scale {
+                path: path.to_path_buf(),
+                message: "the scaled image has the wrong size".to_owned(),
+            })?
     };
     Ok(ScreenImage {
         width,
@@ -167,13 +169,7 @@ pub fn smaller_copies(path: &Path, screen: &ScreenImage) -> Result<Vec<ScreenIma
         if width < SMALLEST_COPY || height == 0 {
             break;
         }
-        let rgba = resize(
-            path,
-            &source.rgba,
-            (source.width, source.height),
-            fr::PixelType::U8x4,
-            (width, height),
-        )?;
+        let rgba = halve(path, source, (width, height))?;
         copies.push(ScreenImage {
             width,
             height,
@@ -199,6 +195,32 @@ pub fn prepare_pdf_page(
         height: rendered.height,
         rgba: rendered.rgba,
     })
+}
+
+/// `source` at half its size, each pixel the average of the 2 x 2 it covers, as mipmaps are
+/// made: cheap (a Lanczos pass per copy would cost more than decoding the slide), and sharp,
+/// since the presenter view draws each copy at about its own size.
+fn halve(path: &Path, source: &ScreenImage, target: (u32, u32)) -> Result<Vec<u8>, SlideError> {
+    let scale_error = |error: &dyn std::fmt::Display| SlideError::Scale {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    };
+    let view = fr::images::ImageRef::new(
+        source.width,
+        source.height,
+        &source.rgba,
+        fr::PixelType::U8x4,
+    )
+    .map_err(|error| scale_error(&error))?;
+    let mut half = fr::images::Image::new(target.0, target.1, fr::PixelType::U8x4);
+    // Slides are opaque: no alpha to premultiply.
+    let options = fr::ResizeOptions::new()
+        .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Box))
+        .use_alpha(false);
+    fr::Resizer::new()
+        .resize(&view, &mut half, &options)
+        .map_err(|error| scale_error(&error))?;
+    Ok(half.into_vec())
 }
 
 /// Everything the app needs of one slide: the picture at the screen's size (an image through
