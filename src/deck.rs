@@ -464,7 +464,8 @@ impl Deck {
     }
 
     /// Parses a deck from RON text. `source` names the file in errors and gives the folder image
-    /// paths are relative to; it need not exist (the app embeds an example deck this way).
+    /// paths are relative to; it need not exist (the app embeds an example deck this way). A
+    /// deck that names a `pdf` reads that PDF, to make one slide per page.
     ///
     /// A UTF-8 byte order mark and CRLF line endings are accepted.
     pub fn from_ron_str(text: &str, source: &Path) -> Result<Self, DeckError> {
