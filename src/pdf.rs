@@ -98,8 +98,17 @@ thread_local! {
     static LAST_OPENED: RefCell<Option<OpenPdf>> = const { RefCell::new(None) };
 }
 
+/// Whether [`open`] keeps the PDF for this thread's next call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// A worker that renders page after page.
+    ForNextPage,
+    /// A one-off look (counting pages while a deck loads): nothing stays in memory.
+    No,
+}
+
 /// Open `path`, or reuse this thread's last opened PDF if it is the same, unchanged file.
-fn open(path: &Path) -> Result<Arc<Pdf>, PdfProblem> {
+fn open(path: &Path, keep: Keep) -> Result<Arc<Pdf>, PdfProblem> {
     let metadata = fs::metadata(path).map_err(|error| match error.kind() {
         io::ErrorKind::NotFound => PdfProblem::Missing,
         _ => PdfProblem::Io(error.to_string()),
@@ -133,6 +142,9 @@ fn open(path: &Path) -> Result<Arc<Pdf>, PdfProblem> {
         return Err(PdfProblem::NoPages);
     }
     let pdf = Arc::new(pdf);
+    if keep == Keep::No {
+        return Ok(pdf);
+    }
     LAST_OPENED.with_borrow_mut(|last| {
         *last = Some(OpenPdf {
             path: path.to_path_buf(),
@@ -157,12 +169,12 @@ fn nth_page(pdf: &Pdf, page: usize) -> Result<&Page<'_>, PdfProblem> {
 
 /// How many pages (slides) the PDF at `path` has.
 pub fn page_count(path: &Path) -> Result<usize, PdfProblem> {
-    Ok(open(path)?.pages().len())
+    Ok(open(path, Keep::No)?.pages().len())
 }
 
 /// The size of page `page` (1-based) in points, as it is shown (rotation applied).
 pub fn page_size(path: &Path, page: usize) -> Result<(f32, f32), PdfProblem> {
-    let pdf = open(path)?;
+    let pdf = open(path, Keep::ForNextPage)?;
     Ok(nth_page(&pdf, page)?.render_dimensions())
 }
 
@@ -180,7 +192,7 @@ pub fn fitted_size(page_size: (f32, f32), fit: (u32, u32)) -> (u32, u32) {
 
 /// Render page `page` (1-based) of the PDF at `path` as large as fits in `fit`, on white.
 pub fn render_page(path: &Path, page: usize, fit: (u32, u32)) -> Result<RenderedPage, PdfProblem> {
-    let pdf = open(path)?;
+    let pdf = open(path, Keep::ForNextPage)?;
     let found = nth_page(&pdf, page)?;
     let render_error = |reason: &str| PdfProblem::Render {
         page,
