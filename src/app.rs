@@ -131,23 +131,13 @@ enum SlideTexture {
 }
 
 /// Hand a prepared image to egui. Slides are opaque (flattened over white), so their straight
-/// RGBA is already premultiplied: the bytes are copied as pixels in one `memcpy` (`Color32` is
-/// 4-byte aligned, so the byte buffer itself cannot be reused; allocations are aligned, so the
-/// per-pixel fallback does not run in practice). No mipmaps: generating them costs a software
-/// renderer ~100 ms per slide on the UI thread, and smaller frames draw from the prepared
-/// smaller copies instead.
-fn upload(ctx: &egui::Context, name: &str, image: &crate::slides::ScreenImage) -> TextureHandle {
+/// RGBA is already premultiplied, and the worker stored it in 4-byte words: the buffer becomes
+/// the texture's pixels as it is, no copy on the UI thread. No mipmaps: generating them costs a
+/// software renderer ~100 ms per slide on the UI thread, and smaller frames draw from the
+/// prepared smaller copies instead.
+fn upload(ctx: &egui::Context, name: &str, image: crate::slides::ScreenImage) -> TextureHandle {
     let size = [image.width as usize, image.height as usize];
-    let pixels = bytemuck::try_cast_slice::<u8, egui::Color32>(&image.rgba).map_or_else(
-        |_| {
-            image
-                .rgba
-                .chunks_exact(4)
-                .map(|p| egui::Color32::from_rgba_premultiplied(p[0], p[1], p[2], p[3]))
-                .collect()
-        },
-        <[egui::Color32]>::to_vec,
-    );
+    let pixels: Vec<egui::Color32> = bytemuck::allocation::cast_vec(image.into_words());
     ctx.load_texture(
         name,
         egui::ColorImage::new(size, pixels),
@@ -217,10 +207,10 @@ impl SlideTextures {
             }
             let texture = if let Ok(pixels) = prepared.result {
                 let name = format!("slide-{}", prepared.slide);
-                let full = upload(ctx, &name, &pixels.screen);
+                let full = upload(ctx, &name, pixels.screen);
                 let smaller: Vec<TextureHandle> = pixels
                     .smaller
-                    .iter()
+                    .into_iter()
                     .enumerate()
                     .map(|(level, image)| upload(ctx, &format!("{name}-{level}"), image))
                     .collect();

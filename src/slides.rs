@@ -41,14 +41,42 @@ pub enum SlideError {
 }
 
 /// A slide decoded and scaled for one screen: straight RGBA8, opaque, row-major.
+///
+/// The pixels are stored as 4-byte words, the alignment of egui's `Color32`: the UI thread takes
+/// them over as texture pixels without a copy ([`ScreenImage::into_words`]); the one copy from
+/// the decoder's bytes happens here, on the worker.
 #[derive(Clone)]
 pub struct ScreenImage {
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
-    /// `width * height * 4` bytes.
-    pub rgba: Vec<u8>,
+    /// `width * height` pixels, each R, G, B, A bytes in memory order.
+    words: Vec<u32>,
+}
+
+impl ScreenImage {
+    /// An image from `width * height * 4` RGBA bytes.
+    #[must_use]
+    pub fn from_rgba(width: u32, height: u32, rgba: &[u8]) -> Self {
+        Self {
+            width,
+            height,
+            words: bytemuck::pod_collect_to_vec(rgba),
+        }
+    }
+
+    /// The pixels as RGBA bytes.
+    #[must_use]
+    pub fn rgba(&self) -> &[u8] {
+        bytemuck::cast_slice(&self.words)
+    }
+
+    /// The pixels as 4-byte words, RGBA in memory order, for handing over without a copy.
+    #[must_use]
+    pub fn into_words(self) -> Vec<u32> {
+        self.words
+    }
 }
 
 impl std::fmt::Debug for ScreenImage {
@@ -100,11 +128,7 @@ pub fn prepare_for_screen(path: &Path, fit: (u32, u32)) -> Result<ScreenImage, S
                 message: "the scaled image has the wrong size".to_owned(),
             })?
     };
-    Ok(ScreenImage {
-        width,
-        height,
-        rgba,
-    })
+    Ok(ScreenImage::from_rgba(width, height, &rgba))
 }
 
 /// [`resize`], or `pixels` as they are when they already have the `target` size.
@@ -170,11 +194,7 @@ pub fn smaller_copies(path: &Path, screen: &ScreenImage) -> Result<Vec<ScreenIma
             break;
         }
         let rgba = halve(path, source, (width, height))?;
-        copies.push(ScreenImage {
-            width,
-            height,
-            rgba,
-        });
+        copies.push(ScreenImage::from_rgba(width, height, &rgba));
     }
     Ok(copies)
 }
@@ -190,11 +210,11 @@ pub fn prepare_pdf_page(
             path: path.to_path_buf(),
             problem: problem.into(),
         })?;
-    Ok(ScreenImage {
-        width: rendered.width,
-        height: rendered.height,
-        rgba: rendered.rgba,
-    })
+    Ok(ScreenImage::from_rgba(
+        rendered.width,
+        rendered.height,
+        &rendered.rgba,
+    ))
 }
 
 /// `source` at half its size, each pixel the average of the 2 x 2 it covers, as mipmaps are
@@ -208,7 +228,7 @@ fn halve(path: &Path, source: &ScreenImage, target: (u32, u32)) -> Result<Vec<u8
     let view = fr::images::ImageRef::new(
         source.width,
         source.height,
-        &source.rgba,
+        source.rgba(),
         fr::PixelType::U8x4,
     )
     .map_err(|error| scale_error(&error))?;
@@ -472,27 +492,19 @@ mod tests {
                 });
             }
         }
-        let screen = ScreenImage {
-            width: 1920,
-            height: 1080,
-            rgba,
-        };
+        let screen = ScreenImage::from_rgba(1920, 1080, &rgba);
         let copies = smaller_copies(Path::new("slide.png"), &screen).unwrap();
         let sizes: Vec<(u32, u32)> = copies.iter().map(|c| (c.width, c.height)).collect();
         assert_eq!(sizes, [(960, 540), (480, 270), (240, 135)]);
         let quarter = &copies[1];
         let pixel = |x: u32, y: u32| {
             let at = ((y * quarter.width + x) * 4) as usize;
-            quarter.rgba[at..at + 4].to_vec()
+            quarter.rgba()[at..at + 4].to_vec()
         };
         assert_eq!(pixel(10, 100), [200, 0, 0, 255]);
         assert_eq!(pixel(470, 100), [0, 0, 200, 255]);
 
-        let small = ScreenImage {
-            width: 400,
-            height: 300,
-            rgba: vec![255; 400 * 300 * 4],
-        };
+        let small = ScreenImage::from_rgba(400, 300, &vec![255; 400 * 300 * 4]);
         assert!(
             smaller_copies(Path::new("small.png"), &small)
                 .unwrap()
@@ -530,7 +542,7 @@ mod tests {
         assert_eq!(results.len(), 2);
         let first = &results[0].result.as_ref().unwrap().screen;
         assert_eq!((first.width, first.height), (200, 150));
-        assert_eq!(&first.rgba[..4], &[10, 200, 30, 255]);
+        assert_eq!(&first.rgba()[..4], &[10, 200, 30, 255]);
         let error = results[1].result.as_ref().unwrap_err().to_string();
         assert!(error.contains("broken.jpg"), "{error}");
     }

@@ -60,7 +60,7 @@ fn pixel(screen: &ScreenImage, x: u32, y: u32) -> [u8; 4] {
         "({x}, {y}) outside {screen:?}"
     );
     let at = ((y * screen.width + x) * 4) as usize;
-    screen.rgba[at..at + 4].try_into().unwrap()
+    screen.rgba()[at..at + 4].try_into().unwrap()
 }
 
 /// Asserts the pixel at (x, y) is opaque and within `tolerance` of `expected` on every channel.
@@ -629,7 +629,7 @@ fn odd_aspect_ratios_fit_the_screen_without_distortion() {
             expected,
             "{width} x {height} on {fit:?}"
         );
-        assert_eq!(shown.rgba.len(), (expected.0 * expected.1 * 4) as usize);
+        assert_eq!(shown.rgba().len(), (expected.0 * expected.1 * 4) as usize);
         // Each stripe is still a quarter of the long side: nothing cropped or stretched.
         let shown_long_side = if width >= height {
             expected.0

@@ -233,12 +233,12 @@ fn a_page_is_rendered_at_the_screen_size_with_its_colours() {
     let screen = &pixels.screen;
     assert_eq!((screen.width, screen.height), (1920, 1080));
     // Top right is plain page colour (the label is bottom left): 0 0.5 1 on white.
-    let corner = pixel(&screen.rgba, screen.width, 1900, 20);
+    let corner = pixel(screen.rgba(), screen.width, 1900, 20);
     assert!(close(corner, [0, 128, 255, 255], 2), "{corner:?}");
     // The label is drawn: some dark pixels near the bottom left.
     let dark = (1000..1060)
         .flat_map(|y| (40..300).map(move |x| (x, y)))
-        .filter(|&(x, y)| pixel(&screen.rgba, screen.width, x, y)[0] < 60)
+        .filter(|&(x, y)| pixel(screen.rgba(), screen.width, x, y)[0] < 60)
         .count();
     assert!(
         dark > 100,

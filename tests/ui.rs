@@ -845,7 +845,7 @@ fn slide_image(index: usize) -> egui::ColorImage {
     let image = pecha::slides::prepare_for_screen(&path, (1920, 1080)).unwrap();
     egui::ColorImage::from_rgba_unmultiplied(
         [image.width as usize, image.height as usize],
-        &image.rgba,
+        image.rgba(),
     )
 }
 
