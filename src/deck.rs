@@ -600,6 +600,121 @@ impl Deck {
     }
 }
 
+/// The deck file as Pecha writes it when notes are saved: the same shape as [`RawDeck`].
+#[derive(Serialize)]
+#[serde(rename = "Deck")]
+struct WrittenDeck<'a> {
+    title: &'a str,
+    presenter: &'a str,
+    format: Format,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    slides: Vec<WrittenSlide<'a>>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pdf: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename = "Slide")]
+struct WrittenSlide<'a> {
+    image: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    notes: &'a str,
+}
+
+impl Deck {
+    /// The deck file notes are saved to: the RON file it came from; `deck.ron` in a folder deck's
+    /// folder (which [`Deck::load`] then prefers to the bare images); `NAME.ron` beside a bare
+    /// PDF.
+    #[must_use]
+    pub fn notes_file(&self) -> PathBuf {
+        if self.source.is_dir() {
+            return self.source.join(DECK_FILE_NAME);
+        }
+        if lowercase_extension(&self.source) == "pdf" {
+            return self.source.with_extension("ron");
+        }
+        self.source.clone()
+    }
+
+    /// The deck as a RON deck file, image paths relative to `dir` (the folder it will be
+    /// written to) where they can be. Comments of a hand-written file are not kept; the save
+    /// keeps the previous file as `.bak`.
+    #[must_use]
+    pub fn to_ron(&self, dir: &Path) -> String {
+        let relative = |path: &Path| {
+            path.strip_prefix(dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        let pdf = self.slides.first().filter(|first| {
+            self.slides
+                .iter()
+                .all(|slide| slide.page.is_some() && slide.image == first.image)
+        });
+        let written = WrittenDeck {
+            title: &self.title,
+            presenter: &self.presenter,
+            format: self.format,
+            slides: if pdf.is_some() {
+                Vec::new()
+            } else {
+                self.slides
+                    .iter()
+                    .map(|slide| WrittenSlide {
+                        image: relative(&slide.image),
+                        notes: &slide.notes,
+                    })
+                    .collect()
+            },
+            pdf: pdf.map(|first| relative(&first.image)).unwrap_or_default(),
+            notes: if pdf.is_some() {
+                let mut notes: Vec<&str> = self
+                    .slides
+                    .iter()
+                    .map(|slide| slide.notes.as_str())
+                    .collect();
+                while notes.last().is_some_and(|last| last.is_empty()) {
+                    notes.pop();
+                }
+                notes
+            } else {
+                Vec::new()
+            },
+        };
+        let config = ron::ser::PrettyConfig::default()
+            .escape_strings(false)
+            .struct_names(false);
+        // Serializing plain strings and numbers cannot fail.
+        let body = ron::ser::to_string_pretty(&written, config).unwrap_or_default();
+        format!("// A Pecha deck, saved by Pecha; the previous version is kept as .bak.\n{body}\n")
+    }
+
+    /// Write the deck, with its notes as they are now, to [`Deck::notes_file`], atomically and
+    /// keeping the previous file as a backup. Returns the file written; from then on it is the
+    /// deck's source. A bare PDF's notes file is never written over an existing file.
+    pub fn save(&mut self) -> Result<PathBuf, crate::save::SaveError> {
+        let target = self.notes_file();
+        if lowercase_extension(&self.source) == "pdf" && target.exists() {
+            return Err(crate::save::SaveError {
+                source: io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "a file of that name exists already; open it as the deck to edit its notes",
+                ),
+                path: target,
+            });
+        }
+        let dir = target.parent().unwrap_or(Path::new("")).to_path_buf();
+        let text = self.to_ron(&dir);
+        crate::save::write_atomically(&target, text.as_bytes(), crate::save::Backup::Keep)?;
+        self.source.clone_from(&target);
+        self.base_dir = dir;
+        Ok(target)
+    }
+}
+
 /// One slide per page of `pdf`, with `notes` given in page order (missing ones empty). Notes
 /// beyond the last page are dropped; the caller warns about them.
 fn pdf_slides(pdf: &Path, pages: usize, notes: Vec<String>) -> Vec<Slide> {

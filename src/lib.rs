@@ -6,6 +6,8 @@
 //! - [`check`]: whether a deck is ready for the show, used by `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
 //!   never drifts and can be tested in microseconds;
+//! - [`rehearsal`] and [`history`]: what practising a talk records (slack and overruns per
+//!   slide) and where those runs are kept; [`save`] writes files atomically;
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
 //!
@@ -17,8 +19,11 @@ pub mod check;
 pub mod clock;
 pub mod deck;
 pub mod example;
+pub mod history;
 pub mod monitors;
 pub mod pdf;
+pub mod rehearsal;
+pub mod save;
 pub mod settings;
 pub mod slides;
 pub mod timing;
