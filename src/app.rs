@@ -15,18 +15,26 @@ use std::time::Duration;
 
 use egui::{TextureHandle, TextureOptions, ViewportBuilder, ViewportCommand, ViewportId};
 
+mod rehearse;
+
 use crate::audio::{Cue, Cues};
 use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, DeckError, Format};
+use crate::history::{HistoryStore, RunRecord};
 use crate::monitors::{self, MonitorInfo, Placement, ProjectorRequest};
+use crate::rehearsal::{LoopPhase, Outcome, SlideLoop, Tap};
 use crate::settings::{Card, STORAGE_KEY, Settings};
 use crate::slides::{SlideFile, SlidePreparer};
 use crate::timing::{LogEvent, Talk, TalkState, Timing};
 use crate::trace::TraceRecorder;
 use crate::ui::feed::{FrameKind, ProjectorFeed, ProjectorFrame};
+use crate::ui::keys::KeyContext;
 use crate::ui::presenter::{PresenterModel, ProjectorStatus};
+use crate::ui::projector::{ProjectorContent, ProjectorModel};
+use crate::ui::rehearsal::{LoopStatus, RehearsalModel, ReportModel};
 use crate::ui::widgets::SlidePicture;
 use crate::ui::{Command, keys, presenter, projector};
+use rehearse::{FileEvent, FileWorker, HistoryState, NotesEdit, Rehearsing, TAP_MESSAGE_TIME};
 
 /// How long the presenter view waits after the projector at a shared deadline.
 const PRESENTER_LAG: Duration = Duration::from_millis(6);
@@ -55,6 +63,10 @@ pub struct LaunchOptions {
     pub quit_when_done: bool,
     /// `--trace FILE`: CSV of scheduled vs painted times.
     pub trace: Option<PathBuf>,
+    /// `--rehearse`: rehearsal mode from the start, projector off unless asked for.
+    pub rehearse: bool,
+    /// Where rehearsal history is kept, instead of the user's data folder (tests).
+    pub history_dir: Option<PathBuf>,
 }
 
 /// Why the app could not run.
@@ -299,6 +311,17 @@ pub struct PechaApp {
     start_handed_over: Option<Duration>,
     deck_loading: Option<Receiver<Result<Deck, DeckError>>>,
     dialog: Option<Receiver<Option<PathBuf>>>,
+    /// Rehearsal mode's state; `None` in a show.
+    rehearsing: Option<Rehearsing>,
+    /// Reads and writes history and deck files off the UI thread.
+    files: Option<FileWorker>,
+    /// The notes being edited, if any.
+    notes_edit: Option<NotesEdit>,
+    /// Edited notes not yet confirmed on disk.
+    notes_unsaved: bool,
+    /// A deck save is under way; another one waits for it (`deck_resave`).
+    deck_save_in_flight: bool,
+    deck_resave: bool,
 }
 
 impl PechaApp {
@@ -316,7 +339,9 @@ impl PechaApp {
         let format = options.format.unwrap_or(deck.format);
         let trace = options.trace.clone().map(TraceRecorder::new);
         let projector = Projector {
-            open: !matches!(options.projector, Some(ProjectorRequest::Off)),
+            // A rehearsal needs one screen; a projector only when asked for by name.
+            open: !(matches!(options.projector, Some(ProjectorRequest::Off))
+                || options.rehearse && options.projector.is_none()),
             fullscreen: false,
             blackout: false,
             monitor: None,
@@ -346,8 +371,24 @@ impl PechaApp {
             start_handed_over: None,
             deck_loading: None,
             dialog: None,
+            rehearsing: None,
+            files: None,
+            notes_edit: None,
+            notes_unsaved: false,
+            deck_save_in_flight: false,
+            deck_resave: false,
             deck,
         };
+        let waker = ctx.clone();
+        match FileWorker::start(move || waker.request_repaint()) {
+            Ok(files) => app.files = Some(files),
+            Err(error) => app.notices.push(format!(
+                "cannot start the file thread: {error}; notes and history will not be saved"
+            )),
+        }
+        if app.options.rehearse {
+            app.toggle_rehearsal();
+        }
         app.apply_theme(ctx);
         app.slides.keep_around(&app.deck, 1);
         app
@@ -397,7 +438,9 @@ impl PechaApp {
         match command {
             Command::Start => self.start(now),
             Command::TogglePause => {
-                if self.talk.state(now) == TalkState::Paused {
+                if let Some(slide_loop) = self.slide_loop_mut() {
+                    slide_loop.toggle_pause(now);
+                } else if self.talk.state(now) == TalkState::Paused {
                     self.talk.resume(now);
                 } else {
                     self.talk.pause(now);
@@ -416,6 +459,44 @@ impl PechaApp {
             Command::ResetTalk => {
                 self.lead_in_until = None;
                 self.talk = Talk::new(timing_for(self.format));
+                if let Some(rehearsing) = &mut self.rehearsing {
+                    rehearsing.new_run(timing_for(self.format));
+                    rehearsing.slide_loop = None;
+                }
+            }
+            Command::RestartTalk => {
+                self.apply(ctx, Command::ResetTalk);
+                self.start(now);
+            }
+            Command::Tap => self.tap(now),
+            Command::ToggleRehearsal => self.toggle_rehearsal(),
+            Command::ToggleLoop => self.toggle_loop(now),
+            Command::ShowReport(open) => {
+                if let Some(rehearsing) = &mut self.rehearsing {
+                    rehearsing.report_open = open;
+                }
+            }
+            Command::EditNotes(slide) => {
+                if let Some(notes) = self.deck.slides.get(slide.wrapping_sub(1)) {
+                    self.notes_edit = Some(NotesEdit {
+                        slide,
+                        text: notes.notes.clone(),
+                    });
+                }
+            }
+            Command::NotesChanged(text) => {
+                if let Some(edit) = &mut self.notes_edit {
+                    edit.text = text;
+                }
+            }
+            Command::SaveNotes => self.save_notes(),
+            Command::CancelNotesEdit => self.notes_edit = None,
+            Command::ToggleSound => {
+                if self.rehearsing.is_some() {
+                    self.settings.rehearsal_sound = !self.settings.rehearsal_sound;
+                } else {
+                    self.settings.sound = !self.settings.sound;
+                }
             }
             Command::ToggleBlackout => self.projector.blackout = !self.projector.blackout,
             Command::ToggleProjectorFullscreen => self.toggle_fullscreen(ctx),
@@ -447,6 +528,270 @@ impl PechaApp {
             Command::CancelQuit => self.quit_question = false,
         }
         ctx.request_repaint();
+    }
+
+    /// The slide loop, when one runs.
+    fn slide_loop_mut(&mut self) -> Option<&mut SlideLoop> {
+        self.rehearsing
+            .as_mut()
+            .and_then(|rehearsing| rehearsing.slide_loop.as_mut())
+    }
+
+    /// Rehearsal mode on (loading the deck's history) or off.
+    fn toggle_rehearsal(&mut self) {
+        if self.rehearsing.take().is_some() {
+            return;
+        }
+        let timing = timing_for(self.format);
+        let mut rehearsing = Rehearsing::new(timing);
+        rehearsing.on_slide = self.talk.current_slide(self.clock.now());
+        let store = match &self.options.history_dir {
+            Some(dir) => Ok(HistoryStore::new(dir.clone())),
+            None => HistoryStore::user(),
+        };
+        match (store, &self.files) {
+            (Ok(store), Some(files)) => files.load_history(&self.deck, timing, store),
+            (Err(error), _) => {
+                rehearsing.history = HistoryState::Unavailable;
+                self.notices
+                    .push(format!("rehearsal history is not kept: {error}"));
+            }
+            (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
+        }
+        self.rehearsing = Some(rehearsing);
+    }
+
+    /// Practise the current slide on a loop (pausing a running talk), or stop the loop.
+    fn toggle_loop(&mut self, now: Duration) {
+        let slide = self.talk.current_slide(now);
+        let slide_length = self.talk.timing().slide_length;
+        let running = self.talk.state(now) == TalkState::Running;
+        let Some(rehearsing) = &mut self.rehearsing else {
+            return;
+        };
+        if rehearsing.slide_loop.take().is_some() {
+            rehearsing.last_tap = None;
+            return;
+        }
+        if running {
+            self.talk.pause(now);
+        }
+        self.lead_in_until = None;
+        rehearsing.report_open = false;
+        rehearsing.last_tap = None;
+        rehearsing.loop_cue = None;
+        rehearsing.slide_loop = Some(SlideLoop::new(slide, slide_length, now));
+    }
+
+    /// The presenter is done with a slide (or a loop's try): record it and say what it meant.
+    fn tap(&mut self, now: Duration) {
+        self.follow_talk(now);
+        let state = self.talk.state(now);
+        let slide = self.talk.current_slide(now);
+        let remaining = self.talk.slide_remaining(now);
+        let timing = self.talk.timing();
+        let Some(rehearsing) = &mut self.rehearsing else {
+            return;
+        };
+        if let Some(slide_loop) = &mut rehearsing.slide_loop {
+            // The loop panel lists every try's outcome, this one included.
+            slide_loop.tap(now);
+            return;
+        }
+        let tap = match state {
+            TalkState::Ready => return,
+            TalkState::Running | TalkState::Paused => rehearsing.recorder.tap(
+                slide,
+                timing.slide_length.saturating_sub(remaining),
+                remaining,
+            ),
+            TalkState::Finished => {
+                let Some(finished_at) = rehearsing.finished_at else {
+                    return;
+                };
+                let since = now.saturating_sub(finished_at);
+                if rehearsing.recorder.awaiting_late_tap().is_none()
+                    || since > rehearsing.recorder.late_window()
+                {
+                    return;
+                }
+                rehearsing.recorder.tap(slide, since, Duration::ZERO)
+            }
+        };
+        rehearsing.tapped(tap, now);
+        if state == TalkState::Finished && matches!(tap, Tap::Late { .. }) {
+            // The run is already saved: amend its last slide.
+            let outcomes = rehearsing.recorder.outcomes().to_vec();
+            if let Some(run) = rehearsing.latest_run_mut() {
+                run.outcomes = outcomes;
+            }
+            self.save_history();
+        }
+    }
+
+    /// The run reached its end: add it to the history and show the report.
+    fn run_finished(&mut self) {
+        let Some(rehearsing) = &mut self.rehearsing else {
+            return;
+        };
+        let record = rehearsing.record();
+        match &mut rehearsing.history {
+            HistoryState::Ready { history, .. } => history.push(record),
+            HistoryState::Loading | HistoryState::Unavailable => rehearsing.pending.push(record),
+        }
+        rehearsing.run_saved = true;
+        rehearsing.report_open = true;
+        self.save_history();
+    }
+
+    fn save_history(&self) {
+        if let Some(Rehearsing {
+            history: HistoryState::Ready { key, history, .. },
+            ..
+        }) = &self.rehearsing
+            && let Some(files) = &self.files
+        {
+            let store = match &self.options.history_dir {
+                Some(dir) => HistoryStore::new(dir.clone()),
+                None => match HistoryStore::user() {
+                    Ok(store) => store,
+                    Err(_) => return,
+                },
+            };
+            files.save_history(store, key.clone(), history.clone());
+        }
+    }
+
+    /// Put the edited notes into the deck and write the deck file in the background.
+    fn save_notes(&mut self) {
+        let Some(edit) = self.notes_edit.take() else {
+            return;
+        };
+        let Some(slide) = self.deck.slides.get_mut(edit.slide.wrapping_sub(1)) else {
+            return;
+        };
+        if slide.notes == edit.text {
+            return;
+        }
+        slide.notes = edit.text;
+        self.notes_unsaved = true;
+        self.write_deck();
+    }
+
+    fn write_deck(&mut self) {
+        if self.deck_save_in_flight {
+            // One save at a time: the next one goes once this one has said where it wrote.
+            self.deck_resave = true;
+            return;
+        }
+        if let Some(files) = &self.files {
+            self.deck_save_in_flight = true;
+            files.save_deck(&self.deck);
+        }
+    }
+
+    /// Take in what the file thread finished.
+    fn poll_files(&mut self) {
+        while let Some(event) = self.files.as_ref().and_then(FileWorker::try_next) {
+            match event {
+                FileEvent::HistoryLoaded(result) => self.history_loaded(result),
+                FileEvent::HistorySaveFailed(message) => self
+                    .notices
+                    .push(format!("{message}; this session's runs are still shown")),
+                FileEvent::DeckSaved(result) => {
+                    self.deck_save_in_flight = false;
+                    match result {
+                        Ok(path) => {
+                            if path != self.deck.source {
+                                self.notices.push(format!(
+                                    "notes saved in a new deck file, {}: open that next time",
+                                    path.display()
+                                ));
+                                self.deck.base_dir =
+                                    path.parent().map(PathBuf::from).unwrap_or_default();
+                                self.deck.source = path;
+                            }
+                            self.notes_unsaved = self.deck_resave;
+                        }
+                        Err(message) => self.notices.push(format!(
+                            "{message}; the edited notes are kept here: save again with Ctrl+S"
+                        )),
+                    }
+                    if std::mem::take(&mut self.deck_resave) {
+                        self.write_deck();
+                    }
+                }
+            }
+        }
+    }
+
+    fn history_loaded(
+        &mut self,
+        result: Result<(String, crate::history::Loaded), crate::history::HistoryError>,
+    ) {
+        let Some(rehearsing) = &mut self.rehearsing else {
+            return;
+        };
+        if !matches!(rehearsing.history, HistoryState::Loading) {
+            return;
+        }
+        match result {
+            Ok((key, loaded)) => {
+                if let Some(warning) = loaded.warning {
+                    self.notices.push(warning);
+                }
+                let mut history = loaded.history;
+                let had_pending = !rehearsing.pending.is_empty();
+                for run in rehearsing.pending.drain(..) {
+                    history.push(run);
+                }
+                rehearsing.history = HistoryState::Ready {
+                    key,
+                    history,
+                    path: loaded.path,
+                };
+                if had_pending {
+                    self.save_history();
+                }
+            }
+            Err(error) => {
+                rehearsing.history = HistoryState::Unavailable;
+                self.notices.push(format!(
+                    "rehearsal history is not kept: {error}; this session's runs are still shown"
+                ));
+            }
+        }
+    }
+
+    /// The outcomes recorded so far in the current rehearsal run.
+    #[must_use]
+    pub fn run_outcomes(&self) -> Option<&[Option<Outcome>]> {
+        self.rehearsing
+            .as_ref()
+            .map(|rehearsing| rehearsing.recorder.outcomes())
+    }
+
+    /// The finished runs of this deck (saved history plus this session's), oldest first.
+    #[must_use]
+    pub fn rehearsal_runs(&self) -> Vec<RunRecord> {
+        self.rehearsing
+            .as_ref()
+            .map(Rehearsing::runs)
+            .unwrap_or_default()
+    }
+
+    /// Whether the deck's history has been read (or found unusable).
+    #[must_use]
+    pub fn history_settled(&self) -> bool {
+        self.rehearsing
+            .as_ref()
+            .is_some_and(|rehearsing| !matches!(rehearsing.history, HistoryState::Loading))
+    }
+
+    /// Whether edited notes wait to be written (or failed to be).
+    #[must_use]
+    pub fn notes_unsaved(&self) -> bool {
+        self.notes_unsaved || self.deck_save_in_flight
     }
 
     /// A talk is under way (counting in, running or paused): quitting must be confirmed.
@@ -645,6 +990,23 @@ impl PechaApp {
         // Read the clock again: the delay is counted from this call, not from the frame's start.
         let now = self.clock.now();
         let mut next = self.talk.next_visible_change(now);
+        if let Some(rehearsing) = &self.rehearsing {
+            let soonest = |next: Option<Duration>, at: Option<Duration>| match (next, at) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if let Some(slide_loop) = &rehearsing.slide_loop {
+                next = soonest(next, slide_loop.next_visible_change(now));
+            }
+            // The tap's answer goes away after a while, and so does the late-tap invitation.
+            if let Some((_, at)) = rehearsing.last_tap {
+                next = soonest(next, Some(at + TAP_MESSAGE_TIME).filter(|at| *at > now));
+            }
+            if let Some(finished_at) = rehearsing.finished_at {
+                let window_end = finished_at + rehearsing.recorder.late_window();
+                next = soonest(next, Some(window_end).filter(|at| *at > now));
+            }
+        }
         if let Some(until) = self.lead_in_until {
             let left = until.saturating_sub(now);
             let to_next_second = Duration::from_nanos((left.as_nanos() % 1_000_000_000) as u64);
@@ -672,9 +1034,12 @@ impl PechaApp {
     }
 
     fn play(&self, cue: Cue) {
-        if self.settings.sound
-            && let Some(cues) = &self.cues
-        {
+        let sound = if self.rehearsing.is_some() {
+            self.settings.rehearsal_sound
+        } else {
+            self.settings.sound
+        };
+        if sound && let Some(cues) = &self.cues {
             cues.play(cue, self.settings.volume);
         }
     }
@@ -688,14 +1053,8 @@ impl PechaApp {
             // The talk starts at the end of the lead-in, not at this (possibly late) frame.
             self.talk.start(until);
         }
-        let events = self.talk.update(now);
-        for entry in &events {
-            match entry.event {
-                LogEvent::SlideShown { slide } if slide > 1 => self.play(Cue::Advance),
-                LogEvent::Finished => self.play(Cue::End),
-                _ => {}
-            }
-        }
+        self.follow_talk(now);
+        self.loop_cues(now);
         let state = self.talk.state(now);
         if state == TalkState::Running {
             let seconds = crate::ui::widgets::countdown_seconds(self.talk.slide_remaining(now));
@@ -717,6 +1076,51 @@ impl PechaApp {
         }
         if self.options.quit_when_done && state == TalkState::Finished && !self.quitting {
             self.quit(ctx);
+        }
+    }
+
+    /// Bring the talk's log up to `now`: cues for what happened, and the rehearsal's record.
+    fn follow_talk(&mut self, now: Duration) {
+        let events = self.talk.update(now);
+        for entry in &events {
+            match entry.event {
+                LogEvent::SlideShown { slide } if slide > 1 => self.play(Cue::Advance),
+                LogEvent::Finished => self.play(Cue::End),
+                _ => {}
+            }
+        }
+        let slide_count = self.talk.timing().slide_count;
+        if let Some(rehearsing) = &mut self.rehearsing
+            && rehearsing.follow(&events, slide_count)
+        {
+            self.run_finished();
+        }
+    }
+
+    /// The loop's cues: a click as each try starts, ticks in its last three seconds.
+    fn loop_cues(&mut self, now: Duration) {
+        let Some(rehearsing) = &mut self.rehearsing else {
+            return;
+        };
+        let Some(slide_loop) = &rehearsing.slide_loop else {
+            return;
+        };
+        let LoopPhase::Speaking { attempt, remaining } = slide_loop.phase(now) else {
+            return;
+        };
+        let second = crate::ui::widgets::countdown_seconds(remaining);
+        let previous = rehearsing.loop_cue.replace((attempt, second));
+        let cue = match previous {
+            Some((previous_attempt, _)) if previous_attempt != attempt => Some(Cue::Advance),
+            Some((_, previous_second))
+                if previous_second != second && (1..=3).contains(&second) =>
+            {
+                Some(Cue::Tick)
+            }
+            _ => None,
+        };
+        if let Some(cue) = cue {
+            self.play(cue);
         }
     }
 
@@ -774,6 +1178,18 @@ impl PechaApp {
         }
     }
 
+    fn key_context(&self, now: Duration, state: TalkState) -> KeyContext {
+        KeyContext {
+            state,
+            rehearsing: self.rehearsing.is_some(),
+            looping: self
+                .rehearsing
+                .as_ref()
+                .is_some_and(|rehearsing| rehearsing.slide_loop.is_some()),
+            slide: self.talk.current_slide(now),
+        }
+    }
+
     /// The talk's start instant, once the projector painted the slide `--start` handed it.
     fn take_projector_start(&mut self) {
         let started = self
@@ -787,12 +1203,137 @@ impl PechaApp {
         }
     }
 
+    /// What the talk looks like now: its own state, or the slide loop's while one runs.
+    fn shown_state(&self, now: Duration) -> (TalkState, usize, Duration) {
+        if let Some(slide_loop) = self
+            .rehearsing
+            .as_ref()
+            .and_then(|rehearsing| rehearsing.slide_loop.as_ref())
+        {
+            let remaining = match slide_loop.phase(now) {
+                LoopPhase::Speaking { remaining, .. } => remaining,
+                LoopPhase::Gap { .. } => self.talk.timing().slide_length,
+            };
+            let state = if slide_loop.is_paused() {
+                TalkState::Paused
+            } else {
+                TalkState::Running
+            };
+            return (state, slide_loop.slide(), remaining);
+        }
+        (
+            self.talk.state(now),
+            self.talk.current_slide(now),
+            self.talk.slide_remaining(now),
+        )
+    }
+
+    fn rehearsal_model(
+        &self,
+        now: Duration,
+        state: TalkState,
+        slide: usize,
+    ) -> Option<RehearsalModel<'_>> {
+        let rehearsing = self.rehearsing.as_ref()?;
+        let timing = self.talk.timing();
+        let loop_status = rehearsing.slide_loop.as_ref().map(|slide_loop| {
+            let (attempt, gap_seconds) = match slide_loop.phase(now) {
+                LoopPhase::Speaking { attempt, .. } => (attempt, None),
+                LoopPhase::Gap {
+                    next_attempt,
+                    starts_in,
+                } => (
+                    next_attempt,
+                    Some(crate::ui::widgets::countdown_seconds(starts_in)),
+                ),
+            };
+            LoopStatus {
+                slide: slide_loop.slide(),
+                attempt,
+                gap_seconds,
+                paused: slide_loop.is_paused(),
+                results: slide_loop.results(now),
+            }
+        });
+        let runs = rehearsing.runs();
+        let report = rehearsing.report_open.then(|| ReportModel {
+            runs: runs.iter().map(|run| run.outcomes.clone()).collect(),
+            slide_count: timing.slide_count,
+            slide_seconds: timing.slide_length.as_secs_f64(),
+            unsaved: !matches!(rehearsing.history, HistoryState::Ready { .. }),
+            history_file: match &rehearsing.history {
+                HistoryState::Ready { path, .. } => Some(path.display().to_string()),
+                HistoryState::Loading | HistoryState::Unavailable => None,
+            },
+        });
+        let notes = self
+            .deck
+            .slides
+            .get(slide.wrapping_sub(1))
+            .map_or("", |slide| slide.notes.as_str());
+        let awaiting_late_tap = rehearsing.recorder.awaiting_late_tap().filter(|_| {
+            let into = match state {
+                TalkState::Finished => rehearsing
+                    .finished_at
+                    .map_or(Duration::MAX, |at| now.saturating_sub(at)),
+                _ => timing
+                    .slide_length
+                    .saturating_sub(self.talk.slide_remaining(now)),
+            };
+            rehearsing.slide_loop.is_none() && into <= rehearsing.recorder.late_window()
+        });
+        Some(RehearsalModel {
+            tap_message: rehearsing
+                .last_tap
+                .as_ref()
+                .filter(|(_, at)| now < *at + TAP_MESSAGE_TIME)
+                .map(|(message, _)| message.as_str()),
+            awaiting_late_tap,
+            loop_status,
+            report,
+            runs_recorded: runs.len(),
+            pacing: crate::rehearsal::pacing(notes, timing.slide_length)
+                .describe(timing.slide_length.as_secs_f64()),
+            notes_edit: self
+                .notes_edit
+                .as_ref()
+                .map(|edit| (edit.slide, edit.text.as_str())),
+            notes_unsaved: self.notes_unsaved(),
+            inset: self
+                .settings
+                .rehearsal_inset
+                .then(|| self.audience_view(state, slide)),
+        })
+    }
+
+    /// What the projector shows for the talk in `state` on `slide`, for the rehearsal inset.
+    fn audience_view(&self, state: TalkState, slide: usize) -> ProjectorModel<'_> {
+        let content = match self.projector_frame(state, slide).kind {
+            FrameKind::Black => ProjectorContent::Black,
+            FrameKind::TitleCard => ProjectorContent::TitleCard {
+                title: &self.deck.title,
+                presenter: &self.deck.presenter,
+            },
+            FrameKind::EndCard => ProjectorContent::EndCard {
+                presenter: &self.deck.presenter,
+            },
+            FrameKind::Slide { slide, .. } => ProjectorContent::Slide(self.slides.picture(slide)),
+        };
+        ProjectorModel {
+            content,
+            audience_progress: None,
+        }
+    }
+
     fn presenter_model(&self, now: Duration) -> PresenterModel<'_> {
-        let state = self.talk.state(now);
-        let slide = self.talk.current_slide(now);
+        let (state, slide, slide_remaining) = self.shown_state(now);
+        let looping = self
+            .rehearsing
+            .as_ref()
+            .is_some_and(|rehearsing| rehearsing.slide_loop.is_some());
         let count = self.deck.slides.len();
         let timing = self.talk.timing();
-        let next = if slide < count.min(timing.slide_count) {
+        let next = if slide < count.min(timing.slide_count) && !looping {
             self.slides.picture(slide + 1)
         } else {
             SlidePicture::None
@@ -819,7 +1360,7 @@ impl PechaApp {
             state,
             slide,
             slide_count: timing.slide_count,
-            slide_remaining: self.talk.slide_remaining(now),
+            slide_remaining,
             slide_length: timing.slide_length,
             talk_remaining: self.talk.talk_remaining(now),
             current: self.slides.picture(slide),
@@ -844,6 +1385,7 @@ impl PechaApp {
             notices: &self.notices,
             go_to_open: self.go_to_open,
             quit_question: self.quit_question,
+            rehearsal: self.rehearsal_model(now, state, slide),
         }
     }
 
@@ -880,11 +1422,15 @@ impl PechaApp {
     /// Publish what the projector shows now and from the next deadline on, and take back what
     /// happened there (keys, close, painted slides).
     fn feed_projector(&mut self, ctx: &egui::Context, now: Duration) {
-        let state = self.talk.state(now);
-        let slide = self.talk.current_slide(now);
+        let (state, slide, _) = self.shown_state(now);
+        let looping = self
+            .rehearsing
+            .as_ref()
+            .is_some_and(|rehearsing| rehearsing.slide_loop.is_some());
         let shown = self.projector_frame(state, slide);
+        let key_context = self.key_context(now, state);
         let count = self.talk.timing().slide_count;
-        let upcoming = if state != TalkState::Running {
+        let upcoming = if state != TalkState::Running || looping {
             None
         } else if slide < count {
             self.talk
@@ -904,6 +1450,7 @@ impl PechaApp {
             feed.shown = shown;
             feed.upcoming = upcoming;
             feed.state = Some(state);
+            feed.key_context = Some(key_context);
             feed.settings.clone_from(&self.settings);
             if feed.last_painted != Some(shown) {
                 ctx.request_repaint_of(projector_viewport());
@@ -1018,7 +1565,8 @@ fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn C
     }
     let state = feed.state.unwrap_or(TalkState::Ready);
     let settings = feed.settings.clone();
-    let commands = ui.input(|input| keys::commands_from_keys(input, state, &settings));
+    let context = feed.key_context.unwrap_or(KeyContext::show(state));
+    let commands = ui.input(|input| keys::commands_from_keys(input, context, &settings));
     let closed = ui.input(|input| input.viewport().close_requested());
     if closed {
         ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
@@ -1052,6 +1600,7 @@ impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         self.discover_monitors(frame);
         self.poll_background(ctx);
+        self.poll_files();
         self.take_projector_start();
         let now = self.clock.now();
         self.advance(ctx, now);
@@ -1073,9 +1622,15 @@ impl eframe::App for PechaApp {
         let state = model.state;
         drop(model);
         let modal_open = self.go_to_open || self.quit_question;
-        if !modal_open {
+        let context = self.key_context(now, state);
+        if ctx.egui_wants_keyboard_input() {
+            // Typing notes: keys are text, except the one that saves them.
+            if ui.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
+                commands.push(Command::SaveNotes);
+            }
+        } else if !modal_open {
             let settings = self.settings.clone();
-            commands.extend(ui.input(|input| keys::commands_from_keys(input, state, &settings)));
+            commands.extend(ui.input(|input| keys::commands_from_keys(input, context, &settings)));
         }
         let dropped: Vec<PathBuf> = ui.input(|input| {
             input

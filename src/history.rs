@@ -91,6 +91,88 @@ impl History {
     }
 }
 
+/// How many of the latest runs the averages and trends look at.
+pub const RUNS_COMPARED: usize = 5;
+
+impl History {
+    /// The record as `pecha history` prints it: one row per slide with the latest outcome, the
+    /// average of the last [`RUNS_COMPARED`] runs, how often it ran over and the trend.
+    #[must_use]
+    pub fn to_text(&self, format_label: &str) -> String {
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        let Some(latest) = self.runs.last() else {
+            return format!(
+                "No rehearsals of \"{}\" in {format_label} recorded yet: run `pecha --rehearse` on the deck.\n",
+                self.title
+            );
+        };
+        let _ = writeln!(
+            text,
+            "Rehearsals of \"{}\" in {format_label}: {}, the latest {}.",
+            self.title,
+            crate::check::plural(self.runs.len(), "run"),
+            local_time(latest.finished_at)
+        );
+        let compared = self.runs.len().min(RUNS_COMPARED);
+        let _ = writeln!(
+            text,
+            "\nslide  latest          avg of last {compared}  over  trend"
+        );
+        let trends = crate::rehearsal::trends(&self.outcomes(), self.slide_count, RUNS_COMPARED);
+        for (index, trend) in trends.iter().enumerate() {
+            let latest = trend
+                .latest
+                .map_or_else(|| "—".to_owned(), crate::rehearsal::Outcome::describe);
+            let average = trend
+                .average
+                .map_or_else(|| "—".to_owned(), |seconds| format!("{seconds:+.1} s"));
+            let _ = writeln!(
+                text,
+                "{:>5}  {latest:<14}  {average:>13}  {:>4}  {:>5}",
+                index + 1,
+                format!("{}/{}", trend.times_over, trend.runs),
+                trend.direction.arrow()
+            );
+        }
+        let summary = crate::rehearsal::summarize(&latest.outcomes);
+        let _ = writeln!(
+            text,
+            "\nLatest run: {} over, {:.1} s to spare in all.",
+            crate::check::plural(summary.slides_over, "slide"),
+            summary.total_slack
+        );
+        let _ = writeln!(
+            text,
+            "Avg: seconds to spare (+) or over (−); over: runs over of runs recorded; trend: ↑ more time to spare than before, ↓ less."
+        );
+        text
+    }
+}
+
+/// A Unix time as local `YYYY-MM-DD HH:MM`.
+#[must_use]
+pub fn local_time(unix_seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(unix_seconds, 0).map_or_else(
+        || "at an unknown time".to_owned(),
+        |time| {
+            time.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
+
+/// Now, in seconds since the Unix epoch (what [`RunRecord::finished_at`] holds).
+#[must_use]
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| {
+            i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
+        })
+}
+
 /// Why a history could not be found or read.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
@@ -139,18 +221,18 @@ pub fn deck_key(deck: &Deck, timing: Timing) -> Result<String, HistoryError> {
         let hash = if let Some(hash) = file_hashes.get(slide.image.as_path()) {
             *hash
         } else {
-            let mut file_hasher = blake3::Hasher::new();
+            let mut content_hasher = blake3::Hasher::new();
             let file = fs::File::open(&slide.image).map_err(|source| HistoryError::Slide {
                 path: slide.image.clone(),
                 source,
             })?;
-            file_hasher
+            content_hasher
                 .update_reader(file)
                 .map_err(|source| HistoryError::Slide {
                     path: slide.image.clone(),
                     source,
                 })?;
-            let hash = file_hasher.finalize();
+            let hash = content_hasher.finalize();
             file_hashes.insert(&slide.image, hash);
             hash
         };
@@ -239,9 +321,7 @@ impl HistoryStore {
                 warning: None,
             }),
             Err(HistoryError::Unusable { problem, .. }) => {
-                let stamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |since| since.as_secs());
+                let stamp = unix_now();
                 let aside = self.dir.join(format!("{key}.unusable-{stamp}.ron"));
                 fs::rename(&path, &aside).map_err(|source| HistoryError::Read {
                     path: path.clone(),
@@ -316,7 +396,7 @@ mod tests {
     #[test]
     fn history_keeps_the_newest_runs() {
         let mut history = History::new("t", Timing::PECHA_KUCHA);
-        for at in 0..(RUNS_KEPT as i64 + 3) {
+        for at in 0..(i64::try_from(RUNS_KEPT).unwrap() + 3) {
             history.push(RunRecord {
                 finished_at: at,
                 outcomes: vec![],

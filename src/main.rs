@@ -22,6 +22,8 @@ Examples:
   pecha talk/ --projector HDMI-1 --start
   pecha check talk.ron           is this deck ready for the show? (exit 0 ready, 1 not, 2 unreadable)
   pecha check talk.ron --json    the same report for scripts
+  pecha --rehearse talk.ron      practise on one laptop: tap Space when done with a slide
+  pecha history talk.ron         where past rehearsals ran over, slide by slide
 
 Keys while presenting: Space/Enter/PageDown start the talk; P pauses and resumes; F toggles
 fullscreen on the projector; B blacks it out; see the README for host recovery keys.")]
@@ -65,6 +67,11 @@ struct ShowArgs {
     /// Write a CSV of when each slide was scheduled and when it was painted on the projector.
     #[arg(long, value_name = "FILE")]
     trace: Option<PathBuf>,
+
+    /// Rehearse on one laptop: no projector window (unless --projector), cue sounds on, and
+    /// Space / PageDown tap "done" on each slide; every run is kept in the deck's history.
+    #[arg(long)]
+    rehearse: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +87,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the deck's rehearsal history: one row per slide with the latest run's slack or
+    /// overrun, the average of the last 5 runs, how often it ran over, and the trend.
+    ///
+    /// History is kept per deck content (slide pictures and format) in the user's data folder
+    /// (`$XDG_DATA_HOME/pecha/history`, usually `~/.local/share/pecha/history`).
+    History {
+        /// The deck: a RON deck file, a folder of images or a PDF.
+        path: PathBuf,
+        /// The format rehearsed, if not the deck's own (each format has its own history).
+        #[arg(long, value_name = "pechakucha|ignite|SLIDESxSECONDS")]
+        format: Option<Format>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,6 +110,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
+        Some(Command::History { path, format }) => match run_history(&path, format) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("pecha history: {error:#}");
+                ExitCode::from(1)
+            }
+        },
         None => match run_app(cli.path.as_deref(), cli.show, clock) {
             Ok(code) => code,
             Err(error) => {
@@ -134,6 +160,24 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
     }
 }
 
+/// `pecha history`: the same record the rehearsal report shows, in the terminal.
+fn run_history(path: &std::path::Path, format: Option<Format>) -> anyhow::Result<()> {
+    use pecha::history::{History, HistoryStore, deck_key};
+    let deck = Deck::load(path)?;
+    let format = format.unwrap_or(deck.format);
+    let timing = pecha::timing::Timing::new(format.slide_count(), format.slide_length());
+    let key = deck_key(&deck, timing)?;
+    let store = HistoryStore::user()?;
+    let history = store
+        .read(&key)?
+        .unwrap_or_else(|| History::new(&deck.title, timing));
+    print!("{}", history.to_text(&format.describe()));
+    if !history.runs.is_empty() {
+        println!("History file: {}", store.path_for(&key).display());
+    }
+    Ok(())
+}
+
 fn run_app(
     path: Option<&std::path::Path>,
     show: ShowArgs,
@@ -151,6 +195,8 @@ fn run_app(
         start: show.start,
         quit_when_done: show.quit_when_done,
         trace: show.trace,
+        rehearse: show.rehearse,
+        history_dir: None,
     };
     pecha::app::run(deck, options, clock)?;
     Ok(ExitCode::SUCCESS)

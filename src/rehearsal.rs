@@ -411,12 +411,12 @@ impl SlideLoop {
         if into < self.slide_length {
             LoopPhase::Speaking {
                 attempt,
-                remaining: self.slide_length - into,
+                remaining: self.slide_length.saturating_sub(into),
             }
         } else {
             LoopPhase::Gap {
                 next_attempt: attempt + 1,
-                starts_in: self.period() - into,
+                starts_in: self.period().saturating_sub(into),
             }
         }
     }
@@ -447,9 +447,9 @@ impl SlideLoop {
             return None;
         }
         let outcome = if into < self.slide_length {
-            Outcome::Slack(millis(self.slide_length - into))
+            Outcome::Slack(millis(self.slide_length.saturating_sub(into)))
         } else {
-            Outcome::Over(millis(into - self.slide_length))
+            Outcome::Over(millis(into.saturating_sub(self.slide_length)))
         };
         *tap = Some(outcome);
         Some(outcome)

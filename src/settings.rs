@@ -1,5 +1,6 @@
 //! What the app remembers between runs: the projector's monitor, notes size, sound, the audience
-//! progress bar and the presenter's preferences. Stored by eframe's persistence as RON.
+//! progress bar, the presenter's preferences and the rehearsal's own sound and inset switches.
+//! Stored by eframe's persistence as RON.
 //!
 //! The projector is remembered by monitor *name*: indexes change when a cable is plugged into
 //! another port, names do not.
@@ -42,6 +43,11 @@ pub struct Settings {
     pub after_end: Card,
     /// Light presenter theme, for bright rooms.
     pub light_theme: bool,
+    /// Cue sounds while rehearsing (on by default: a presenter practises with the click and
+    /// the ticks they will hear on the night).
+    pub rehearsal_sound: bool,
+    /// While rehearsing, a small picture of what the audience would see.
+    pub rehearsal_inset: bool,
 }
 
 impl Default for Settings {
@@ -56,6 +62,8 @@ impl Default for Settings {
             before_start: Card::Card,
             after_end: Card::Card,
             light_theme: false,
+            rehearsal_sound: true,
+            rehearsal_inset: false,
         }
     }
 }

@@ -264,6 +264,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             notices: &scene.notices,
             go_to_open: false,
             quit_question: false,
+            rehearsal: None,
         };
         // The app clears the window to this colour; the harness clears to transparent.
         let background = presenter::background(ui.visuals());

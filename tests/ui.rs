@@ -35,7 +35,7 @@ use pecha::ui::widgets::SlidePicture;
 
 /// How long, at most, to wait for the background worker to decode slides: generous for a debug
 /// build on a loaded machine, and the test still ends. The talk's clock stays manual meanwhile.
-const MAX_WAIT_FOR_SLIDES: std::time::Duration = std::time::Duration::from_secs(60);
+const MAX_WAIT_FOR_SLIDES: std::time::Duration = std::time::Duration::from_mins(1);
 
 /// Text painted at least this large is the countdown's digits (everything else on the presenter
 /// view is 30 pt or less; the digits are about 100 pt at 1280 x 800).
@@ -1031,4 +1031,312 @@ fn a_notice_is_dismissed_by_clicking_it() {
         all_labels(&harness)
     );
     assert!(harness.state().notices().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rehearsal
+
+/// The app in rehearsal mode on `deck`, history kept in `history_dir`, once the history is read.
+fn launch_rehearsal(deck: Deck, history_dir: &Path) -> (Harness<'static, PechaApp>, ManualClock) {
+    let clock = ManualClock::new();
+    let app_clock = clock.clone();
+    let history_dir = history_dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            PechaApp::new(
+                &cc.egui_ctx,
+                None,
+                deck,
+                LaunchOptions {
+                    rehearse: true,
+                    history_dir: Some(history_dir),
+                    ..Default::default()
+                },
+                Arc::new(app_clock),
+            )
+        });
+    wait_until(
+        &mut harness,
+        "the history is read",
+        PechaApp::history_settled,
+    );
+    (harness, clock)
+}
+
+/// Step (the clock standing still) until the app's background work makes `done` true.
+fn wait_until(harness: &mut Harness<'_, PechaApp>, what: &str, done: impl Fn(&PechaApp) -> bool) {
+    let waiting_since = std::time::Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES,
+            "timed out waiting until {what}; labels: {:?}",
+            all_labels(harness)
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Tap "done" (Space) at talk time `at`.
+fn tap_at(harness: &mut Harness<'_, PechaApp>, clock: &ManualClock, at: f64) {
+    at_time(harness, clock, secs(at));
+    press(harness, Key::Space);
+}
+
+#[test]
+fn a_full_rehearsal_records_exact_slack_and_overruns_and_keeps_them() {
+    use pecha::history::{HistoryStore, deck_key};
+    use pecha::rehearsal::Outcome::{Over, OverUntapped, Slack};
+    let history_dir = tempfile::tempdir().unwrap();
+    let (mut harness, clock) = launch_rehearsal(good_deck(), history_dir.path());
+    assert!(
+        harness.state().notices().is_empty(),
+        "no history yet is no problem: {:?}",
+        harness.state().notices()
+    );
+    assert_label(&harness, "REHEARSAL");
+    // The projector stays off: a rehearsal needs one screen.
+    assert!(!harness.state().talk().log().iter().any(|_| true));
+
+    press(&mut harness, Key::Space);
+    assert_label(&harness, "RUNNING");
+    // Slide 1: done with 3.5 s to spare (a nervous second tap changes nothing).
+    tap_at(&mut harness, &clock, 16.5);
+    assert_label(&harness, "slide 1: done, 3.5 s to spare");
+    tap_at(&mut harness, &clock, 17.0);
+    // Slide 2 runs over; the late tap 1.2 s into slide 3 says by how much.
+    at_time(&mut harness, &clock, secs(40.5));
+    assert_label(&harness, "slide 2 ran over: tap now to say by how much");
+    tap_at(&mut harness, &clock, 41.2);
+    assert_label(&harness, "slide 2: over by 1.2 s");
+    tap_at(&mut harness, &clock, 55.0);
+    // Slide 4 untapped; the tap 15 s into slide 5 is slide 5's own.
+    tap_at(&mut harness, &clock, 95.0);
+    // Pausing changes nothing about what a tap means: slide 6, paused with 7 s left for a minute.
+    at_time(&mut harness, &clock, secs(113.0));
+    press(&mut harness, Key::P);
+    at_time(&mut harness, &clock, secs(173.0));
+    tap_at(&mut harness, &clock, 173.0);
+    press(&mut harness, Key::P);
+    // Slides 7 to 19: each done 2 s before its end (the talk is 60 s behind the clock now).
+    for slide in 7..=19 {
+        tap_at(&mut harness, &clock, 60.0 + f64::from(slide) * 20.0 - 2.0);
+    }
+    // Slide 20 runs over the end of the talk; tapped 2.5 s after the finish.
+    at_time(&mut harness, &clock, secs(460.0));
+    assert_label(&harness, "FINISHED");
+    tap_at(&mut harness, &clock, 462.5);
+    assert_label(&harness, "slide 20: over by 2.5 s");
+
+    let mut expected = vec![
+        Slack(3500),
+        Over(1200),
+        Slack(5000),
+        OverUntapped,
+        Slack(5000),
+    ];
+    expected.push(Slack(7000));
+    expected.extend(std::iter::repeat_n(Slack(2000), 13));
+    expected.push(Over(2500));
+    let expected: Vec<_> = expected.into_iter().map(Some).collect();
+    assert_eq!(harness.state().run_outcomes().unwrap(), expected.as_slice());
+
+    // The report opens by itself, with the summary and where to cut.
+    assert!(
+        has_label_containing(&harness, "Run 1: 3 slides over (2, 4, 20)"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_label_containing(
+        &harness,
+        "Cut words from slide 2 (over in 1 of 1)"
+    ));
+
+    // The run, with its late tap, is in the history file.
+    let key = deck_key(harness.state().deck(), pecha::timing::Timing::PECHA_KUCHA).unwrap();
+    let store = HistoryStore::new(history_dir.path().to_path_buf());
+    wait_until(&mut harness, "the history file holds the late tap", |_| {
+        store
+            .read(&key)
+            .ok()
+            .flatten()
+            .is_some_and(|history| history.runs.last().map(|run| &run.outcomes) == Some(&expected))
+    });
+
+    // F5 runs again, from now (462.5 s); the second run is compared with the first.
+    press(&mut harness, Key::F5);
+    assert_label(&harness, "RUNNING");
+    assert_eq!(harness.state().rehearsal_runs().len(), 1);
+    for slide in 1..=20 {
+        tap_at(&mut harness, &clock, 462.5 + f64::from(slide) * 20.0 - 4.0);
+    }
+    at_time(&mut harness, &clock, secs(862.5));
+    assert!(
+        has_label_containing(&harness, "Run 2: no slide over · 80.0 s to spare in all"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_label_containing(
+        &harness,
+        "Trend over the last 2 runs, oldest first: slides over 3, 0"
+    ));
+    assert_eq!(harness.state().rehearsal_runs().len(), 2);
+}
+
+#[test]
+fn practising_one_slide_loops_its_time_with_a_gap_and_records_each_try() {
+    let history_dir = tempfile::tempdir().unwrap();
+    let (mut harness, clock) = launch_rehearsal(good_deck(), history_dir.path());
+    press(&mut harness, Key::Space);
+    // On slide 3 with 15 s left, practise it: the talk pauses.
+    at_time(&mut harness, &clock, secs(45.0));
+    press(&mut harness, Key::L);
+    assert_eq!(harness.state().talk().state(clock.now()), TalkState::Paused);
+    assert_label(&harness, "slide 3 · try 1");
+    assert_eq!(countdown(&harness), "20");
+    // Try 1: done with 2 s left.
+    assert_label(&harness, "PRACTISING ONE SLIDE");
+    tap_at(&mut harness, &clock, 63.0);
+    assert_label(&harness, "#1 2.0 s left");
+    // The gap: 3 s before try 2.
+    at_time(&mut harness, &clock, secs(66.0));
+    assert_label(&harness, "next try in 2");
+    // Try 2 (68 s to 88 s) untapped; try 3 starts at 91 s.
+    at_time(&mut harness, &clock, secs(95.0));
+    assert_label(&harness, "slide 3 · try 3");
+    assert_eq!(countdown(&harness), "16");
+    assert_label(&harness, "#2 over (no tap)");
+    assert_label(&harness, "#1 2.0 s left");
+    // L again: back to the paused talk, exactly where it was.
+    press(&mut harness, Key::L);
+    assert_label(&harness, "PAUSED");
+    assert_label(&harness, "slide 3 / 20");
+    assert_eq!(countdown(&harness), "15");
+    // A loop records nothing in the run.
+    assert!(harness.state().run_outcomes().unwrap()[2].is_none());
+}
+
+/// A copy of the good deck in a temporary folder, to edit.
+fn deck_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = good_deck_path();
+    for entry in std::fs::read_dir(source.parent().unwrap()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let deck = dir.path().join("deck.ron");
+    (dir, deck)
+}
+
+#[test]
+fn notes_edited_during_rehearsal_are_saved_to_the_deck_file_with_a_backup() {
+    let (dir, deck_path) = deck_copy();
+    let original = std::fs::read_to_string(&deck_path).unwrap();
+    let (mut harness, clock) = launch_rehearsal(Deck::load(&deck_path).unwrap(), dir.path());
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(25.0));
+    press(&mut harness, Key::E);
+    assert_label(&harness, "Notes of slide 2");
+    let editor = harness.get_by_role(Role::MultilineTextInput);
+    editor.focus();
+    harness.step();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text(" Қосымша сөз.");
+    harness.run_ok();
+    // Typing is text, not taps: the space did not record slide 2 as done.
+    assert!(harness.state().run_outcomes().unwrap()[1].is_none());
+    harness.get_by_label("Save and close  (Ctrl+S)").click();
+    harness.run_ok();
+    wait_until(&mut harness, "the deck is saved", |app| {
+        !app.notes_unsaved()
+    });
+    let saved = Deck::load(&deck_path).unwrap();
+    assert!(
+        saved.slides[1].notes.ends_with(" Қосымша сөз."),
+        "{}",
+        saved.slides[1].notes
+    );
+    // Everything else is as it was: the same slides, the other notes, title and presenter.
+    let before = good_deck();
+    assert_eq!(saved.title, before.title);
+    assert_eq!(saved.presenter, before.presenter);
+    for (index, (after, before)) in saved.slides.iter().zip(&before.slides).enumerate() {
+        assert_eq!(after.image.file_name(), before.image.file_name());
+        if index != 1 {
+            assert_eq!(after.notes, before.notes);
+        }
+    }
+    let backup = std::fs::read_to_string(dir.path().join("deck.ron.bak")).unwrap();
+    assert_eq!(backup, original);
+    // The talk kept its time throughout.
+    assert_label(&harness, "slide 2 / 20");
+}
+
+#[test]
+fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
+    let (dir, deck_path) = deck_copy();
+    let original = std::fs::read_to_string(&deck_path).unwrap();
+    // The temporary file the save writes first cannot be created: a folder is in its place.
+    std::fs::create_dir(pecha::save::temporary_path(&deck_path)).unwrap();
+    let (mut harness, _clock) = launch_rehearsal(Deck::load(&deck_path).unwrap(), dir.path());
+    press(&mut harness, Key::E);
+    harness.get_by_role(Role::MultilineTextInput).focus();
+    harness.step();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text("новая заметка");
+    harness.run_ok();
+    harness.get_by_label("Save and close  (Ctrl+S)").click();
+    harness.run_ok();
+    wait_until(&mut harness, "the save fails", |app| {
+        app.notices()
+            .iter()
+            .any(|notice| notice.contains("cannot save"))
+    });
+    let notice = harness
+        .state()
+        .notices()
+        .iter()
+        .find(|notice| notice.contains("cannot save"))
+        .unwrap()
+        .clone();
+    assert!(notice.contains("deck.ron"), "{notice}");
+    assert!(has_label_containing(&harness, "cannot save"));
+    assert!(harness.state().notes_unsaved());
+    assert_eq!(std::fs::read_to_string(&deck_path).unwrap(), original);
+    // The edit is not lost: it is in the deck Pecha holds, ready to be saved again.
+    assert!(
+        harness.state().deck().slides[0]
+            .notes
+            .ends_with("новая заметка")
+    );
+}
+
+#[test]
+fn a_damaged_history_is_moved_aside_with_a_visible_warning() {
+    use pecha::history::deck_key;
+    let history_dir = tempfile::tempdir().unwrap();
+    let key = deck_key(&good_deck(), pecha::timing::Timing::PECHA_KUCHA).unwrap();
+    let damaged = history_dir.path().join(format!("{key}.ron"));
+    std::fs::write(&damaged, "(version: 1, runs: [(finished_at: ").unwrap();
+    let (harness, _clock) = launch_rehearsal(good_deck(), history_dir.path());
+    assert!(
+        has_label_containing(&harness, "is damaged"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_label_containing(&harness, "a new history started"));
+    assert!(!damaged.exists());
+    let aside: Vec<_> = std::fs::read_dir(history_dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".unusable-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read_to_string(history_dir.path().join(&aside[0])).unwrap(),
+        "(version: 1, runs: [(finished_at: "
+    );
 }

@@ -59,6 +59,8 @@ impl Default for ProjectorFrame {
 /// viewport (which paints and records).
 #[derive(Debug, Default)]
 pub struct ProjectorFeed {
+    /// What keys pressed on the projector window act on (the same as on the presenter view).
+    pub key_context: Option<super::keys::KeyContext>,
     /// Talk title, for the title card.
     pub title: String,
     /// Speaker, for the cards.

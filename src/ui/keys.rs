@@ -4,6 +4,10 @@
 //! forbids advancing by hand, so none of those may disturb the timing: the advance keys only
 //! start a talk that is ready. Host recovery (pause, restart a slide, go to a slide, manual
 //! advance) sits on keys no clicker sends.
+//!
+//! In rehearsal the same advance keys tap "done" on the current slide (see
+//! [`crate::rehearsal`]), F5 after a run starts the next one, L loops a slide, H shows the report
+//! and E edits the notes.
 
 use egui::{Event, InputState, Key, Modifiers};
 
@@ -11,12 +15,38 @@ use super::Command;
 use crate::settings::Settings;
 use crate::timing::TalkState;
 
+/// What the keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyContext {
+    /// The talk's state.
+    pub state: TalkState,
+    /// Rehearsal mode is on.
+    pub rehearsing: bool,
+    /// A slide is being practised on a loop.
+    pub looping: bool,
+    /// The current slide (for E: edit its notes).
+    pub slide: usize,
+}
+
+impl KeyContext {
+    /// A show (not a rehearsal) in `state`.
+    #[must_use]
+    pub fn show(state: TalkState) -> Self {
+        Self {
+            state,
+            rehearsing: false,
+            looping: false,
+            slide: 1,
+        }
+    }
+}
+
 /// The commands the keys pressed this frame ask for. Auto-repeat is ignored: holding a key must
 /// not fire it twenty times.
 #[must_use]
 pub fn commands_from_keys(
     input: &InputState,
-    state: TalkState,
+    context: KeyContext,
     settings: &Settings,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -31,7 +61,7 @@ pub fn commands_from_keys(
         else {
             continue;
         };
-        if let Some(command) = command_for_key(*key, *modifiers, state, settings) {
+        if let Some(command) = command_for_key(*key, *modifiers, context, settings) {
             commands.push(command);
         }
     }
@@ -43,10 +73,16 @@ pub fn commands_from_keys(
 pub fn command_for_key(
     key: Key,
     modifiers: Modifiers,
-    state: TalkState,
+    context: KeyContext,
     settings: &Settings,
 ) -> Option<Command> {
     let command_key = modifiers.command || modifiers.ctrl;
+    let state = context.state;
+    if context.rehearsing
+        && let Some(command) = rehearsal_command(key, command_key, context)
+    {
+        return Some(command);
+    }
     match key {
         Key::Space | Key::Enter | Key::PageDown | Key::F5 if !command_key => {
             (state == TalkState::Ready).then_some(Command::Start)
@@ -75,10 +111,30 @@ pub fn command_for_key(
             notes_size: settings.notes_size_stepped(-1),
             ..settings.clone()
         })),
-        Key::M if !command_key => Some(Command::ChangeSettings(Settings {
-            sound: !settings.sound,
-            ..settings.clone()
-        })),
+        Key::M if !command_key => Some(Command::ToggleSound),
+        Key::S if command_key => Some(Command::SaveNotes),
+        _ => None,
+    }
+}
+
+/// The keys that mean something else, or something more, in rehearsal.
+fn rehearsal_command(key: Key, command_key: bool, context: KeyContext) -> Option<Command> {
+    let advance_key = matches!(key, Key::Space | Key::Enter | Key::PageDown) && !command_key;
+    if context.looping {
+        return match key {
+            _ if advance_key => Some(Command::Tap),
+            Key::L | Key::Escape if !command_key => Some(Command::ToggleLoop),
+            Key::P if !command_key => Some(Command::TogglePause),
+            _ => None,
+        };
+    }
+    match key {
+        _ if advance_key && context.state != TalkState::Ready => Some(Command::Tap),
+        Key::F5 if context.state == TalkState::Finished => Some(Command::RestartTalk),
+        Key::R if command_key => Some(Command::RestartTalk),
+        Key::L if !command_key => Some(Command::ToggleLoop),
+        Key::H if !command_key => Some(Command::ShowReport(true)),
+        Key::E if !command_key => Some(Command::EditNotes(context.slide)),
         _ => None,
     }
 }
@@ -95,18 +151,28 @@ mod tests {
         for key in CLICKER_KEYS {
             for state in [TalkState::Running, TalkState::Paused, TalkState::Finished] {
                 assert_eq!(
-                    command_for_key(key, Modifiers::NONE, state, &settings),
+                    command_for_key(key, Modifiers::NONE, KeyContext::show(state), &settings),
                     None,
                     "{key:?} in {state:?}"
                 );
             }
         }
         assert_eq!(
-            command_for_key(Key::PageDown, Modifiers::NONE, TalkState::Ready, &settings),
+            command_for_key(
+                Key::PageDown,
+                Modifiers::NONE,
+                KeyContext::show(TalkState::Ready),
+                &settings
+            ),
             Some(Command::Start)
         );
         assert_eq!(
-            command_for_key(Key::PageUp, Modifiers::NONE, TalkState::Ready, &settings),
+            command_for_key(
+                Key::PageUp,
+                Modifiers::NONE,
+                KeyContext::show(TalkState::Ready),
+                &settings
+            ),
             None
         );
     }
@@ -114,7 +180,7 @@ mod tests {
     #[test]
     fn recovery_needs_deliberate_keys() {
         let settings = Settings::default();
-        let running = TalkState::Running;
+        let running = KeyContext::show(TalkState::Running);
         assert_eq!(
             command_for_key(Key::N, Modifiers::NONE, running, &settings),
             None
@@ -128,12 +194,82 @@ mod tests {
             Some(Command::TogglePause)
         );
         assert_eq!(
-            command_for_key(Key::P, Modifiers::NONE, TalkState::Ready, &settings),
+            command_for_key(
+                Key::P,
+                Modifiers::NONE,
+                KeyContext::show(TalkState::Ready),
+                &settings
+            ),
             None
         );
         assert_eq!(
             command_for_key(Key::Period, Modifiers::NONE, running, &settings),
             Some(Command::ToggleBlackout)
+        );
+    }
+
+    #[test]
+    fn in_rehearsal_the_advance_keys_tap_once_the_talk_runs() {
+        let settings = Settings::default();
+        let rehearsing = |state| KeyContext {
+            state,
+            rehearsing: true,
+            looping: false,
+            slide: 4,
+        };
+        for key in [Key::Space, Key::PageDown, Key::Enter] {
+            assert_eq!(
+                command_for_key(
+                    key,
+                    Modifiers::NONE,
+                    rehearsing(TalkState::Ready),
+                    &settings
+                ),
+                Some(Command::Start)
+            );
+            for state in [TalkState::Running, TalkState::Paused, TalkState::Finished] {
+                assert_eq!(
+                    command_for_key(key, Modifiers::NONE, rehearsing(state), &settings),
+                    Some(Command::Tap),
+                    "{key:?} in {state:?}"
+                );
+            }
+        }
+        assert_eq!(
+            command_for_key(
+                Key::F5,
+                Modifiers::NONE,
+                rehearsing(TalkState::Finished),
+                &settings
+            ),
+            Some(Command::RestartTalk)
+        );
+        assert_eq!(
+            command_for_key(
+                Key::E,
+                Modifiers::NONE,
+                rehearsing(TalkState::Running),
+                &settings
+            ),
+            Some(Command::EditNotes(4))
+        );
+        let looping = KeyContext {
+            looping: true,
+            ..rehearsing(TalkState::Paused)
+        };
+        assert_eq!(
+            command_for_key(Key::Escape, Modifiers::NONE, looping, &settings),
+            Some(Command::ToggleLoop)
+        );
+        // Outside rehearsal the taps do not exist.
+        assert_eq!(
+            command_for_key(
+                Key::L,
+                Modifiers::NONE,
+                KeyContext::show(TalkState::Running),
+                &settings
+            ),
+            None
         );
     }
 }

@@ -5,6 +5,7 @@ pub mod feed;
 pub mod keys;
 pub mod presenter;
 pub mod projector;
+pub mod rehearsal;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -53,4 +54,24 @@ pub enum Command {
     ConfirmQuit,
     /// Keep going: dismiss the quit question.
     CancelQuit,
+    /// Rehearsal: the presenter is done with the current slide (or, late, with the one before).
+    Tap,
+    /// Switch rehearsal mode on or off.
+    ToggleRehearsal,
+    /// Rehearsal: a new run from slide 1, now.
+    RestartTalk,
+    /// Rehearsal: practise the current slide on a loop, or stop the loop.
+    ToggleLoop,
+    /// Rehearsal: show or hide the run report.
+    ShowReport(bool),
+    /// Start editing the notes of this slide (1-based).
+    EditNotes(usize),
+    /// The notes being edited now read this.
+    NotesChanged(String),
+    /// Save the edited notes to the deck file and close the editor.
+    SaveNotes,
+    /// Close the editor, dropping what was typed since it opened.
+    CancelNotesEdit,
+    /// Cue sounds on or off (the rehearsal's own switch while rehearsing).
+    ToggleSound,
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use egui::{Align, Color32, FontId, Id, Layout, RichText, Sense, Ui, vec2};
 
 use super::Command;
+use super::rehearsal::{self, RehearsalModel};
 use super::widgets::{
     SlidePicture, countdown_ring, format_countdown, paint_slide, palette, progress_strip, readable,
 };
@@ -72,6 +73,8 @@ pub struct PresenterModel<'a> {
     pub go_to_open: bool,
     /// The quit question is open.
     pub quit_question: bool,
+    /// Rehearsal mode's extras; `None` in a show.
+    pub rehearsal: Option<RehearsalModel<'a>>,
 }
 
 /// The state as a word, for the badge.
@@ -112,7 +115,7 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
         .show(ui, |ui| time_column(ui, model, &mut commands));
     egui::CentralPanel::default()
         .frame(unfilled(egui::Frame::central_panel(ui.style())))
-        .show(ui, |ui| slide_column(ui, model));
+        .show(ui, |ui| slide_column(ui, model, &mut commands));
     if model.go_to_open {
         go_to_dialog(ui, model, &mut commands);
     }
@@ -137,6 +140,7 @@ fn menu_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>
             }
         });
         talk_menu(ui, model, commands);
+        rehearse_menu(ui, model, commands);
         projector_menu(ui, model, commands);
         view_menu(ui, model, commands);
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -210,6 +214,71 @@ fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
             commands.push(Command::ChangeSettings(Settings {
                 lead_in,
                 ..model.settings.clone()
+            }));
+        }
+    });
+}
+
+fn rehearse_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button("Rehearse", |ui| {
+        let mut rehearsing = model.rehearsal.is_some();
+        if ui
+            .checkbox(
+                &mut rehearsing,
+                "Rehearsal mode: tap Space when done with a slide",
+            )
+            .changed()
+        {
+            commands.push(Command::ToggleRehearsal);
+        }
+        let Some(rehearsal) = &model.rehearsal else {
+            ui.weak("Practise the talk on this laptop and see where it runs over.");
+            return;
+        };
+        ui.separator();
+        if ui.button("Run again from slide 1  Ctrl+R").clicked() {
+            commands.push(Command::RestartTalk);
+        }
+        let loop_label = if rehearsal.loop_status.is_some() {
+            "Stop practising this slide  L"
+        } else {
+            "Practise this slide on a loop  L"
+        };
+        if ui.button(loop_label).clicked() {
+            commands.push(Command::ToggleLoop);
+        }
+        if ui
+            .add_enabled(
+                rehearsal.runs_recorded > 0,
+                egui::Button::new(format!("Run report ({} runs)  H", rehearsal.runs_recorded)),
+            )
+            .clicked()
+        {
+            commands.push(Command::ShowReport(true));
+        }
+        if ui.button("Edit this slide's notes  E").clicked() {
+            commands.push(Command::EditNotes(model.slide));
+        }
+        ui.separator();
+        let settings = model.settings;
+        let mut sound = settings.rehearsal_sound;
+        if ui
+            .checkbox(&mut sound, "Cue sounds while rehearsing  M")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                rehearsal_sound: sound,
+                ..settings.clone()
+            }));
+        }
+        let mut inset = settings.rehearsal_inset;
+        if ui
+            .checkbox(&mut inset, "Show what the audience sees")
+            .changed()
+        {
+            commands.push(Command::ChangeSettings(Settings {
+                rehearsal_inset: inset,
+                ..settings.clone()
             }));
         }
     });
@@ -354,7 +423,17 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
             }
             ui.separator();
         }
-        ui.weak(key_hints(model.state));
+        let looping = model
+            .rehearsal
+            .as_ref()
+            .is_some_and(|rehearsal| rehearsal.loop_status.is_some());
+        ui.weak(if looping {
+            "Space / PageDown: done with this try   ·   P: pause the loop   ·   L / Esc: stop the loop and go back to the talk"
+        } else if model.rehearsal.is_some() {
+            rehearsal_key_hints(model.state)
+        } else {
+            key_hints(model.state)
+        });
     });
 }
 
@@ -376,32 +455,65 @@ fn key_hints(state: TalkState) -> &'static str {
     }
 }
 
+/// The keys of a rehearsal.
+fn rehearsal_key_hints(state: TalkState) -> &'static str {
+    match state {
+        TalkState::Ready => {
+            "Space: start   ·   L: practise this slide on a loop   ·   E: edit notes   ·   H: report   ·   Esc: quit"
+        }
+        TalkState::Running | TalkState::Paused => {
+            "Space / PageDown: done with this slide   ·   P: pause   ·   G: go to slide   ·   L: loop this slide   ·   E: edit notes   ·   Ctrl+R: run again"
+        }
+        TalkState::Finished => {
+            "F5: run again   ·   H: report   ·   L: practise a slide   ·   G: go to slide   ·   Esc: quit"
+        }
+    }
+}
+
+/// Impossible to miss: the audience sees black.
+fn blackout_banner(ui: &mut Ui) {
+    egui::Frame::new()
+        .fill(readable(ui, palette::ALERT))
+        .corner_radius(6.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.label(
+                    RichText::new("PROJECTOR BLACKED OUT")
+                        .size(24.0)
+                        .strong()
+                        .color(Color32::WHITE),
+                );
+                ui.label(
+                    RichText::new("press B to show the slide")
+                        .size(18.0)
+                        .color(Color32::WHITE),
+                );
+            });
+        });
+    ui.add_space(6.0);
+}
+
 fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
     if model.projector.blackout {
-        egui::Frame::new()
-            .fill(readable(ui, palette::ALERT))
-            .corner_radius(6.0)
-            .inner_margin(8.0)
-            .show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.label(
-                        RichText::new("PROJECTOR BLACKED OUT")
-                            .size(24.0)
-                            .strong()
-                            .color(Color32::WHITE),
-                    );
-                    ui.label(
-                        RichText::new("press B to show the slide")
-                            .size(18.0)
-                            .color(Color32::WHITE),
-                    );
-                });
-            });
-        ui.add_space(6.0);
+        blackout_banner(ui);
     }
     ui.vertical_centered(|ui| {
+        if model.rehearsal.is_some() {
+            ui.label(
+                RichText::new("REHEARSAL")
+                    .size(18.0)
+                    .strong()
+                    .color(readable(ui, palette::PAUSED)),
+            );
+        }
+        let looping = model
+            .rehearsal
+            .as_ref()
+            .is_some_and(|rehearsal| rehearsal.loop_status.is_some());
         let (badge, colour) = match model.state {
+            _ if looping => ("PRACTISING ONE SLIDE", palette::PAUSED),
             TalkState::Ready => ("READY", palette::CALM),
             TalkState::Running => ("RUNNING", palette::CALM),
             TalkState::Paused => ("PAUSED", palette::PAUSED),
@@ -441,6 +553,9 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             .strong(),
         );
         ui.add_space(4.0);
+        if let Some(rehearsal) = &model.rehearsal {
+            rehearsal_controls(ui, model.state, rehearsal, commands);
+        }
         match model.state {
             TalkState::Ready => {
                 let label = RichText::new("Start  (Space)").size(24.0);
@@ -464,13 +579,58 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
         }
     });
     ui.add_space(10.0);
+    next_and_inset(ui, model);
+}
+
+/// Under the countdown while rehearsing: the loop, or what the last tap meant; after a run, the
+/// way to the next one.
+fn rehearsal_controls(
+    ui: &mut Ui,
+    state: TalkState,
+    rehearsal: &RehearsalModel<'_>,
+    commands: &mut Vec<Command>,
+) {
+    match &rehearsal.loop_status {
+        Some(status) => rehearsal::loop_panel(ui, status, commands),
+        None => rehearsal::tap_line(ui, rehearsal),
+    }
+    if state == TalkState::Finished
+        && rehearsal.loop_status.is_none()
+        && ui
+            .add(
+                egui::Button::new(RichText::new("Run again  (F5)").size(24.0))
+                    .min_size(vec2(220.0, 48.0)),
+            )
+            .clicked()
+    {
+        commands.push(Command::RestartTalk);
+    }
+}
+
+/// The next slide, and under it the audience inset when it is on.
+fn next_and_inset(ui: &mut Ui, model: &PresenterModel<'_>) {
+    let inset = model
+        .rehearsal
+        .as_ref()
+        .and_then(|rehearsal| rehearsal.inset.as_ref());
+    // With the audience inset, the two pictures share the room left.
+    let (share, reserve) = if inset.is_some() {
+        (0.5, 30.0)
+    } else {
+        (1.0, 8.0)
+    };
     ui.label(RichText::new("Next").size(20.0).weak());
     let width = ui.available_width();
     let height = (width * 9.0 / 16.0)
-        .min(ui.available_height() - 8.0)
+        .min(ui.available_height() * share - reserve)
         .max(40.0);
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     paint_slide(ui, rect, model.next, 18.0);
+    if let Some(inset) = inset {
+        ui.add_space(6.0);
+        let inset_width = width.min((ui.available_height() - 30.0).max(40.0) * 16.0 / 9.0);
+        rehearsal::inset(ui, inset, inset_width);
+    }
 }
 
 fn lead_in_digits(ui: &mut Ui, diameter: f32, seconds: u64) {
@@ -486,7 +646,7 @@ fn lead_in_digits(ui: &mut Ui, diameter: f32, seconds: u64) {
     );
 }
 
-fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
+fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(model.title).size(26.0).strong());
         if !model.presenter.is_empty() {
@@ -502,7 +662,20 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
         );
         ui.label(RichText::new(&model.format_label).size(18.0).color(colour));
     });
-    let notes_height = (model.settings.notes_size * 4.6).min(ui.available_height() * 0.45);
+    if let Some(report) = model
+        .rehearsal
+        .as_ref()
+        .and_then(|rehearsal| rehearsal.report.as_ref())
+    {
+        rehearsal::report(ui, report, commands);
+        return;
+    }
+    let editing = model
+        .rehearsal
+        .as_ref()
+        .is_some_and(|rehearsal| rehearsal.notes_edit.is_some());
+    let notes_lines = if editing { 6.4 } else { 4.6 };
+    let notes_height = (model.settings.notes_size * notes_lines).min(ui.available_height() * 0.45);
     let strip_height = 28.0;
     let slide_height = (ui.available_height() - notes_height - strip_height - 24.0).max(80.0);
     let width = ui.available_width();
@@ -517,6 +690,17 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>) {
         strip_height,
     );
     ui.add_space(6.0);
+    if let Some(rehearsal) = &model.rehearsal {
+        rehearsal::notes(
+            ui,
+            rehearsal,
+            model.notes,
+            model.slide,
+            model.settings.notes_size,
+            commands,
+        );
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("notes")
         .auto_shrink([false, false])

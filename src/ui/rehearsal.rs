@@ -1,0 +1,434 @@
+//! The rehearsal parts of the presenter view: what a tap meant, the one-slide loop, the pacing
+//! hint, the notes editor, the audience inset and the run report with its chart.
+//!
+//! Like the rest of the views these only read a model and return [`Command`]s; the presenter
+//! view ([`super::presenter`]) places them.
+
+use egui::{Align, Color32, Layout, RichText, Sense, Ui, vec2};
+use egui_plot::{Bar, BarChart, Corner, Legend, MarkerShape, Plot, Points};
+
+use super::Command;
+use super::projector::{self, ProjectorModel};
+use super::widgets::{palette, readable};
+use crate::rehearsal::{Outcome, RunSummary, summarize, trends};
+
+/// The one-slide loop, as the time column shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopStatus {
+    /// The slide practised.
+    pub slide: usize,
+    /// The try under way, or the next one during the gap.
+    pub attempt: usize,
+    /// During the gap: whole seconds until the next try.
+    pub gap_seconds: Option<u64>,
+    /// Paused.
+    pub paused: bool,
+    /// The outcome of every try so far, oldest first.
+    pub results: Vec<Outcome>,
+}
+
+/// The runs the report compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportModel {
+    /// Every run, oldest first; the last is the one reported.
+    pub runs: Vec<Vec<Option<Outcome>>>,
+    /// Slides per run.
+    pub slide_count: usize,
+    /// A slide's seconds.
+    pub slide_seconds: f64,
+    /// The runs are not in the saved history (it could not be read or written).
+    pub unsaved: bool,
+    /// Where the history is kept.
+    pub history_file: Option<String>,
+}
+
+/// Everything rehearsal adds to the presenter view.
+#[derive(Debug, Clone)]
+pub struct RehearsalModel<'a> {
+    /// What the last tap meant, while it is fresh.
+    pub tap_message: Option<&'a str>,
+    /// A slide that ran over and can still get its late tap.
+    pub awaiting_late_tap: Option<usize>,
+    /// The one-slide loop, when practising.
+    pub loop_status: Option<LoopStatus>,
+    /// The report, when open.
+    pub report: Option<ReportModel>,
+    /// Finished runs in the history (this session's included).
+    pub runs_recorded: usize,
+    /// Words against seconds for the slide shown.
+    pub pacing: String,
+    /// The notes being edited: the slide and the text.
+    pub notes_edit: Option<(usize, &'a str)>,
+    /// Edited notes not yet on disk.
+    pub notes_unsaved: bool,
+    /// What the audience would see, when the inset is on.
+    pub inset: Option<ProjectorModel<'a>>,
+}
+
+/// The tap hint and answer, under the countdown.
+pub fn tap_line(ui: &mut Ui, model: &RehearsalModel<'_>) {
+    if let Some(message) = model.tap_message {
+        ui.label(
+            RichText::new(message)
+                .size(22.0)
+                .strong()
+                .color(readable(ui, palette::PAUSED)),
+        );
+    } else if let Some(slide) = model.awaiting_late_tap {
+        ui.label(
+            RichText::new(format!(
+                "slide {slide} ran over: tap now to say by how much"
+            ))
+            .size(20.0)
+            .color(readable(ui, palette::HURRY)),
+        );
+    } else {
+        ui.label(
+            RichText::new("tap Space / PageDown when done with a slide")
+                .size(18.0)
+                .weak(),
+        );
+    }
+}
+
+/// The loop's try counter and the results of the tries so far.
+pub fn loop_panel(ui: &mut Ui, status: &LoopStatus, commands: &mut Vec<Command>) {
+    let headline = match status.gap_seconds {
+        _ if status.paused => format!("slide {} · loop paused", status.slide),
+        Some(seconds) => format!("next try in {seconds}"),
+        None => format!("slide {} · try {}", status.slide, status.attempt),
+    };
+    ui.label(
+        RichText::new(headline)
+            .size(26.0)
+            .strong()
+            .color(readable(ui, palette::PAUSED)),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for (index, outcome) in status.results.iter().enumerate().rev().take(6) {
+            let colour = if outcome.is_over() {
+                palette::ALERT
+            } else {
+                palette::CALM
+            };
+            ui.label(
+                RichText::new(format!("#{} {}", index + 1, outcome.describe()))
+                    .size(18.0)
+                    .color(readable(ui, colour)),
+            );
+        }
+    });
+    if ui
+        .add(
+            egui::Button::new(RichText::new("Stop the loop  (L)").size(20.0))
+                .min_size(vec2(220.0, 40.0)),
+        )
+        .clicked()
+    {
+        commands.push(Command::ToggleLoop);
+    }
+}
+
+/// The pacing hint and the notes, or the editor when editing.
+pub fn notes(
+    ui: &mut Ui,
+    model: &RehearsalModel<'_>,
+    notes: &str,
+    slide: usize,
+    notes_size: f32,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&model.pacing).size(16.0).weak());
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if model.notes_edit.is_none() && ui.button("Edit notes  (E)").clicked() {
+                commands.push(Command::EditNotes(slide));
+            }
+            if model.notes_unsaved {
+                ui.label(
+                    RichText::new("notes not saved yet")
+                        .size(16.0)
+                        .color(readable(ui, palette::HURRY)),
+                );
+            }
+        });
+    });
+    match model.notes_edit {
+        Some((editing, text)) => {
+            let mut heading = None;
+            ui.horizontal(|ui| {
+                heading = Some(
+                    ui.label(
+                        RichText::new(format!("Notes of slide {editing}"))
+                            .size(18.0)
+                            .strong(),
+                    ),
+                );
+                if ui.button("Save and close  (Ctrl+S)").clicked() {
+                    commands.push(Command::SaveNotes);
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelNotesEdit);
+                }
+            });
+            let mut edited = text.to_owned();
+            let response = ui.add(
+                egui::TextEdit::multiline(&mut edited)
+                    .id_salt("notes-editor")
+                    .font(egui::FontId::proportional(notes_size * 0.8))
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(4),
+            );
+            let response = match heading {
+                Some(heading) => response.labelled_by(heading.id),
+                None => response,
+            };
+            if response.changed() {
+                commands.push(Command::NotesChanged(edited));
+            }
+        }
+        None => {
+            egui::ScrollArea::vertical()
+                .id_salt("notes")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if notes.is_empty() {
+                        ui.label(
+                            RichText::new("(no notes for this slide: E to write some)")
+                                .size(notes_size * 0.7)
+                                .weak(),
+                        );
+                    } else {
+                        ui.label(
+                            RichText::new(notes)
+                                .size(notes_size)
+                                .color(ui.visuals().strong_text_color()),
+                        );
+                    }
+                });
+        }
+    }
+}
+
+/// What the audience would see, small, in a frame of the given width.
+pub fn inset(ui: &mut Ui, model: &ProjectorModel<'_>, width: f32) {
+    ui.label(RichText::new("Audience sees").size(18.0).weak());
+    let (rect, _) = ui.allocate_exact_size(vec2(width, width * 9.0 / 16.0), Sense::hover());
+    if let projector::ProjectorContent::Slide(picture) = model.content {
+        // The presenter's own drawing: it picks the smaller copy that fits the inset.
+        super::widgets::paint_slide(ui, rect, picture, 14.0);
+    } else {
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+        projector::show(&mut child, model);
+    }
+}
+
+/// The summary of the last run: `Run 3: 2 slides over (4, 11) · 23.4 s to spare`.
+#[must_use]
+pub fn summary_line(run_number: usize, outcomes: &[Option<Outcome>]) -> String {
+    let RunSummary {
+        slides_over,
+        total_slack,
+        ..
+    } = summarize(outcomes);
+    let over: Vec<String> = outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, outcome)| outcome.is_some_and(Outcome::is_over))
+        .map(|(index, _)| (index + 1).to_string())
+        .collect();
+    let over_text = match slides_over {
+        0 => "no slide over".to_owned(),
+        1 => format!("1 slide over ({})", over.join(", ")),
+        n => format!("{n} slides over ({})", over.join(", ")),
+    };
+    format!("Run {run_number}: {over_text} · {total_slack:.1} s to spare in all")
+}
+
+/// The slides that ran over most in the runs compared, worst first: where to cut words.
+#[must_use]
+pub fn slides_to_cut(runs: &[Vec<Option<Outcome>>], slide_count: usize) -> String {
+    let mut worst: Vec<(usize, usize, usize)> = trends(runs, slide_count, 5)
+        .iter()
+        .enumerate()
+        .filter(|(_, trend)| trend.times_over > 0)
+        .map(|(index, trend)| (index + 1, trend.times_over, trend.runs))
+        .collect();
+    worst.sort_by_key(|&(slide, over, _)| (std::cmp::Reverse(over), slide));
+    if worst.is_empty() {
+        return "No slide ran over in the last runs.".to_owned();
+    }
+    let list: Vec<String> = worst
+        .iter()
+        .take(8)
+        .map(|(slide, over, runs)| format!("{slide} (over in {over} of {runs})"))
+        .collect();
+    format!("Cut words from slide {}", list.join(", "))
+}
+
+/// How the last runs went: `Trend over the last 3 runs, oldest first: slides over 5, 4, 2 ·
+/// seconds to spare 12.0, 18.5, 23.4`.
+#[must_use]
+pub fn trend_line(runs: &[Vec<Option<Outcome>>]) -> String {
+    let recent = &runs[runs.len().saturating_sub(5)..];
+    let summaries: Vec<RunSummary> = recent.iter().map(|run| summarize(run)).collect();
+    let over: Vec<String> = summaries
+        .iter()
+        .map(|summary| summary.slides_over.to_string())
+        .collect();
+    let spare: Vec<String> = summaries
+        .iter()
+        .map(|summary| format!("{:.1}", summary.total_slack))
+        .collect();
+    format!(
+        "Trend over the last {} runs, oldest first: slides over {} · seconds to spare {}",
+        recent.len(),
+        over.join(", "),
+        spare.join(", ")
+    )
+}
+
+/// The report: summary, the per-slide chart of this run against the earlier ones, and the
+/// slides to work on.
+pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
+    let Some(latest) = model.runs.last() else {
+        ui.label(RichText::new("No finished run yet.").size(22.0));
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(summary_line(model.runs.len(), latest))
+                .size(24.0)
+                .strong(),
+        );
+        if let Some(previous) = model
+            .runs
+            .len()
+            .checked_sub(2)
+            .map(|index| &model.runs[index])
+        {
+            let before = summarize(previous);
+            ui.label(
+                RichText::new(format!(
+                    "run before: {} over, {:.1} s to spare",
+                    before.slides_over, before.total_slack
+                ))
+                .size(18.0)
+                .weak(),
+            );
+        }
+    });
+    ui.label(
+        RichText::new(slides_to_cut(&model.runs, model.slide_count))
+            .size(20.0)
+            .color(readable(ui, palette::HURRY)),
+    );
+    if model.runs.len() > 1 {
+        ui.label(RichText::new(trend_line(&model.runs)).size(18.0));
+    }
+    if model.unsaved {
+        ui.label(
+            RichText::new("history is not being saved (see the notice below)")
+                .size(16.0)
+                .color(readable(ui, palette::ALERT)),
+        );
+    }
+    let chart_height = (ui.available_height() - 90.0).max(160.0);
+    slack_chart(ui, model, latest, chart_height);
+    ui.horizontal(|ui| {
+        if ui
+            .add(
+                egui::Button::new(RichText::new("Run again  (F5)").size(20.0))
+                    .min_size(vec2(180.0, 40.0)),
+            )
+            .clicked()
+        {
+            commands.push(Command::RestartTalk);
+        }
+        if ui
+            .add(
+                egui::Button::new(RichText::new("Back to the slides  (H)").size(20.0))
+                    .min_size(vec2(180.0, 40.0)),
+            )
+            .clicked()
+        {
+            commands.push(Command::ShowReport(false));
+        }
+        if let Some(file) = &model.history_file {
+            ui.weak(format!("history: {file}"));
+        }
+    });
+}
+
+/// Bars for this run (green: seconds to spare, red: over, outlined: over without a tap),
+/// points for up to four runs before it.
+fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], height: f32) {
+    let spare = readable(ui, palette::CALM);
+    let over = readable(ui, palette::ALERT);
+    let earlier_colour = ui.visuals().weak_text_color();
+    let bar = |slide: usize, height: f64| Bar::new(slide as f64, height).width(0.7);
+    let mut spare_bars = Vec::new();
+    let mut over_bars = Vec::new();
+    let mut untapped_bars = Vec::new();
+    for (index, outcome) in latest.iter().enumerate() {
+        match outcome {
+            Some(Outcome::Slack(ms)) => spare_bars.push(bar(index + 1, *ms as f64 / 1000.0)),
+            Some(Outcome::Over(ms)) => over_bars.push(bar(index + 1, -(*ms as f64) / 1000.0)),
+            Some(Outcome::OverUntapped) => untapped_bars.push(
+                bar(index + 1, -1.0)
+                    .fill(Color32::TRANSPARENT)
+                    .stroke(egui::Stroke::new(2.0, over)),
+            ),
+            None => {}
+        }
+    }
+    let earlier: Vec<[f64; 2]> = model.runs
+        [model.runs.len().saturating_sub(5)..model.runs.len() - 1]
+        .iter()
+        .flat_map(|run| {
+            run.iter().enumerate().filter_map(|(index, outcome)| {
+                outcome
+                    .and_then(Outcome::signed_seconds)
+                    .map(|seconds| [(index + 1) as f64, seconds])
+            })
+        })
+        .collect();
+    let earlier_count = model.runs.len().saturating_sub(1).min(4);
+    let axis_colour = ui.visuals().text_color();
+    Plot::new("slack-chart")
+        .height(height)
+        .legend(Legend::default().position(Corner::RightTop))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_x(0.4)
+        .include_x(model.slide_count as f64 + 0.6)
+        .include_y(model.slide_seconds.min(10.0))
+        .include_y(-5.0)
+        .x_axis_label("slide")
+        .y_axis_label("seconds to spare (+) / over (−)")
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .show(ui, |plot| {
+            plot.hline(egui_plot::HLine::new("", 0.0).color(axis_colour));
+            plot.add(BarChart::new("time to spare", spare_bars).color(spare));
+            plot.add(BarChart::new("over", over_bars).color(over));
+            if !untapped_bars.is_empty() {
+                plot.add(BarChart::new("over, not tapped", untapped_bars).color(over));
+            }
+            if earlier_count > 0 {
+                plot.points(
+                    Points::new(
+                        format!(
+                            "{earlier_count} run{} before",
+                            if earlier_count == 1 { "" } else { "s" }
+                        ),
+                        earlier,
+                    )
+                    .shape(MarkerShape::Circle)
+                    .radius(4.0)
+                    .color(earlier_colour),
+                );
+            }
+        });
+}
