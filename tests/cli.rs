@@ -267,6 +267,8 @@ fn help_lists_the_subcommand_and_every_show_option() {
         "--quit-when-done",
         "--trace",
         "--windowed",
+        "--rehearse",
+        "history",
     ] {
         assert!(
             run.stdout.contains(word),
@@ -306,4 +308,111 @@ fn check_without_a_path_is_a_usage_error() {
     let run = pecha(["check"]);
     assert_eq!(run.status, Some(2), "{}", run.all());
     assert!(run.stderr.contains("<PATH>"), "{}", run.stderr);
+}
+
+// ---- history ------------------------------------------------------------------------------------
+
+/// Runs `pecha` with the user's data folder in `data_home` (where history lives).
+fn pecha_with_data_home(data_home: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
+        .args(args)
+        .env_remove("RUST_LOG")
+        .env("XDG_DATA_HOME", data_home)
+        .output()
+        .unwrap();
+    Run {
+        status: output.status.code(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn history_without_rehearsals_says_how_to_make_some() {
+    let data_home = TempDir::new().unwrap();
+    let deck = data("good/deck.ron");
+    let run = pecha_with_data_home(data_home.path(), &["history", deck.to_str().unwrap()]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    assert!(
+        run.stdout.contains("No rehearsals of") && run.stdout.contains("pecha --rehearse"),
+        "{}",
+        run.all()
+    );
+}
+
+#[test]
+fn history_prints_one_row_per_slide_with_the_latest_and_the_average() {
+    use pecha::history::{History, HistoryStore, RunRecord, deck_key};
+    use pecha::rehearsal::Outcome::{Over, OverUntapped, Slack};
+    use pecha::timing::Timing;
+    let data_home = TempDir::new().unwrap();
+    let deck_path = data("good/deck.ron");
+    let deck = pecha::deck::Deck::load(&deck_path).unwrap();
+    let key = deck_key(&deck, Timing::PECHA_KUCHA).unwrap();
+    let mut history = History::new(&deck.title, Timing::PECHA_KUCHA);
+    let mut first = vec![Some(Slack(1000)); 20];
+    first[1] = Some(Over(3000));
+    let mut second = vec![Some(Slack(3000)); 20];
+    second[1] = Some(Over(1000));
+    second[19] = Some(OverUntapped);
+    for (at, outcomes) in [(1_764_000_000, first), (1_764_086_400, second)] {
+        history.push(RunRecord {
+            finished_at: at,
+            outcomes,
+        });
+    }
+    HistoryStore::new(data_home.path().join("pecha/history"))
+        .save(&key, &history)
+        .unwrap();
+    let run = pecha_with_data_home(data_home.path(), &["history", deck_path.to_str().unwrap()]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    let rows: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| {
+            line.trim_start()
+                .split(' ')
+                .next()
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        })
+        .collect();
+    assert_eq!(rows.len(), 20, "{}", run.stdout);
+    assert!(run.stdout.contains("2 runs"), "{}", run.stdout);
+    // Slide 1: 3.0 s left, average +2.0 s, never over, getting better.
+    assert!(
+        rows[0].contains("3.0 s left")
+            && rows[0].contains("+2.0 s")
+            && rows[0].contains("0/2")
+            && rows[0].contains('↑'),
+        "{}",
+        rows[0]
+    );
+    // Slide 2: over both times, by less the second time.
+    assert!(
+        rows[1].contains("over 1.0 s") && rows[1].contains("-2.0 s") && rows[1].contains("2/2"),
+        "{}",
+        rows[1]
+    );
+    // Slide 20: over without a tap; the average is the one run that measured it.
+    assert!(
+        rows[19].contains("over (no tap)")
+            && rows[19].contains("+1.0 s")
+            && rows[19].contains("1/2"),
+        "{}",
+        rows[19]
+    );
+    assert!(
+        run.stdout.contains("Latest run: 2 slides over"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(&format!("{key}.ron")), "{}", run.stdout);
+}
+
+#[test]
+fn history_of_a_deck_that_cannot_be_read_exits_1_naming_it() {
+    let data_home = TempDir::new().unwrap();
+    let run = pecha_with_data_home(data_home.path(), &["history", "no/such/deck.ron"]);
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    assert!(run.stderr.contains("no/such/deck.ron"), "{}", run.all());
 }

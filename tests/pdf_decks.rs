@@ -315,3 +315,29 @@ fn pdf_fixture_is_a_valid_pdf() {
     fs::write(&path, bytes).unwrap();
     assert_eq!(pecha::pdf::page_count(Path::new(&path)).unwrap(), 2);
 }
+
+#[test]
+fn notes_of_a_bare_pdf_are_saved_in_a_deck_file_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("talk.pdf");
+    std::fs::write(&pdf, slides_pdf(3)).unwrap();
+    let mut deck = Deck::load(&pdf).unwrap();
+    deck.slides[1].notes = "Екінші бет".into();
+    let written = deck.save().unwrap();
+    assert_eq!(written, dir.path().join("talk.ron"));
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.contains("pdf: \"talk.pdf\""), "{text}");
+    let again = Deck::load(&written).unwrap();
+    assert_eq!(again.slides.len(), 3);
+    assert_eq!(again.slides[0].notes, "");
+    assert_eq!(again.slides[1].notes, "Екінші бет");
+    assert_eq!(again.slides[2].page, Some(3));
+    // Opened as the bare PDF again, a save never overwrites the deck file already there.
+    let mut bare = Deck::load(&pdf).unwrap();
+    let error = bare.save().unwrap_err().to_string();
+    assert!(
+        error.contains("talk.ron") && error.contains("exists"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), text);
+}
