@@ -1303,6 +1303,12 @@ impl PechaApp {
                 .settings
                 .rehearsal_inset
                 .then(|| self.audience_view(state, slide)),
+            strip_marks: rehearsing
+                .recorder
+                .outcomes()
+                .iter()
+                .map(|outcome| outcome.map(Outcome::is_over))
+                .collect(),
         })
     }
 
@@ -1333,7 +1339,10 @@ impl PechaApp {
             .is_some_and(|rehearsing| rehearsing.slide_loop.is_some());
         let count = self.deck.slides.len();
         let timing = self.talk.timing();
-        let next = if slide < count.min(timing.slide_count) && !looping {
+        let next = if looping {
+            // A loop's next try is the same slide again.
+            self.slides.picture(slide)
+        } else if slide < count.min(timing.slide_count) {
             self.slides.picture(slide + 1)
         } else {
             SlidePicture::None

@@ -592,7 +592,7 @@ fn rehearsal_controls(
 ) {
     match &rehearsal.loop_status {
         Some(status) => rehearsal::loop_panel(ui, status, commands),
-        None => rehearsal::tap_line(ui, rehearsal),
+        None => rehearsal::tap_line(ui, rehearsal, state == TalkState::Finished),
     }
     if state == TalkState::Finished
         && rehearsal.loop_status.is_none()
@@ -682,12 +682,26 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
     let (rect, _) = ui.allocate_exact_size(vec2(width, slide_height), Sense::hover());
     paint_slide(ui, rect, model.current, 28.0);
     ui.add_space(6.0);
+    let marks: Vec<Option<Color32>> = model
+        .rehearsal
+        .as_ref()
+        .map(|rehearsal| {
+            rehearsal
+                .strip_marks
+                .iter()
+                .map(|over| {
+                    over.map(|over| readable(ui, if over { palette::ALERT } else { palette::CALM }))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     progress_strip(
         ui,
         model.slide_count,
         model.slide,
         model.state,
         strip_height,
+        &marks,
     );
     ui.add_space(6.0);
     if let Some(rehearsal) = &model.rehearsal {

@@ -63,10 +63,12 @@ pub struct RehearsalModel<'a> {
     pub notes_unsaved: bool,
     /// What the audience would see, when the inset is on.
     pub inset: Option<ProjectorModel<'a>>,
+    /// Per slide of this run: `Some(true)` over, `Some(false)` done in time, `None` not yet.
+    pub strip_marks: Vec<Option<bool>>,
 }
 
 /// The tap hint and answer, under the countdown.
-pub fn tap_line(ui: &mut Ui, model: &RehearsalModel<'_>) {
+pub fn tap_line(ui: &mut Ui, model: &RehearsalModel<'_>, finished: bool) {
     if let Some(message) = model.tap_message {
         ui.label(
             RichText::new(message)
@@ -81,6 +83,12 @@ pub fn tap_line(ui: &mut Ui, model: &RehearsalModel<'_>) {
             ))
             .size(20.0)
             .color(readable(ui, palette::HURRY)),
+        );
+    } else if finished {
+        ui.label(
+            RichText::new(format!("run {} recorded", model.runs_recorded))
+                .size(20.0)
+                .weak(),
         );
     } else {
         ui.label(
@@ -183,11 +191,19 @@ pub fn notes(
                 Some(heading) => response.labelled_by(heading.id),
                 None => response,
             };
+            // The keyboard goes to the editor the moment it opens, or the first letters typed
+            // would act as shortcuts (B blacks out, Space taps).
+            let opened_id = egui::Id::unique("notes-editor-opened-for");
+            if ui.data(|data| data.get_temp::<usize>(opened_id)) != Some(editing) {
+                response.request_focus();
+                ui.data_mut(|data| data.insert_temp(opened_id, editing));
+            }
             if response.changed() {
                 commands.push(Command::NotesChanged(edited));
             }
         }
         None => {
+            ui.data_mut(|data| data.remove::<usize>(egui::Id::unique("notes-editor-opened-for")));
             egui::ScrollArea::vertical()
                 .id_salt("notes")
                 .auto_shrink([false, false])
@@ -333,7 +349,7 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
                 .color(readable(ui, palette::ALERT)),
         );
     }
-    let chart_height = (ui.available_height() - 90.0).max(160.0);
+    let chart_height = (ui.available_height() - 100.0).max(160.0);
     slack_chart(ui, model, latest, chart_height);
     ui.horizontal(|ui| {
         if ui
@@ -354,10 +370,10 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
         {
             commands.push(Command::ShowReport(false));
         }
-        if let Some(file) = &model.history_file {
-            ui.weak(format!("history: {file}"));
-        }
     });
+    if let Some(file) = &model.history_file {
+        ui.add(egui::Label::new(RichText::new(format!("kept in {file}")).size(13.0).weak()).wrap());
+    }
 }
 
 /// Bars for this run (green: seconds to spare, red: over, outlined: over without a tap),
@@ -365,15 +381,20 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
 fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], height: f32) {
     let spare = readable(ui, palette::CALM);
     let over = readable(ui, palette::ALERT);
-    let earlier_colour = ui.visuals().weak_text_color();
+    // Drawn over the bars: the strongest text colour reads on green, red and the background.
+    let earlier_colour = ui.visuals().strong_text_color();
     let bar = |slide: usize, height: f64| Bar::new(slide as f64, height).width(0.7);
     let mut spare_bars = Vec::new();
     let mut over_bars = Vec::new();
     let mut untapped_bars = Vec::new();
     for (index, outcome) in latest.iter().enumerate() {
         match outcome {
-            Some(Outcome::Slack(ms)) => spare_bars.push(bar(index + 1, *ms as f64 / 1000.0)),
-            Some(Outcome::Over(ms)) => over_bars.push(bar(index + 1, -(*ms as f64) / 1000.0)),
+            Some(Outcome::Slack(ms)) => {
+                spare_bars.push(bar(index + 1, *ms as f64 / 1000.0).fill(spare));
+            }
+            Some(Outcome::Over(ms)) => {
+                over_bars.push(bar(index + 1, -(*ms as f64) / 1000.0).fill(over));
+            }
             Some(Outcome::OverUntapped) => untapped_bars.push(
                 bar(index + 1, -1.0)
                     .fill(Color32::TRANSPARENT)
@@ -382,21 +403,31 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
             None => {}
         }
     }
-    let earlier: Vec<[f64; 2]> = model.runs
-        [model.runs.len().saturating_sub(5)..model.runs.len() - 1]
-        .iter()
-        .flat_map(|run| {
-            run.iter().enumerate().filter_map(|(index, outcome)| {
-                outcome
-                    .and_then(Outcome::signed_seconds)
-                    .map(|seconds| [(index + 1) as f64, seconds])
+    let earlier_runs = &model.runs[model.runs.len().saturating_sub(5)..model.runs.len() - 1];
+    let earlier_points = |untapped: bool| -> Vec<[f64; 2]> {
+        earlier_runs
+            .iter()
+            .flat_map(|run| {
+                run.iter().enumerate().filter_map(move |(index, outcome)| {
+                    let outcome = (*outcome)?;
+                    let seconds = match (outcome.signed_seconds(), untapped) {
+                        (Some(seconds), false) => seconds,
+                        // Over without a tap: marked where this run's outlined bars end.
+                        (None, true) => -1.0,
+                        _ => return None,
+                    };
+                    Some([(index + 1) as f64, seconds])
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let earlier = earlier_points(false);
+    let earlier_untapped = earlier_points(true);
     let earlier_count = model.runs.len().saturating_sub(1).min(4);
     let axis_colour = ui.visuals().text_color();
     Plot::new("slack-chart")
         .height(height)
+        .show_crosshair(false)
         .legend(Legend::default().position(Corner::RightTop))
         .allow_drag(false)
         .allow_zoom(false)
@@ -417,17 +448,22 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
                 plot.add(BarChart::new("over, not tapped", untapped_bars).color(over));
             }
             if earlier_count > 0 {
+                let name = format!(
+                    "{earlier_count} run{} before",
+                    if earlier_count == 1 { "" } else { "s" }
+                );
                 plot.points(
-                    Points::new(
-                        format!(
-                            "{earlier_count} run{} before",
-                            if earlier_count == 1 { "" } else { "s" }
-                        ),
-                        earlier,
-                    )
-                    .shape(MarkerShape::Circle)
-                    .radius(4.0)
-                    .color(earlier_colour),
+                    Points::new(name.clone(), earlier)
+                        .shape(MarkerShape::Circle)
+                        .radius(4.0)
+                        .color(earlier_colour),
+                );
+                // The same legend entry: one switch hides all of the earlier runs.
+                plot.points(
+                    Points::new(name, earlier_untapped)
+                        .shape(MarkerShape::Cross)
+                        .radius(5.0)
+                        .color(earlier_colour),
                 );
             }
         });

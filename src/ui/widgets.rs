@@ -261,13 +261,15 @@ pub fn countdown_ring(
     );
 }
 
-/// One box per slide: shown, current, to come.
+/// One box per slide: shown, current, to come; `marks` colour a slide's foot (a rehearsal's
+/// verdict: time to spare or over).
 pub fn progress_strip(
     ui: &mut Ui,
     slide_count: usize,
     current: usize,
     state: TalkState,
     height: f32,
+    marks: &[Option<Color32>],
 ) {
     let width = ui.available_width();
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
@@ -290,6 +292,11 @@ pub fn progress_strip(
             _ => (ui.visuals().faint_bg_color, ui.visuals().text_color()),
         };
         painter.rect_filled(cell, 3.0, fill);
+        if let Some(Some(mark)) = marks.get(index) {
+            // A rehearsal's verdict on the slide: a bar along the cell's foot.
+            let foot = Rect::from_min_max(pos2(cell.left(), cell.bottom() - 5.0), cell.max);
+            painter.rect_filled(foot, 2.0, *mark);
+        }
         if box_width > 14.0 {
             painter.text(
                 cell.center(),
