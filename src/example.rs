@@ -56,7 +56,8 @@ pub fn example_deck() -> Result<Deck, ExampleError> {
     example_deck_in(&default_unpack_dir())
 }
 
-/// Unpack the example into `dir` (files already there with the right size are kept) and load it.
+/// Unpack the example into `dir` (files already there with the right size are kept, and a deck
+/// file that loads, with any notes saved into it) and load it.
 pub fn example_deck_in(dir: &Path) -> Result<Deck, ExampleError> {
     let write_error = |path: &Path| {
         let path = path.to_path_buf();
@@ -75,9 +76,14 @@ pub fn example_deck_in(dir: &Path) -> Result<Deck, ExampleError> {
         }
     }
     let deck_path = dir.join("deck.ron");
-    if std::fs::read_to_string(&deck_path).ok().as_deref() != Some(EXAMPLE_DECK) {
-        std::fs::write(&deck_path, EXAMPLE_DECK).map_err(write_error(&deck_path))?;
+    // Notes the presenter edited in a rehearsal of the example are theirs: keep a deck file
+    // that loads, and restore the shipped one only when it is missing or broken.
+    if let Ok(edited) = Deck::load(&deck_path) {
+        return Ok(edited);
     }
+    let temporary = crate::save::temporary_path(&deck_path);
+    std::fs::write(&temporary, EXAMPLE_DECK).map_err(write_error(&temporary))?;
+    std::fs::rename(&temporary, &deck_path).map_err(write_error(&deck_path))?;
     Ok(Deck::from_ron_str(EXAMPLE_DECK, &deck_path)?)
 }
 
@@ -98,6 +104,13 @@ mod tests {
         assert_eq!(report.findings.len(), 0, "{}", report.to_text());
         // A second unpack keeps the files and loads the same deck.
         let again = example_deck_in(dir.path()).unwrap();
-        assert_eq!(again.slides.len(), 20);
+        assert_eq!(again, deck);
+        // Notes saved into the example survive the next launch; a broken file is restored.
+        let mut edited = again;
+        edited.slides[0].notes = "менің жазбам".into();
+        edited.save().unwrap();
+        assert_eq!(example_deck_in(dir.path()).unwrap().slides[0].notes, "менің жазбам");
+        std::fs::write(dir.path().join("deck.ron"), "(title: ").unwrap();
+        assert_eq!(example_deck_in(dir.path()).unwrap(), deck);
     }
 }

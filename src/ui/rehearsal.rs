@@ -161,68 +161,65 @@ pub fn notes(
             }
         });
     });
-    match model.notes_edit {
-        Some((editing, text)) => {
-            let mut heading = None;
-            ui.horizontal(|ui| {
-                heading = Some(
+    if let Some((editing, text)) = model.notes_edit {
+        let mut heading = None;
+        ui.horizontal(|ui| {
+            heading = Some(
+                ui.label(
+                    RichText::new(format!("Notes of slide {editing}"))
+                        .size(18.0)
+                        .strong(),
+                ),
+            );
+            if ui.button("Save and close  (Ctrl+S)").clicked() {
+                commands.push(Command::SaveNotes);
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelNotesEdit);
+            }
+        });
+        let mut edited = text.to_owned();
+        let response = ui.add(
+            egui::TextEdit::multiline(&mut edited)
+                .id_salt("notes-editor")
+                .font(egui::FontId::proportional(notes_size * 0.8))
+                .desired_width(f32::INFINITY)
+                .desired_rows(4),
+        );
+        let response = match heading {
+            Some(heading) => response.labelled_by(heading.id),
+            None => response,
+        };
+        // The keyboard goes to the editor the moment it opens, or the first letters typed
+        // would act as shortcuts (B blacks out, Space taps).
+        let opened_id = egui::Id::unique("notes-editor-opened-for");
+        if ui.data(|data| data.get_temp::<usize>(opened_id)) != Some(editing) {
+            response.request_focus();
+            ui.data_mut(|data| data.insert_temp(opened_id, editing));
+        }
+        if response.changed() {
+            commands.push(Command::NotesChanged(edited));
+        }
+    } else {
+        ui.data_mut(|data| data.remove::<usize>(egui::Id::unique("notes-editor-opened-for")));
+        egui::ScrollArea::vertical()
+            .id_salt("notes")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if notes.is_empty() {
                     ui.label(
-                        RichText::new(format!("Notes of slide {editing}"))
-                            .size(18.0)
-                            .strong(),
-                    ),
-                );
-                if ui.button("Save and close  (Ctrl+S)").clicked() {
-                    commands.push(Command::SaveNotes);
-                }
-                if ui.button("Cancel").clicked() {
-                    commands.push(Command::CancelNotesEdit);
+                        RichText::new("(no notes for this slide: E to write some)")
+                            .size(notes_size * 0.7)
+                            .weak(),
+                    );
+                } else {
+                    ui.label(
+                        RichText::new(notes)
+                            .size(notes_size)
+                            .color(ui.visuals().strong_text_color()),
+                    );
                 }
             });
-            let mut edited = text.to_owned();
-            let response = ui.add(
-                egui::TextEdit::multiline(&mut edited)
-                    .id_salt("notes-editor")
-                    .font(egui::FontId::proportional(notes_size * 0.8))
-                    .desired_width(f32::INFINITY)
-                    .desired_rows(4),
-            );
-            let response = match heading {
-                Some(heading) => response.labelled_by(heading.id),
-                None => response,
-            };
-            // The keyboard goes to the editor the moment it opens, or the first letters typed
-            // would act as shortcuts (B blacks out, Space taps).
-            let opened_id = egui::Id::unique("notes-editor-opened-for");
-            if ui.data(|data| data.get_temp::<usize>(opened_id)) != Some(editing) {
-                response.request_focus();
-                ui.data_mut(|data| data.insert_temp(opened_id, editing));
-            }
-            if response.changed() {
-                commands.push(Command::NotesChanged(edited));
-            }
-        }
-        None => {
-            ui.data_mut(|data| data.remove::<usize>(egui::Id::unique("notes-editor-opened-for")));
-            egui::ScrollArea::vertical()
-                .id_salt("notes")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    if notes.is_empty() {
-                        ui.label(
-                            RichText::new("(no notes for this slide: E to write some)")
-                                .size(notes_size * 0.7)
-                                .weak(),
-                        );
-                    } else {
-                        ui.label(
-                            RichText::new(notes)
-                                .size(notes_size)
-                                .color(ui.visuals().strong_text_color()),
-                        );
-                    }
-                });
-        }
     }
 }
 
