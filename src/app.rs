@@ -1626,6 +1626,8 @@ impl eframe::App for PechaApp {
         if std::env::var("PECHA_EXP").is_ok_and(|v| v.contains("frames")) {
             eprintln!("root pass {} at {:?}", ctx.cumulative_pass_nr(), now);
         }
+        // Read before the menus draw: Esc closes an open menu, and must not also quit.
+        let menu_was_open = egui::Popup::is_any_open(&ctx);
         let model = self.presenter_model(now);
         let mut commands = presenter::show(ui, &model);
         let state = model.state;
@@ -1637,7 +1639,7 @@ impl eframe::App for PechaApp {
             if ui.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
                 commands.push(Command::SaveNotes);
             }
-        } else if !modal_open {
+        } else if !modal_open && !menu_was_open {
             let settings = self.settings.clone();
             commands.extend(ui.input(|input| keys::commands_from_keys(input, context, &settings)));
         }

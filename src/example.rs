@@ -109,7 +109,10 @@ mod tests {
         let mut edited = again;
         edited.slides[0].notes = "менің жазбам".into();
         edited.save().unwrap();
-        assert_eq!(example_deck_in(dir.path()).unwrap().slides[0].notes, "менің жазбам");
+        assert_eq!(
+            example_deck_in(dir.path()).unwrap().slides[0].notes,
+            "менің жазбам"
+        );
         std::fs::write(dir.path().join("deck.ron"), "(title: ").unwrap();
         assert_eq!(example_deck_in(dir.path()).unwrap(), deck);
     }

@@ -1340,3 +1340,34 @@ fn a_damaged_history_is_moved_aside_with_a_visible_warning() {
         "(version: 1, runs: [(finished_at: "
     );
 }
+
+#[test]
+fn esc_closes_an_open_menu_without_quitting() {
+    let (mut harness, _clock) = launch(good_deck());
+    harness.get_by_label("Rehearse").click();
+    harness.run_ok();
+    assert!(has_label_containing(&harness, "Rehearsal mode"));
+    let commands = press(&mut harness, Key::Escape);
+    assert!(
+        !commands.contains(&ViewportCommand::Close),
+        "Esc in a menu closes the menu, not Pecha: {commands:?}"
+    );
+    assert!(!has_label_containing(&harness, "Rehearsal mode"));
+    // With the menu closed, Esc quits as before (no talk under way).
+    let commands = press(&mut harness, Key::Escape);
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+}
+
+#[test]
+fn rehearsal_mode_can_be_switched_on_in_the_app() {
+    let (mut harness, _clock) = launch(good_deck());
+    assert!(!has_label(&harness, "REHEARSAL"));
+    harness.get_by_label("Rehearse").click();
+    harness.run_ok();
+    harness
+        .get_by_label("Rehearsal mode: tap Space when done with a slide")
+        .click();
+    harness.run_ok();
+    assert_label(&harness, "REHEARSAL");
+    assert!(harness.state().run_outcomes().is_some());
+}
