@@ -613,24 +613,34 @@ fn next_and_inset(ui: &mut Ui, model: &PresenterModel<'_>) {
         .rehearsal
         .as_ref()
         .and_then(|rehearsal| rehearsal.inset.as_ref());
-    // With the audience inset, the two pictures share the room left.
-    let (share, reserve) = if inset.is_some() {
-        (0.5, 30.0)
-    } else {
-        (1.0, 8.0)
+    let Some(inset) = inset else {
+        ui.label(RichText::new("Next").size(20.0).weak());
+        let width = ui.available_width();
+        let height = (width * 9.0 / 16.0)
+            .min(ui.available_height() - 8.0)
+            .max(40.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+        paint_slide(ui, rect, model.next, 18.0);
+        return;
     };
-    ui.label(RichText::new("Next").size(20.0).weak());
-    let width = ui.available_width();
-    let height = (width * 9.0 / 16.0)
-        .min(ui.available_height() * share - reserve)
-        .max(40.0);
-    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
-    paint_slide(ui, rect, model.next, 18.0);
-    if let Some(inset) = inset {
-        ui.add_space(6.0);
-        let inset_width = width.min((ui.available_height() - 30.0).max(40.0) * 16.0 / 9.0);
-        rehearsal::inset(ui, inset, inset_width);
-    }
+    // With the audience inset, the two pictures sit side by side: stacked, both would be tiny.
+    let gap = 8.0;
+    let width = ((ui.available_width() - gap) / 2.0)
+        .min((ui.available_height() - 34.0).max(40.0) * 16.0 / 9.0)
+        .max(60.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            ui.label(RichText::new("Next").size(18.0).weak());
+            let (rect, _) = ui.allocate_exact_size(vec2(width, width * 9.0 / 16.0), Sense::hover());
+            paint_slide(ui, rect, model.next, 14.0);
+        });
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            rehearsal::inset(ui, inset, width);
+        });
+    });
 }
 
 fn lead_in_digits(ui: &mut Ui, diameter: f32, seconds: u64) {
