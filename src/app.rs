@@ -914,6 +914,11 @@ impl PechaApp {
             .retain(|notice| !notice.starts_with("cannot open"));
         self.slides.reset(self.slides.fit);
         self.slides.keep_around(&self.deck, 1);
+        self.notes_edit = None;
+        if self.rehearsing.take().is_some() {
+            // Another deck has another history: rehearse it afresh.
+            self.toggle_rehearsal();
+        }
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
