@@ -3,7 +3,9 @@
 //! The pure core never imports egui:
 //! - [`deck`]: what a talk is (slides, notes, format) and how it is loaded from RON, a folder of
 //!   images or a PDF ([`pdf`] reads and renders its pages);
-//! - [`check`]: whether a deck is ready for the show, used by `pecha check` and the app;
+//! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file;
+//! - [`check`]: whether a deck (or every deck of a night) is ready for the show, used by
+//!   `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
 //!   never drifts and can be tested in microseconds;
 //! - [`rehearsal`] and [`history`]: what practising a talk records (slack and overruns per
@@ -21,6 +23,7 @@ pub mod deck;
 pub mod example;
 pub mod history;
 pub mod monitors;
+pub mod night;
 pub mod pdf;
 pub mod rehearsal;
 pub mod save;

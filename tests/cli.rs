@@ -282,7 +282,11 @@ fn help_lists_the_subcommand_and_every_show_option() {
 fn check_help_explains_the_exit_statuses() {
     let run = pecha(["check", "--help"]);
     assert_eq!(run.status, Some(0), "{}", run.all());
-    for status in ["0 ready", "1 not ready", "2 the deck cannot be read"] {
+    for status in [
+        "0 ready",
+        "1 not ready",
+        "2 the deck or night file cannot be read",
+    ] {
         assert!(
             run.stdout.contains(status),
             "check --help lacks `{status}`:\n{}",

@@ -1,0 +1,173 @@
+//! Night files: the running order read from one file, and `pecha check night.ron` checking every
+//! talk's deck under its talk's name.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pecha::check::check_night;
+use pecha::night::Night;
+use tempfile::TempDir;
+
+fn good_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good")
+}
+
+/// A night folder with a ready talk in `talks/ready/`, a break whose music is missing, a talk
+/// whose deck is missing, and a ready folder deck; returns the folder and the night file.
+fn night_with_a_missing_deck() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ready = dir.path().join("talks/ready");
+    let folder = dir.path().join("talks/Менің суреттерім");
+    fs::create_dir_all(&ready).unwrap();
+    fs::create_dir_all(&folder).unwrap();
+    for entry in fs::read_dir(good_dir()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), ready.join(entry.file_name())).unwrap();
+        if entry.path().extension().is_some_and(|ext| ext == "png") {
+            fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+        }
+    }
+    let night = dir.path().join("night.ron");
+    fs::write(
+        &night,
+        r#"(
+    title: "PechaKucha Night Шымкент",
+    format: PechaKucha,
+    running_order: [
+        Talk(deck: "talks/ready/deck.ron", presenter: "Тохтар Алимбеков", bio: "инженер"),
+        Break(minutes: 15, message: "Үзіліс · Перерыв", music: ["music/dombra.ogg"]),
+        Talk(deck: "talks/gone.pdf", presenter: "Әйгерім Құрманғалиқызы", title: "Арыктар"),
+        Talk(deck: "talks/Менің суреттерім", presenter: "Қанат Өмірбек"),
+    ],
+)"#,
+    )
+    .unwrap();
+    (dir, night)
+}
+
+fn pecha(args: &[&Path]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
+        .args(args)
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn check_reports_each_talk_under_its_name_and_the_nights_length() {
+    let (_dir, path) = night_with_a_missing_deck();
+    let night = Night::load(&path).unwrap();
+    let report = check_night(&night);
+    assert!(!report.ready);
+    assert_eq!(report.talks.len(), 3);
+    assert_eq!(report.breaks, 1);
+    // Three talks of 6:40 and a 15-minute break.
+    assert_eq!(report.total_seconds, 3 * 400 + 900);
+    let readiness: Vec<(usize, &str, bool)> = report
+        .talks
+        .iter()
+        .map(|talk| (talk.position, talk.presenter.as_str(), talk.ready))
+        .collect();
+    assert_eq!(
+        readiness,
+        vec![
+            (1, "Тохтар Алимбеков", true),
+            (3, "Әйгерім Құрманғалиқызы", false),
+            (4, "Қанат Өмірбек", true),
+        ]
+    );
+    let missing = report.talks[1].error.as_deref().unwrap();
+    assert!(missing.contains("gone.pdf"), "{missing}");
+    assert!(
+        report.warnings[0].contains("dombra.ogg"),
+        "{:?}",
+        report.warnings
+    );
+    assert!(
+        report
+            .summary()
+            .contains("not ready: item 3 (Әйгерім Құрманғалиқызы) has problems")
+    );
+}
+
+#[test]
+fn pecha_check_on_a_night_exits_1_when_a_talk_is_not_ready() {
+    let (_dir, path) = night_with_a_missing_deck();
+    let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
+    assert_eq!(status, Some(1), "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with(
+            "Night \"PechaKucha Night Шымкент\": 3 talks, 1 break, 35:00 in all: not ready"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1. Тохтар Алимбеков — "), "{stdout}");
+    assert!(
+        stdout.contains("3. Әйгерім Құрманғалиқызы — Арыктар: NOT READY"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("gone.pdf"), "{stdout}");
+    assert!(
+        stdout.contains("warning: item 2 (break): music"),
+        "{stdout}"
+    );
+    // JSON for scripts: the same verdicts.
+    let (status, stdout, _) = pecha(&[Path::new("check"), &path, Path::new("--json")]);
+    assert_eq!(status, Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["ready"], false);
+    assert_eq!(json["talks"][0]["ready"], true);
+    assert_eq!(json["talks"][1]["ready"], false);
+}
+
+#[test]
+fn pecha_check_on_a_ready_night_exits_0() {
+    let (dir, path) = night_with_a_missing_deck();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("talks/gone.pdf", "talks/ready");
+    fs::write(&path, text).unwrap();
+    fs::create_dir(dir.path().join("music")).unwrap();
+    fs::write(
+        dir.path().join("music/dombra.ogg"),
+        b"not checked beyond existing",
+    )
+    .unwrap();
+    let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
+    assert_eq!(status, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with(
+            "Night \"PechaKucha Night Шымкент\": 3 talks, 1 break, 35:00 in all: ready"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("warning"), "{stdout}");
+}
+
+#[test]
+fn a_broken_night_file_exits_2_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("night.ron");
+    fs::write(
+        &path,
+        "(\n  running_order: [\n    Talk(deck: \"a.ron\", presenter: \"x\", colour: 1),\n  ],\n)",
+    )
+    .unwrap();
+    let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
+    assert_eq!(status, Some(2), "{stdout}{stderr}");
+    assert!(stderr.contains("night.ron:3:"), "{stderr}");
+    // Opening a night in the app says what works today instead of a deck error.
+    let (status, _, stderr) = pecha(&[&path]);
+    assert_eq!(status, Some(2));
+    assert!(
+        stderr.contains("night.ron is a night file") && stderr.contains("pecha check"),
+        "{stderr}"
+    );
+}
