@@ -139,33 +139,12 @@ fn is_night_file(path: &std::path::Path) -> bool {
 
 /// `pecha check night.ron`: every talk's deck under its talk's name, and the night's length.
 fn run_check_night(path: &std::path::Path, json: bool) -> ExitCode {
-    let night = match pecha::night::Night::load(path) {
-        Ok(night) => night,
-        Err(error) => {
-            if json {
-                let report = serde_json::json!({
-                    "night": path,
-                    "ready": false,
-                    "error": error.to_string(),
-                    "talks": [],
-                });
-                println!("{report:#}");
-            } else {
-                eprintln!("pecha check: {error}");
-            }
-            return ExitCode::from(2);
+    match pecha::night::Night::load(path) {
+        Ok(night) => {
+            let report = check::check_night(&night);
+            reported(json, &report.to_text(), &report.to_json(), report.ready)
         }
-    };
-    let report = check::check_night(&night);
-    if json {
-        println!("{}", report.to_json());
-    } else {
-        print!("{}", report.to_text());
-    }
-    if report.ready {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+        Err(error) => unreadable(json, ("night", "talks"), path, &error),
     }
 }
 
@@ -174,35 +153,54 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
     if is_night_file(path) {
         return run_check_night(path, json);
     }
-    let deck = match Deck::load(path) {
-        Ok(deck) => deck,
-        Err(error) => {
-            if json {
-                // The same shape as a report, so scripts can read `ready` and `findings` always.
-                let report = serde_json::json!({
-                    "deck": path,
-                    "ready": false,
-                    "error": error.to_string(),
-                    "findings": [],
-                });
-                println!("{report:#}");
-            } else {
-                eprintln!("pecha check: {error}");
-            }
-            return ExitCode::from(2);
+    match Deck::load(path) {
+        Ok(deck) => {
+            let report = check::check_deck(&deck);
+            reported(
+                json,
+                &report.to_text(),
+                &report.to_json(),
+                report.is_ready(),
+            )
         }
-    };
-    let report = check::check_deck(&deck);
-    if json {
-        println!("{}", report.to_json());
-    } else {
-        print!("{}", report.to_text());
+        Err(error) => unreadable(json, ("deck", "findings"), path, &error),
     }
-    if report.is_ready() {
+}
+
+/// Print a check's report as text or JSON; exit 0 when ready, 1 when not.
+fn reported(json: bool, text: &str, json_text: &str, ready: bool) -> ExitCode {
+    if json {
+        println!("{json_text}");
+    } else {
+        print!("{text}");
+    }
+    if ready {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// A deck or night that cannot be read at all: exit 2. In JSON the answer has the report's
+/// shape (`ready`, an empty list), so scripts can always read it.
+fn unreadable(
+    json: bool,
+    (subject, list): (&str, &str),
+    path: &std::path::Path,
+    error: &dyn std::fmt::Display,
+) -> ExitCode {
+    if json {
+        let mut report = serde_json::json!({
+            "ready": false,
+            "error": error.to_string(),
+        });
+        report[subject] = serde_json::json!(path);
+        report[list] = serde_json::json!([]);
+        println!("{report:#}");
+    } else {
+        eprintln!("pecha check: {error}");
+    }
+    ExitCode::from(2)
 }
 
 /// `pecha history`: the same record the rehearsal report shows, in the terminal.
