@@ -477,6 +477,15 @@ impl PechaApp {
                 }
             }
             Command::EditNotes(slide) => {
+                if self
+                    .notes_edit
+                    .as_ref()
+                    .is_some_and(|edit| edit.slide == slide)
+                {
+                    return;
+                }
+                // Editing another slide: what was typed for this one is saved, not dropped.
+                self.save_notes();
                 if let Some(notes) = self.deck.slides.get(slide.wrapping_sub(1)) {
                     self.notes_edit = Some(NotesEdit {
                         slide,
@@ -1678,6 +1687,18 @@ impl eframe::App for PechaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Notes typed but not saved are written now, here: the file thread would not outlive
+        // the app.
+        if let Some(edit) = self.notes_edit.take()
+            && let Some(slide) = self.deck.slides.get_mut(edit.slide.wrapping_sub(1))
+            && slide.notes != edit.text
+        {
+            slide.notes = edit.text;
+            match self.deck.save() {
+                Ok(path) => log::info!("notes saved to {} on the way out", path.display()),
+                Err(error) => log::error!("{error}; the notes typed last were not saved"),
+            }
+        }
         if let Some(trace) = &self.trace
             && let Err(error) = trace.write()
         {
