@@ -476,23 +476,7 @@ impl PechaApp {
                     rehearsing.report_open = open;
                 }
             }
-            Command::EditNotes(slide) => {
-                if self
-                    .notes_edit
-                    .as_ref()
-                    .is_some_and(|edit| edit.slide == slide)
-                {
-                    return;
-                }
-                // Editing another slide: what was typed for this one is saved, not dropped.
-                self.save_notes();
-                if let Some(notes) = self.deck.slides.get(slide.wrapping_sub(1)) {
-                    self.notes_edit = Some(NotesEdit {
-                        slide,
-                        text: notes.notes.clone(),
-                    });
-                }
-            }
+            Command::EditNotes(slide) => self.edit_notes(slide),
             Command::NotesChanged(text) => {
                 if let Some(edit) = &mut self.notes_edit {
                     edit.text = text;
@@ -668,6 +652,25 @@ impl PechaApp {
                 },
             };
             files.save_history(store, key.clone(), history.clone());
+        }
+    }
+
+    /// Open the notes editor on `slide` (1-based).
+    fn edit_notes(&mut self, slide: usize) {
+        if self
+            .notes_edit
+            .as_ref()
+            .is_some_and(|edit| edit.slide == slide)
+        {
+            return;
+        }
+        // Editing another slide: what was typed for this one is saved, not dropped.
+        self.save_notes();
+        if let Some(notes) = self.deck.slides.get(slide.wrapping_sub(1)) {
+            self.notes_edit = Some(NotesEdit {
+                slide,
+                text: notes.notes.clone(),
+            });
         }
     }
 
