@@ -8,7 +8,9 @@
 //!
 //! - `check_deck/*`: [`Deck::load`] + [`check_deck`], all the work of `pecha check PATH`;
 //! - `prepare_for_screen/*`: decode + scale one slide to 1920 x 1080, what the slide pipeline
-//!   does ahead of each deadline.
+//!   does ahead of each deadline;
+//! - `history_key/*`: hashing every slide file to find the deck's rehearsal history, what
+//!   rehearsal mode does (on its file thread) when it starts.
 //!
 //! Run with `cargo bench --bench check`.
 #![allow(clippy::unwrap_used)]
@@ -195,5 +197,22 @@ fn prepare(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, check_1080p, check_4k, prepare);
+/// The content key of a 20-slide 4K deck: every byte of every slide hashed.
+fn history_key(c: &mut Criterion) {
+    let (_temp, deck_path) = photo_deck(UHD);
+    let deck = Deck::load(&deck_path).unwrap();
+    let mut group = c.benchmark_group("history_key");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(u64::from(SLIDES)));
+    group.bench_function("20 x 3840x2160 jpeg", |b| {
+        b.iter(|| {
+            pecha::history::deck_key(black_box(&deck), pecha::timing::Timing::PECHA_KUCHA).unwrap()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, check_1080p, check_4k, prepare, history_key);
 criterion_main!(benches);
