@@ -1690,6 +1690,10 @@ impl eframe::App for PechaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // History and notes saves already asked for complete before the process ends.
+        if let Some(files) = &mut self.files {
+            files.finish();
+        }
         // Notes typed but not saved are written now, here: the file thread would not outlive
         // the app.
         if let Some(edit) = self.notes_edit.take()

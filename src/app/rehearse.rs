@@ -47,8 +47,10 @@ pub enum FileEvent {
 /// One background thread for every file rehearsal touches, so saves of one file never overlap
 /// and happen in the order asked.
 pub struct FileWorker {
-    jobs: Sender<Job>,
+    /// `None` once [`FileWorker::finish`] closed it.
+    jobs: Option<Sender<Job>>,
     events: Receiver<FileEvent>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl FileWorker {
@@ -56,7 +58,7 @@ impl FileWorker {
     pub fn start(wake: impl Fn() + Send + 'static) -> std::io::Result<Self> {
         let (jobs, job_receiver) = channel::<Job>();
         let (event_sender, events) = channel();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("pecha-files".into())
             .spawn(move || {
                 for job in job_receiver {
@@ -88,7 +90,26 @@ impl FileWorker {
                     wake();
                 }
             })?;
-        Ok(Self { jobs, events })
+        Ok(Self {
+            jobs: Some(jobs),
+            events,
+            thread: Some(thread),
+        })
+    }
+
+    /// Do the jobs already asked for, then stop: called as the app quits, so the run that just
+    /// finished (or the notes just saved) reaches the disk.
+    pub fn finish(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+
+    fn send(&self, job: Job) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(job);
+        }
     }
 
     /// Reports of finished jobs, without waiting.
@@ -98,7 +119,7 @@ impl FileWorker {
 
     /// Compute the deck's key and load its history.
     pub fn load_history(&self, deck: &Deck, timing: Timing, store: HistoryStore) {
-        let _ = self.jobs.send(Job::LoadHistory {
+        self.send(Job::LoadHistory {
             deck: Box::new(deck.clone()),
             timing,
             store,
@@ -107,7 +128,7 @@ impl FileWorker {
 
     /// Write a history.
     pub fn save_history(&self, store: HistoryStore, key: String, history: History) {
-        let _ = self.jobs.send(Job::SaveHistory {
+        self.send(Job::SaveHistory {
             store,
             key,
             history: Box::new(history),
@@ -116,7 +137,7 @@ impl FileWorker {
 
     /// Write a deck's notes to its deck file.
     pub fn save_deck(&self, deck: &Deck) {
-        let _ = self.jobs.send(Job::SaveDeck {
+        self.send(Job::SaveDeck {
             deck: Box::new(deck.clone()),
         });
     }
