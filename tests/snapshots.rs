@@ -18,10 +18,12 @@ use std::time::Duration;
 use egui::{Color32, ColorImage, TextureHandle, TextureOptions, vec2};
 use egui_kittest::Harness;
 use pecha::monitors::MonitorInfo;
+use pecha::rehearsal::Outcome;
 use pecha::settings::Settings;
 use pecha::timing::TalkState;
 use pecha::ui::presenter::{self, PresenterModel, ProjectorStatus};
 use pecha::ui::projector::{self, ProjectorContent, ProjectorModel};
+use pecha::ui::rehearsal::{RehearsalModel, ReportModel};
 use pecha::ui::widgets::SlidePicture;
 
 /// A laptop screen.
@@ -162,6 +164,8 @@ struct PresenterScene {
     settings: Settings,
     blackout: bool,
     notices: Vec<String>,
+    /// Rehearsal runs to report (oldest first); `None` for a show.
+    report: Option<Vec<Vec<Option<Outcome>>>>,
 }
 
 impl PresenterScene {
@@ -180,6 +184,7 @@ impl PresenterScene {
             settings: Settings::default(),
             blackout: false,
             notices: Vec::new(),
+            report: None,
         }
     }
 }
@@ -264,7 +269,31 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             notices: &scene.notices,
             go_to_open: false,
             quit_question: false,
-            rehearsal: None,
+            rehearsal: scene.report.clone().map(|runs| RehearsalModel {
+                tap_message: None,
+                awaiting_late_tap: None,
+                loop_status: None,
+                runs_recorded: runs.len(),
+                strip_marks: runs
+                    .last()
+                    .map(|run| {
+                        run.iter()
+                            .map(|outcome| outcome.map(Outcome::is_over))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                report: Some(ReportModel {
+                    runs,
+                    slide_count: 20,
+                    slide_seconds: 20.0,
+                    unsaved: false,
+                    history_file: Some("~/.local/share/pecha/history/5f0c….ron".to_owned()),
+                }),
+                pacing: String::new(),
+                notes_edit: None,
+                notes_unsaved: false,
+                inset: None,
+            }),
         };
         // The app clears the window to this colour; the harness clears to transparent.
         let background = presenter::background(ui.visuals());
@@ -438,6 +467,46 @@ fn presenter_finished() {
         ..PresenterScene::ready()
     };
     presenter_snapshot("presenter_finished", scene, egui::Theme::Dark);
+}
+
+/// Three rehearsal runs of a talk that gets better: the report after the third.
+fn three_runs() -> Vec<Vec<Option<Outcome>>> {
+    let run = |seed: u64, over: &[usize]| -> Vec<Option<Outcome>> {
+        (1..=20)
+            .map(|slide: usize| {
+                let ms = (slide as u64 * 7 + seed * 13) % 40 * 100 + 200;
+                Some(if over.contains(&slide) {
+                    if slide % 2 == 0 {
+                        Outcome::OverUntapped
+                    } else {
+                        Outcome::Over(ms / 2)
+                    }
+                } else {
+                    Outcome::Slack(ms)
+                })
+            })
+            .collect()
+    };
+    vec![
+        run(1, &[4, 9, 11, 16]),
+        run(2, &[4, 11, 16]),
+        run(3, &[11, 16]),
+    ]
+}
+
+#[test]
+fn presenter_rehearsal_report_after_three_runs() {
+    let scene = PresenterScene {
+        state: TalkState::Finished,
+        slide: 20,
+        slide_remaining: Duration::ZERO,
+        talk_remaining: Duration::ZERO,
+        current: Picture::Slide(SlideShape::Wide),
+        next: Picture::Nothing,
+        report: Some(three_runs()),
+        ..PresenterScene::ready()
+    };
+    presenter_snapshot("presenter_rehearsal_report", scene, egui::Theme::Dark);
 }
 
 #[test]
