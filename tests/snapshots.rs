@@ -476,7 +476,7 @@ fn three_runs() -> Vec<Vec<Option<Outcome>>> {
             .map(|slide: usize| {
                 let ms = (slide as u64 * 7 + seed * 13) % 40 * 100 + 200;
                 Some(if over.contains(&slide) {
-                    if slide % 2 == 0 {
+                    if slide.is_multiple_of(2) {
                         Outcome::OverUntapped
                     } else {
                         Outcome::Over(ms / 2)
