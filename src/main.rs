@@ -27,7 +27,9 @@ Examples:
   pecha history talk.ron         where past rehearsals ran over, slide by slide
 
 Keys while presenting: Space/Enter/PageDown start the talk; P pauses and resumes; F toggles
-fullscreen on the projector; B blacks it out; see the README for host recovery keys.")]
+fullscreen on the projector; B blacks it out; see the README for host recovery keys.
+Keys while rehearsing: Space/PageDown tap \"done\" on a slide; L practises one slide on a loop;
+H shows the run report; E edits the slide's notes and Ctrl+S saves them to the deck file.")]
 struct Cli {
     /// Deck to open: a RON deck file, a folder of images or a PDF. Without it, the bundled example.
     path: Option<PathBuf>,
