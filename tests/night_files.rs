@@ -171,3 +171,25 @@ fn a_broken_night_file_exits_2_naming_the_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_example_night_is_ready() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/night/night.ron");
+    let night = Night::load(&path).unwrap();
+    let report = check_night(&night);
+    assert!(report.ready, "{}", report.to_text());
+    assert_eq!((report.talks.len(), report.breaks), (3, 1));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert!(
+        report.talks.iter().any(|talk| talk.presenter.contains('Ә')),
+        "Kazakh names: {}",
+        report.to_text()
+    );
+    // Each talk's deck is a full PechaKucha deck on its own, with notes on every slide.
+    for talk in night.talks() {
+        let deck = pecha::deck::Deck::load(&talk.deck).unwrap();
+        assert_eq!(deck.slides.len(), 20, "{}", talk.deck.display());
+        assert!(deck.slides.iter().all(|slide| !slide.notes.is_empty()));
+        assert!(pecha::check::check_deck(&deck).is_ready());
+    }
+}
