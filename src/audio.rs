@@ -5,6 +5,9 @@
 //! The sounds are bundled in `assets/` (made by `assets/make-sounds.py`) and decoded once at
 //! start. A laptop without a sound device is normal at a venue: then [`Cues::open`] fails, the
 //! app keeps `None`, says so once and plays nothing.
+//!
+//! A night's break music (mp3, ogg, flac or wav) is checked before doors open with
+//! [`probe_music`], so a file that will not play is found by `pecha check`, not in the break.
 
 use std::io::Cursor;
 
@@ -14,6 +17,37 @@ use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Source};
 const CLICK: &[u8] = include_bytes!("../assets/click.wav");
 const TICK: &[u8] = include_bytes!("../assets/tick.wav");
 const GONG: &[u8] = include_bytes!("../assets/gong.wav");
+
+/// Why a music file will not play.
+#[derive(Debug, thiserror::Error)]
+pub enum MusicProblem {
+    /// No file at that path.
+    #[error("is missing")]
+    Missing,
+    /// The file exists but cannot be read.
+    #[error("cannot be read: {0}")]
+    Read(std::io::Error),
+    /// Not audio Pecha can decode.
+    #[error("cannot be played ({0}); use mp3, ogg (Vorbis), flac or wav")]
+    Decode(rodio::decoder::DecoderError),
+    /// Decodes, but holds no sound.
+    #[error("holds no sound")]
+    Empty,
+}
+
+/// Check that a music file plays: open it and decode its first samples (not the whole file, so
+/// a night's music is checked in moments).
+pub fn probe_music(path: &std::path::Path) -> Result<(), MusicProblem> {
+    let file = std::fs::File::open(path).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::NotFound {
+            MusicProblem::Missing
+        } else {
+            MusicProblem::Read(error)
+        }
+    })?;
+    let mut decoder = Decoder::try_from(file).map_err(MusicProblem::Decode)?;
+    decoder.next().map(|_| ()).ok_or(MusicProblem::Empty)
+}
 
 /// Which cue to play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -850,7 +850,7 @@ impl NightReport {
 }
 
 /// Check every deck of a night, each under its talk's name, in the night's format; total the
-/// night's length; warn about break music that is missing. Never fails: a deck that cannot be
+/// night's length; warn about break music that is missing or will not play. Never fails: a deck that cannot be
 /// read is a talk that is not ready.
 #[must_use]
 pub fn check_night(night: &crate::night::Night) -> NightReport {
@@ -890,9 +890,9 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
             Item::Break(pause) => {
                 breaks += 1;
                 for music in &pause.music {
-                    if !music.is_file() {
+                    if let Err(problem) = crate::audio::probe_music(music) {
                         warnings.push(format!(
-                            "item {position} (break): music {} is missing; the break will be silent",
+                            "item {position} (break): music {} {problem}; the break goes on without it",
                             music.display()
                         ));
                     }

@@ -132,14 +132,12 @@ fn pecha_check_on_a_ready_night_exits_0() {
     let (dir, path) = night_with_a_missing_deck();
     let text = fs::read_to_string(&path)
         .unwrap()
-        .replace("talks/gone.pdf", "talks/ready");
+        .replace("talks/gone.pdf", "talks/ready")
+        .replace("dombra.ogg", "dombra.wav");
     fs::write(&path, text).unwrap();
     fs::create_dir(dir.path().join("music")).unwrap();
-    fs::write(
-        dir.path().join("music/dombra.ogg"),
-        b"not checked beyond existing",
-    )
-    .unwrap();
+    let wav = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/gong.wav");
+    fs::copy(wav, dir.path().join("music/dombra.wav")).unwrap();
     let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
     assert_eq!(status, Some(0), "{stdout}{stderr}");
     assert!(
@@ -192,4 +190,31 @@ fn the_example_night_is_ready() {
         assert!(deck.slides.iter().all(|slide| !slide.notes.is_empty()));
         assert!(pecha::check::check_deck(&deck).is_ready());
     }
+}
+
+#[test]
+fn break_music_that_will_not_play_is_a_warning_not_a_failure() {
+    let (dir, path) = night_with_a_missing_deck();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("talks/gone.pdf", "talks/ready");
+    fs::write(&path, text).unwrap();
+    fs::create_dir(dir.path().join("music")).unwrap();
+    fs::write(
+        dir.path().join("music/dombra.ogg"),
+        b"this is not audio at all",
+    )
+    .unwrap();
+    let report = check_night(&Night::load(&path).unwrap());
+    assert!(
+        report.ready,
+        "music never stops a night: {}",
+        report.to_text()
+    );
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    let warning = &report.warnings[0];
+    assert!(
+        warning.contains("dombra.ogg") && warning.contains("cannot be played"),
+        "{warning}"
+    );
 }
