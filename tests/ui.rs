@@ -1371,3 +1371,21 @@ fn rehearsal_mode_can_be_switched_on_in_the_app() {
     assert_label(&harness, "REHEARSAL");
     assert!(harness.state().run_outcomes().is_some());
 }
+
+#[test]
+fn muting_a_rehearsal_leaves_the_shows_sound_alone() {
+    let history_dir = tempfile::tempdir().unwrap();
+    let (mut harness, _clock) = launch_rehearsal(good_deck(), history_dir.path());
+    press(&mut harness, Key::M);
+    assert!(!harness.state().settings().rehearsal_sound);
+    assert!(harness.state().settings().sound, "the show's cues stay on");
+    // The View menu's switch is the rehearsal's too.
+    harness.get_by_label("View & sound").click();
+    harness.run_ok();
+    harness
+        .get_by_label("Cue sounds while rehearsing (click, ticks, gong)  M")
+        .click();
+    harness.run_ok();
+    assert!(harness.state().settings().rehearsal_sound);
+    assert!(harness.state().settings().sound);
+}

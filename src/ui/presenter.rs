@@ -381,15 +381,21 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
             }));
         }
         ui.separator();
-        let mut sound = settings.sound;
-        if ui
-            .checkbox(&mut sound, "Cue sounds (click, last-3-s ticks, gong)  M")
-            .changed()
-        {
-            commands.push(Command::ChangeSettings(Settings {
-                sound,
-                ..settings.clone()
-            }));
+        // While rehearsing, the switch (like M) is the rehearsal's own: muting a rehearsal must
+        // not silence the next show.
+        let rehearsing = model.rehearsal.is_some();
+        let mut sound = if rehearsing {
+            settings.rehearsal_sound
+        } else {
+            settings.sound
+        };
+        let label = if rehearsing {
+            "Cue sounds while rehearsing (click, ticks, gong)  M"
+        } else {
+            "Cue sounds (click, last-3-s ticks, gong)  M"
+        };
+        if ui.checkbox(&mut sound, label).changed() {
+            commands.push(Command::ToggleSound);
         }
         let mut volume = settings.volume;
         if ui
