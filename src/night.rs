@@ -5,7 +5,8 @@
 //! relative to the night file), the presenter and a line of bio for the title card, and the
 //! breaks with their length, message and music. [`Night::load`] reads it without opening the
 //! decks, so a night with a missing deck still loads: [`crate::check::check_night`] reports
-//! that talk as not ready and the others as ready.
+//! that talk as not ready and the others as ready. [`progress`] is where a running night is, kept
+//! on disk so a crash loses nothing.
 //!
 //! ```ron
 //! (
@@ -18,6 +19,8 @@
 //!     ],
 //! )
 //! ```
+
+pub mod progress;
 
 use std::fs;
 use std::path::{Path, PathBuf};
