@@ -677,6 +677,10 @@ impl PechaApp {
     /// Put the edited notes into the deck and write the deck file in the background.
     fn save_notes(&mut self) {
         let Some(edit) = self.notes_edit.take() else {
+            // Nothing open: Ctrl+S after a failed save tries that save again.
+            if self.notes_unsaved {
+                self.write_deck();
+            }
             return;
         };
         let Some(slide) = self.deck.slides.get_mut(edit.slide.wrapping_sub(1)) else {

@@ -1312,6 +1312,15 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
             .notes
             .ends_with("новая заметка")
     );
+    // Once the disk is fine again, Ctrl+S saves what was kept.
+    std::fs::remove_dir(pecha::save::temporary_path(&deck_path)).unwrap();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    harness.run_ok();
+    wait_until(&mut harness, "the retried save lands", |app| {
+        !app.notes_unsaved()
+    });
+    let saved = Deck::load(&deck_path).unwrap();
+    assert!(saved.slides[0].notes.ends_with("новая заметка"));
 }
 
 #[test]
