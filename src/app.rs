@@ -506,7 +506,7 @@ impl PechaApp {
                 self.apply_theme(ctx);
             }
             Command::RequestQuit => {
-                if self.under_way(now) {
+                if self.must_ask_before_quitting(now) {
                     self.quit_question = true;
                 } else {
                     self.quit(ctx);
@@ -811,6 +811,16 @@ impl PechaApp {
     }
 
     /// A talk is under way (counting in, running or paused): quitting must be confirmed.
+    /// Quitting would end a talk under way, or lose notes whose save failed.
+    fn must_ask_before_quitting(&self, now: Duration) -> bool {
+        self.under_way(now) || self.notes_save_failed()
+    }
+
+    /// Edited notes are in memory only: their last save failed (one in flight finishes on quit).
+    fn notes_save_failed(&self) -> bool {
+        self.notes_unsaved && !self.deck_save_in_flight
+    }
+
     fn under_way(&self, now: Duration) -> bool {
         matches!(self.talk.state(now), TalkState::Running | TalkState::Paused)
             || self.lead_in_until.is_some()
@@ -1415,6 +1425,7 @@ impl PechaApp {
             notices: &self.notices,
             go_to_open: self.go_to_open,
             quit_question: self.quit_question,
+            notes_save_failed: self.notes_save_failed(),
             rehearsal: self.rehearsal_model(now, state, slide),
         }
     }
@@ -1675,7 +1686,7 @@ impl eframe::App for PechaApp {
         commands.extend(dropped.into_iter().map(Command::OpenDeck));
         if ui.input(|input| input.viewport().close_requested())
             && !self.quitting
-            && self.under_way(now)
+            && self.must_ask_before_quitting(now)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.quit_question = true;

@@ -269,6 +269,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             notices: &scene.notices,
             go_to_open: false,
             quit_question: false,
+            notes_save_failed: false,
             rehearsal: scene.report.clone().map(|runs| RehearsalModel {
                 tap_message: None,
                 awaiting_late_tap: None,

@@ -1312,6 +1312,12 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
             .notes
             .ends_with("новая заметка")
     );
+    // Quitting now would lose the notes: Pecha asks first.
+    let commands = press(&mut harness, Key::Escape);
+    assert!(!commands.contains(&ViewportCommand::Close), "{commands:?}");
+    assert!(has_label_containing(&harness, "Edited notes are not saved"));
+    harness.get_by_label("Keep going").click();
+    harness.run_ok();
     // Once the disk is fine again, Ctrl+S saves what was kept.
     std::fs::remove_dir(pecha::save::temporary_path(&deck_path)).unwrap();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
@@ -1321,6 +1327,9 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     });
     let saved = Deck::load(&deck_path).unwrap();
     assert!(saved.slides[0].notes.ends_with("новая заметка"));
+    // Nothing left to lose: Esc quits at once.
+    let commands = press(&mut harness, Key::Escape);
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
 }
 
 #[test]

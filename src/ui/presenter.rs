@@ -73,6 +73,8 @@ pub struct PresenterModel<'a> {
     pub go_to_open: bool,
     /// The quit question is open.
     pub quit_question: bool,
+    /// Edited notes whose save failed: quitting would lose them.
+    pub notes_save_failed: bool,
     /// Rehearsal mode's extras; `None` in a show.
     pub rehearsal: Option<RehearsalModel<'a>>,
 }
@@ -120,7 +122,7 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
         go_to_dialog(ui, model, &mut commands);
     }
     if model.quit_question {
-        quit_dialog(ui, &mut commands);
+        quit_dialog(ui, model, &mut commands);
     }
     commands
 }
@@ -799,10 +801,19 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
     ui.data_mut(|data| data.insert_temp(id, text));
 }
 
-fn quit_dialog(ui: &mut Ui, commands: &mut Vec<Command>) {
+fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let response = egui::Modal::new(Id::unique("quit-question")).show(ui.ctx(), |ui| {
         ui.heading("Quit Pecha?");
-        ui.label("The talk is under way. Quitting ends it and shows the desktop on the projector.");
+        if matches!(model.state, TalkState::Running | TalkState::Paused) {
+            ui.label(
+                "The talk is under way. Quitting ends it and shows the desktop on the projector.",
+            );
+        }
+        if model.notes_save_failed {
+            ui.label(
+                "Edited notes are not saved: the last save failed (see the notice below). Quitting loses them.",
+            );
+        }
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Keep going").strong()).clicked() {
                 commands.push(Command::CancelQuit);
