@@ -1378,7 +1378,23 @@ fn esc_closes_an_open_menu_without_quitting() {
 
 #[test]
 fn rehearsal_mode_can_be_switched_on_in_the_app() {
-    let (mut harness, _clock) = launch(good_deck());
+    let history_dir = tempfile::tempdir().unwrap();
+    let dir = history_dir.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            PechaApp::new(
+                &cc.egui_ctx,
+                None,
+                good_deck(),
+                LaunchOptions {
+                    projector: Some(ProjectorRequest::Off),
+                    history_dir: Some(dir),
+                    ..Default::default()
+                },
+                Arc::new(ManualClock::new()),
+            )
+        });
     assert!(!has_label(&harness, "REHEARSAL"));
     harness.get_by_label("Rehearse").click();
     harness.run_ok();
@@ -1388,6 +1404,16 @@ fn rehearsal_mode_can_be_switched_on_in_the_app() {
     harness.run_ok();
     assert_label(&harness, "REHEARSAL");
     assert!(harness.state().run_outcomes().is_some());
+    wait_until(
+        &mut harness,
+        "the history is read",
+        PechaApp::history_settled,
+    );
+    assert!(
+        harness.state().notices().is_empty(),
+        "{:?}",
+        harness.state().notices()
+    );
 }
 
 #[test]
