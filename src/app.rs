@@ -632,7 +632,6 @@ impl PechaApp {
             HistoryState::Ready { history, .. } => history.push(record),
             HistoryState::Loading | HistoryState::Unavailable => rehearsing.pending.push(record),
         }
-        rehearsing.run_saved = true;
         rehearsing.report_open = true;
         self.save_history();
     }

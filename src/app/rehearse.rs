@@ -177,8 +177,6 @@ pub struct Rehearsing {
     pub on_slide: usize,
     /// When the current run finished (caller clock), for the late tap on the last slide.
     pub finished_at: Option<Duration>,
-    /// The finished run is in the history (a late tap amends it).
-    pub run_saved: bool,
     /// The deck's history.
     pub history: HistoryState,
     /// Practising one slide.
@@ -201,7 +199,6 @@ impl Rehearsing {
             recorder: RunRecorder::new(timing.slide_count, timing.slide_length),
             on_slide: 1,
             finished_at: None,
-            run_saved: false,
             history: HistoryState::Loading,
             slide_loop: None,
             last_tap: None,
@@ -216,14 +213,14 @@ impl Rehearsing {
         self.recorder = RunRecorder::new(timing.slide_count, timing.slide_length);
         self.on_slide = 1;
         self.finished_at = None;
-        self.run_saved = false;
         self.last_tap = None;
         self.report_open = false;
     }
 
     /// Follow the talk's log: advances by themselves leave untapped slides over; jumps and
     /// manual advances leave them blank; a restarted slide forgets its tap. Returns true when the
-    /// run just finished by itself (time to save it).
+    /// run just reached its end, by itself or by a manual advance past the last slide (time to
+    /// save it).
     pub fn follow(&mut self, entries: &[LogEntry], slide_count: usize) -> bool {
         let mut finished = false;
         let mut after: Option<&Intervention> = None;

@@ -465,3 +465,44 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
             }
         });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_lines_say_what_to_work_on() {
+        let runs = vec![
+            vec![Some(Outcome::Over(1000)), Some(Outcome::Slack(2000)), None],
+            vec![
+                Some(Outcome::OverUntapped),
+                Some(Outcome::Slack(500)),
+                Some(Outcome::Over(300)),
+            ],
+        ];
+        assert_eq!(
+            summary_line(2, &runs[1]),
+            "Run 2: 2 slides over (1, 3) · 0.5 s to spare in all"
+        );
+        assert_eq!(
+            summary_line(1, &[Some(Outcome::Slack(1500))]),
+            "Run 1: no slide over · 1.5 s to spare in all"
+        );
+        assert_eq!(
+            slides_to_cut(&runs, 3),
+            "Cut words from slide 1 (over in 2 of 2), 3 (over in 1 of 1)"
+        );
+        assert_eq!(
+            slides_to_cut(&runs[..1], 3),
+            "Cut words from slide 1 (over in 1 of 1)"
+        );
+        assert_eq!(
+            slides_to_cut(&[vec![Some(Outcome::Slack(1))]], 1),
+            "No slide ran over in the last runs."
+        );
+        assert_eq!(
+            trend_line(&runs),
+            "Trend over the last 2 runs, oldest first: slides over 1, 2 · seconds to spare 2.0, 0.5"
+        );
+    }
+}
