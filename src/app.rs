@@ -538,11 +538,7 @@ impl PechaApp {
         let timing = timing_for(self.format);
         let mut rehearsing = Rehearsing::new(timing);
         rehearsing.on_slide = self.talk.current_slide(self.clock.now());
-        let store = match &self.options.history_dir {
-            Some(dir) => Ok(HistoryStore::new(dir.clone())),
-            None => HistoryStore::user(),
-        };
-        match (store, &self.files) {
+        match (self.history_store(), &self.files) {
             (Ok(store), Some(files)) => files.load_history(&self.deck, timing, store),
             (Err(error), _) => {
                 rehearsing.history = HistoryState::Unavailable;
@@ -643,14 +639,18 @@ impl PechaApp {
         }) = &self.rehearsing
             && let Some(files) = &self.files
         {
-            let store = match &self.options.history_dir {
-                Some(dir) => HistoryStore::new(dir.clone()),
-                None => match HistoryStore::user() {
-                    Ok(store) => store,
-                    Err(_) => return,
-                },
-            };
-            files.save_history(store, key.clone(), history.clone());
+            // The store was found when the history loaded, so it is found again here.
+            if let Ok(store) = self.history_store() {
+                files.save_history(store, key.clone(), history.clone());
+            }
+        }
+    }
+
+    /// Where rehearsal history lives: the folder tests give, else the user's data folder.
+    fn history_store(&self) -> Result<HistoryStore, crate::history::HistoryError> {
+        match &self.options.history_dir {
+            Some(dir) => Ok(HistoryStore::new(dir.clone())),
+            None => HistoryStore::user(),
         }
     }
 
@@ -791,7 +791,7 @@ impl PechaApp {
     pub fn rehearsal_runs(&self) -> Vec<RunRecord> {
         self.rehearsing
             .as_ref()
-            .map(Rehearsing::runs)
+            .map(|rehearsing| rehearsing.runs().cloned().collect())
             .unwrap_or_default()
     }
 
@@ -1285,9 +1285,9 @@ impl PechaApp {
                 results: slide_loop.results(now),
             }
         });
-        let runs = rehearsing.runs();
         let report = rehearsing.report_open.then(|| ReportModel {
-            runs: runs.iter().map(|run| run.outcomes.clone()).collect(),
+            run_number: rehearsing.run_count(),
+            runs: rehearsing.recent_outcomes(crate::history::RUNS_COMPARED),
             slide_count: timing.slide_count,
             slide_seconds: timing.slide_length.as_secs_f64(),
             unsaved: !matches!(rehearsing.history, HistoryState::Ready { .. }),
@@ -1321,7 +1321,7 @@ impl PechaApp {
             awaiting_late_tap,
             loop_status,
             report,
-            runs_recorded: runs.len(),
+            runs_recorded: rehearsing.run_count(),
             pacing: crate::rehearsal::pacing(notes, timing.slide_length)
                 .describe(timing.slide_length.as_secs_f64()),
             notes_edit: self

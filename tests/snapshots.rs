@@ -284,6 +284,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                     })
                     .unwrap_or_default(),
                 report: Some(ReportModel {
+                    run_number: runs.len(),
                     runs,
                     slide_count: 20,
                     slide_seconds: 20.0,

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::deck::Deck;
 use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, deck_key, unix_now};
-use crate::rehearsal::{RunRecorder, SlideLoop, Tap};
+use crate::rehearsal::{Outcome, RunRecorder, SlideLoop, Tap};
 use crate::timing::{Intervention, LogEntry, LogEvent, Timing};
 
 /// How long a tap's answer stays on the presenter view.
@@ -260,15 +260,37 @@ impl Rehearsing {
         self.last_tap = Some((tap.describe(), now));
     }
 
-    /// Every finished run: the history's, then any not in it yet.
+    /// The saved history's runs (empty while it loads or when it could not be read).
+    fn saved_runs(&self) -> &[RunRecord] {
+        match &self.history {
+            HistoryState::Ready { history, .. } => &history.runs,
+            HistoryState::Loading | HistoryState::Unavailable => &[],
+        }
+    }
+
+    /// Every finished run, oldest first: the history's, then any not in it yet.
+    pub fn runs(&self) -> impl DoubleEndedIterator<Item = &RunRecord> {
+        self.saved_runs().iter().chain(&self.pending)
+    }
+
+    /// How many runs have finished.
     #[must_use]
-    pub fn runs(&self) -> Vec<RunRecord> {
-        let mut runs = match &self.history {
-            HistoryState::Ready { history, .. } => history.runs.clone(),
-            HistoryState::Loading | HistoryState::Unavailable => Vec::new(),
-        };
-        runs.extend(self.pending.iter().cloned());
-        runs
+    pub fn run_count(&self) -> usize {
+        self.saved_runs().len() + self.pending.len()
+    }
+
+    /// The outcomes of the last `count` finished runs, oldest first: what the report compares,
+    /// without copying a history of hundreds of runs on every frame.
+    #[must_use]
+    pub fn recent_outcomes(&self, count: usize) -> Vec<Vec<Option<Outcome>>> {
+        let mut recent: Vec<_> = self
+            .runs()
+            .rev()
+            .take(count)
+            .map(|run| run.outcomes.clone())
+            .collect();
+        recent.reverse();
+        recent
     }
 
     /// The run that finished last, wherever it is kept.

@@ -30,7 +30,10 @@ pub struct LoopStatus {
 /// The runs the report compares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportModel {
-    /// Every run, oldest first; the last is the one reported.
+    /// The reported run's number (how many runs there are in all).
+    pub run_number: usize,
+    /// The last few runs (at most [`crate::history::RUNS_COMPARED`]), oldest first; the last is
+    /// the one reported.
     pub runs: Vec<Vec<Option<Outcome>>>,
     /// Slides per run.
     pub slide_count: usize,
@@ -310,7 +313,7 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            RichText::new(summary_line(model.runs.len(), latest))
+            RichText::new(summary_line(model.run_number, latest))
                 .size(24.0)
                 .strong(),
         );
