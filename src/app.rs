@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use egui::{TextureHandle, TextureOptions, ViewportBuilder, ViewportCommand, ViewportId};
 
+mod host;
 mod rehearse;
 
 use crate::audio::{Cue, Cues};
@@ -67,6 +68,17 @@ pub struct LaunchOptions {
     pub rehearse: bool,
     /// Where rehearsal history is kept, instead of the user's data folder (tests).
     pub history_dir: Option<PathBuf>,
+    /// Where a night's progress and log are kept, instead of the user's data folder (tests).
+    pub night_dir: Option<PathBuf>,
+}
+
+/// What the app opens: one talk, or a whole night.
+#[derive(Debug)]
+pub enum Opening {
+    /// One deck: a show or a rehearsal.
+    Deck(Deck),
+    /// A night: the host console.
+    Night(crate::night::Night),
 }
 
 /// Why the app could not run.
@@ -79,10 +91,14 @@ pub enum AppError {
 
 /// Open the window and run until the user quits. `clock` should be created first thing in
 /// `main`, so that its readings are times since launch (the first-slide log line uses that).
-pub fn run(deck: Deck, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
+pub fn run(opening: Opening, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
+    let title = match &opening {
+        Opening::Deck(deck) => window_title(deck),
+        Opening::Night(night) => format!("{} — Pecha", night.title),
+    };
     let native_options = eframe::NativeOptions {
         viewport: ViewportBuilder::default()
-            .with_title(window_title(&deck))
+            .with_title(title)
             .with_app_id("pecha")
             .with_inner_size([1280.0, 800.0])
             .with_maximized(true)
@@ -106,13 +122,22 @@ pub fn run(deck: Deck, options: LaunchOptions, clock: SystemClock) -> Result<(),
                     None
                 }
             };
-            let mut app = PechaApp::new(
-                &creation.egui_ctx,
-                creation.storage,
-                deck,
-                options,
-                Arc::new(clock),
-            );
+            let mut app = match opening {
+                Opening::Deck(deck) => PechaApp::new(
+                    &creation.egui_ctx,
+                    creation.storage,
+                    deck,
+                    options,
+                    Arc::new(clock),
+                ),
+                Opening::Night(night) => PechaApp::new_night(
+                    &creation.egui_ctx,
+                    creation.storage,
+                    night,
+                    options,
+                    Arc::new(clock),
+                ),
+            };
             app.set_cues(cues);
             Ok(Box::new(app))
         }),
@@ -322,6 +347,10 @@ pub struct PechaApp {
     /// A deck save is under way; another one waits for it (`deck_resave`).
     deck_save_in_flight: bool,
     deck_resave: bool,
+    /// A night's state; `None` for a single talk.
+    hosting: Option<host::Hosting>,
+    /// Asks for a repaint from another thread (deck loads, music).
+    waker: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl PechaApp {
@@ -377,6 +406,11 @@ impl PechaApp {
             notes_unsaved: false,
             deck_save_in_flight: false,
             deck_resave: false,
+            hosting: None,
+            waker: {
+                let ctx = ctx.clone();
+                Arc::new(move || ctx.request_repaint())
+            },
             deck,
         };
         let waker = ctx.clone();
@@ -392,6 +426,69 @@ impl PechaApp {
         app.apply_theme(ctx);
         app.slides.keep_around(&app.deck, 1);
         app
+    }
+
+    /// Build the app around a night: the host console, the first card (or the question where to
+    /// resume a night cut short).
+    pub fn new_night(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        night: crate::night::Night,
+        options: LaunchOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        // Until the first talk's deck is in, the app holds an empty one with the night's name.
+        let placeholder = Deck {
+            title: night.title.clone(),
+            presenter: String::new(),
+            format: night.format,
+            slides: Vec::new(),
+            source: night.source.clone(),
+            base_dir: night.source.parent().map(PathBuf::from).unwrap_or_default(),
+            load_warnings: Vec::new(),
+        };
+        let options = LaunchOptions {
+            rehearse: false,
+            format: None,
+            ..options
+        };
+        let data_dir = options
+            .night_dir
+            .clone()
+            .or_else(crate::night::user_data_dir);
+        let mut app = Self::new(ctx, storage, placeholder, options, clock);
+        let mut notices = Vec::new();
+        let hosting = host::Hosting::open(night, data_dir.as_deref(), &mut notices);
+        app.notices.extend(notices);
+        app.hosting = Some(hosting);
+        if app
+            .hosting
+            .as_ref()
+            .is_some_and(|hosting| hosting.resume_offer.is_none())
+        {
+            app.night_log(crate::night::log::Event::NightOpened);
+            app.save_progress();
+        }
+        app
+    }
+
+    /// The night's progress, when a night is on (tests and tools).
+    #[must_use]
+    pub fn night_progress(&self) -> Option<&crate::night::progress::Progress> {
+        self.hosting.as_ref().map(|hosting| &hosting.progress)
+    }
+
+    /// What the projector shows now (tests and tools; the projector window paints the same).
+    #[must_use]
+    pub fn audience_frame(&self) -> FrameKind {
+        let (state, slide, _) = self.shown_state(self.clock.now());
+        self.projector_frame(state, slide).kind
+    }
+
+    /// The words on the night's card, when a night is on.
+    #[must_use]
+    pub fn night_card(&self) -> Option<&crate::ui::projector::NightCardText> {
+        self.hosting.as_ref().map(|hosting| &hosting.card)
     }
 
     /// Give the app its sound device; `None` means silent, with one notice.
@@ -435,6 +532,15 @@ impl PechaApp {
     /// Apply a command, as if a view had returned it.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let now = self.clock.now();
+        let command = if self.hosting.is_some() {
+            let Some(command) = self.apply_night(command, now) else {
+                ctx.request_repaint();
+                return;
+            };
+            command
+        } else {
+            command
+        };
         match command {
             Command::Start => self.start(now),
             Command::TogglePause => {
@@ -519,6 +625,8 @@ impl PechaApp {
             }
             Command::ConfirmQuit => self.quit(ctx),
             Command::CancelQuit => self.quit_question = false,
+            // A night's commands, with no night open.
+            Command::Night(_) => {}
         }
         ctx.request_repaint();
     }
@@ -713,6 +821,12 @@ impl PechaApp {
                 FileEvent::HistorySaveFailed(message) => self
                     .notices
                     .push(format!("{message}; this session's runs are still shown")),
+                FileEvent::NightFileFailed(message) => {
+                    let notice = format!("{message}; the night goes on");
+                    if !self.notices.contains(&notice) {
+                        self.notices.push(notice);
+                    }
+                }
                 FileEvent::DeckSaved(result) => {
                     self.deck_save_in_flight = false;
                     match result {
@@ -823,6 +937,10 @@ impl PechaApp {
     fn under_way(&self, now: Duration) -> bool {
         matches!(self.talk.state(now), TalkState::Running | TalkState::Paused)
             || self.lead_in_until.is_some()
+            || self
+                .hosting
+                .as_ref()
+                .is_some_and(|hosting| hosting.stage() == crate::ui::host::HostStage::Break)
     }
 
     fn quit(&mut self, ctx: &egui::Context) {
@@ -1037,6 +1155,17 @@ impl PechaApp {
                 next = soonest(next, Some(window_end).filter(|at| *at > now));
             }
         }
+        if let Some(ends) = self.hosting.as_ref().and_then(|hosting| hosting.break_ends) {
+            // The break's countdown shows whole seconds.
+            let left = ends.saturating_sub(now);
+            let to_next_second = Duration::from_nanos((left.as_nanos() % 1_000_000_000) as u64);
+            let step = if to_next_second.is_zero() && !left.is_zero() {
+                Duration::from_secs(1)
+            } else {
+                to_next_second
+            };
+            next = Some(next.map_or(now + step, |at| at.min(now + step)));
+        }
         if let Some(until) = self.lead_in_until {
             let left = until.saturating_sub(now);
             let to_next_second = Duration::from_nanos((left.as_nanos() % 1_000_000_000) as u64);
@@ -1084,6 +1213,13 @@ impl PechaApp {
             self.talk.start(until);
         }
         self.follow_talk(now);
+        self.advance_night(ctx, now);
+        if let Some(text) = self.night_card_text(self.talk.state(now))
+            && let Some(hosting) = &mut self.hosting
+            && hosting.card != text
+        {
+            hosting.card = text;
+        }
         self.loop_cues(now);
         let state = self.talk.state(now);
         if state == TalkState::Running {
@@ -1119,6 +1255,7 @@ impl PechaApp {
                 _ => {}
             }
         }
+        self.log_interventions(&events);
         let slide_count = self.talk.timing().slide_count;
         if let Some(rehearsing) = &mut self.rehearsing
             && rehearsing.follow(&events, slide_count)
@@ -1217,6 +1354,12 @@ impl PechaApp {
                 .as_ref()
                 .is_some_and(|rehearsing| rehearsing.slide_loop.is_some()),
             slide: self.talk.current_slide(now),
+            night: self.hosting.as_ref().map(host::Hosting::stage),
+            walking: self.hosting.as_ref().and_then(|hosting| {
+                hosting
+                    .walking
+                    .map(|position| (position, hosting.progress.order.len()))
+            }),
         }
     }
 
@@ -1354,6 +1497,14 @@ impl PechaApp {
                 presenter: &self.deck.presenter,
             },
             FrameKind::Slide { slide, .. } => ProjectorContent::Slide(self.slides.picture(slide)),
+            kind @ (FrameKind::NightCard | FrameKind::BreakCard { .. } | FrameKind::NightEnd) => {
+                match &self.hosting {
+                    Some(hosting) => {
+                        Self::night_audience(kind, &hosting.card).unwrap_or(ProjectorContent::Black)
+                    }
+                    None => ProjectorContent::Black,
+                }
+            }
         };
         ProjectorModel {
             content,
@@ -1426,6 +1577,7 @@ impl PechaApp {
             quit_question: self.quit_question,
             notes_save_failed: self.notes_save_failed(),
             rehearsal: self.rehearsal_model(now, state, slide),
+            host: self.host_model(now, self.audience_view(state, slide)),
         }
     }
 
@@ -1433,6 +1585,8 @@ impl PechaApp {
     fn projector_frame(&self, state: TalkState, slide: usize) -> ProjectorFrame {
         let kind = if self.projector.blackout {
             FrameKind::Black
+        } else if let Some(kind) = self.night_frame(state, self.clock.now()) {
+            kind
         } else {
             match (state, self.settings.before_start, self.settings.after_end) {
                 (TalkState::Ready, Card::Card, _) => FrameKind::TitleCard,
@@ -1470,7 +1624,23 @@ impl PechaApp {
         let shown = self.projector_frame(state, slide);
         let key_context = self.key_context(now, state);
         let count = self.talk.timing().slide_count;
-        let upcoming = if state != TalkState::Running || looping {
+        let upcoming = if let FrameKind::BreakCard { seconds_left } = shown.kind {
+            // The break's countdown: the projector wakes by itself for each second.
+            self.hosting
+                .as_ref()
+                .and_then(|hosting| hosting.break_ends)
+                .filter(|_| seconds_left > 0)
+                .map(|ends| {
+                    let at = ends.saturating_sub(Duration::from_secs(seconds_left - 1));
+                    let frame = ProjectorFrame {
+                        kind: FrameKind::BreakCard {
+                            seconds_left: seconds_left - 1,
+                        },
+                        ..shown
+                    };
+                    (at, frame)
+                })
+        } else if state != TalkState::Running || looping {
             None
         } else if slide < count {
             self.talk
@@ -1487,6 +1657,13 @@ impl PechaApp {
             };
             feed.title.clone_from(&self.deck.title);
             feed.presenter.clone_from(&self.deck.presenter);
+            if let Some(hosting) = &self.hosting
+                && feed.card != hosting.card
+            {
+                feed.card.clone_from(&hosting.card);
+                // Same kind of frame, other words: it must be painted again.
+                feed.last_painted = None;
+            }
             feed.shown = shown;
             feed.upcoming = upcoming;
             feed.state = Some(state);

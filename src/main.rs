@@ -16,7 +16,8 @@ use pecha::monitors::ProjectorRequest;
 #[command(version, args_conflicts_with_subcommands = true)]
 #[command(after_help = "\
 Examples:
-  pecha                          open the bundled example talk
+  pecha                          open the bundled example night (3 short talks and a break)
+  pecha night.ron                run a PechaKucha Night: the host console and the cards
   pecha talk.ron                 open a deck (a RON file, a folder of images or a PDF)
   pecha talk.pdf                 each page of the PDF is a slide
   pecha talk/ --projector HDMI-1 --start
@@ -29,9 +30,12 @@ Examples:
 Keys while presenting: Space/Enter/PageDown start the talk; P pauses and resumes; F toggles
 fullscreen on the projector; B blacks it out; see the README for host recovery keys.
 Keys while rehearsing: Space/PageDown tap \"done\" on a slide; L practises one slide on a loop;
-H shows the run report; E edits the slide's notes and Ctrl+S saves them to the deck file.")]
+H shows the run report; E edits the slide's notes and Ctrl+S saves them to the deck file.
+Keys while hosting a night: Space starts the talk or break whose card is up; W walks through
+every card (arrows step, Esc ends); M stops the break music; P, B and the show's keys in a talk.")]
 struct Cli {
-    /// Deck to open: a RON deck file, a folder of images or a PDF. Without it, the bundled example.
+    /// Deck to open: a RON deck file, a folder of images or a PDF; or a night file, which opens
+    /// the host console. Without it, the bundled example night.
     path: Option<PathBuf>,
 
     #[command(flatten)]
@@ -228,19 +232,22 @@ fn run_app(
     show: ShowArgs,
     clock: pecha::clock::SystemClock,
 ) -> anyhow::Result<ExitCode> {
-    if let Some(path) = path
-        && is_night_file(path)
-    {
-        anyhow::bail!(
-            "{} is a night file: `pecha check {}` checks every talk; running a whole night in the app is not available yet, so open each talk's deck instead",
-            path.display(),
-            path.display()
-        );
-    }
-    let deck = match path {
+    let opening = match path {
+        Some(path) if is_night_file(path) => {
+            // The error names the file itself: `night.ron:4:5: ...`.
+            pecha::app::Opening::Night(
+                pecha::night::Night::load(path).context("cannot open the night")?,
+            )
+        }
         // The error names the file itself: `talk.ron:4:5: ...`.
-        Some(path) => Deck::load(path).context("cannot open the deck")?,
-        None => pecha::example::example_deck().context("cannot unpack the bundled example talk")?,
+        Some(path) => pecha::app::Opening::Deck(Deck::load(path).context("cannot open the deck")?),
+        None => {
+            let night = pecha::example::example_night()
+                .context("cannot unpack the bundled example night")?;
+            pecha::app::Opening::Night(
+                pecha::night::Night::load(&night).context("cannot open the example night")?,
+            )
+        }
     };
     let options = pecha::app::LaunchOptions {
         projector: show.projector,
@@ -251,7 +258,8 @@ fn run_app(
         trace: show.trace,
         rehearse: show.rehearse,
         history_dir: None,
+        night_dir: None,
     };
-    pecha::app::run(deck, options, clock)?;
+    pecha::app::run(opening, options, clock)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -161,11 +161,11 @@ fn a_broken_night_file_exits_2_naming_the_line() {
     let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
     assert_eq!(status, Some(2), "{stdout}{stderr}");
     assert!(stderr.contains("night.ron:3:"), "{stderr}");
-    // Opening a night in the app says what works today instead of a deck error.
+    // Opening it in the app fails the same way, before any window: a night error, not a deck's.
     let (status, _, stderr) = pecha(&[&path]);
     assert_eq!(status, Some(2));
     assert!(
-        stderr.contains("night.ron is a night file") && stderr.contains("pecha check"),
+        stderr.contains("cannot open the night") && stderr.contains("night.ron:3:"),
         "{stderr}"
     );
 }

@@ -270,6 +270,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             go_to_open: false,
             quit_question: false,
             notes_save_failed: false,
+            host: None,
             rehearsal: scene.report.clone().map(|runs| RehearsalModel {
                 tap_message: None,
                 awaiting_late_tap: None,
@@ -588,6 +589,46 @@ fn projector_end_card() {
         "projector_end_card",
         |_| ProjectorContent::EndCard {
             presenter: "Әйгерім Жаңабекқызы",
+        },
+        None,
+    );
+}
+
+/// A night's card, with long Kazakh and Russian lines that must wrap inside the screen.
+fn night_card_text() -> &'static pecha::ui::projector::NightCardText {
+    Box::leak(Box::new(pecha::ui::projector::NightCardText {
+        night_title: "PechaKucha Night Шымкент · Vol. 3".into(),
+        kicker: "Келесі · Далее · Next".into(),
+        headline: "Әйгерім Жаңабекқызы".into(),
+        title: "«Ғылым, өнер, ұлттық үйлер — һәм іскерлік»".into(),
+        detail: "урбанист, вернулась в Шымкент из Алматы, чтобы строить дворы вместе с соседями"
+            .into(),
+    }))
+}
+
+#[test]
+fn projector_night_card() {
+    projector_snapshot(
+        "projector_night_card",
+        |_| ProjectorContent::NightCard(night_card_text()),
+        None,
+    );
+}
+
+#[test]
+fn projector_break_card() {
+    let text = Box::leak(Box::new(pecha::ui::projector::NightCardText {
+        kicker: String::new(),
+        headline: "Үзіліс · Перерыв".into(),
+        title: String::new(),
+        detail: "Жалғасы · Продолжим · Back at 20:45".into(),
+        ..night_card_text().clone()
+    }));
+    projector_snapshot(
+        "projector_break_card",
+        |_| ProjectorContent::BreakCard {
+            text,
+            seconds_left: 14 * 60 + 5,
         },
         None,
     );

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use crate::deck::Deck;
 use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, deck_key, unix_now};
+use crate::night::log::{Entry, NightLog};
+use crate::night::progress::{Progress, ProgressStore};
 use crate::rehearsal::{Outcome, RunRecorder, SlideLoop, Tap};
 use crate::timing::{Intervention, LogEntry, LogEvent, Timing};
 
@@ -32,6 +34,14 @@ enum Job {
     SaveDeck {
         deck: Box<Deck>,
     },
+    SaveProgress {
+        store: ProgressStore,
+        progress: Box<Progress>,
+    },
+    AppendLog {
+        log: NightLog,
+        entry: Box<Entry>,
+    },
 }
 
 /// What the background file thread reports back.
@@ -42,6 +52,8 @@ pub enum FileEvent {
     HistorySaveFailed(String),
     /// A deck save finished: the file written, or the error.
     DeckSaved(Result<PathBuf, String>),
+    /// A night's progress or log could not be written (successes are silent).
+    NightFileFailed(String),
 }
 
 /// One background thread for every file rehearsal touches, so saves of one file never overlap
@@ -83,6 +95,14 @@ impl FileWorker {
                         Job::SaveDeck { mut deck } => {
                             FileEvent::DeckSaved(deck.save().map_err(|error| error.to_string()))
                         }
+                        Job::SaveProgress { store, progress } => match store.save(&progress) {
+                            Ok(()) => continue,
+                            Err(error) => FileEvent::NightFileFailed(error.to_string()),
+                        },
+                        Job::AppendLog { log, entry } => match log.append(&entry) {
+                            Ok(()) => continue,
+                            Err(error) => FileEvent::NightFileFailed(error.to_string()),
+                        },
                     };
                     if event_sender.send(event).is_err() {
                         break;
@@ -132,6 +152,22 @@ impl FileWorker {
             store,
             key,
             history: Box::new(history),
+        });
+    }
+
+    /// Write a night's progress.
+    pub fn save_progress(&self, store: ProgressStore, progress: Progress) {
+        self.send(Job::SaveProgress {
+            store,
+            progress: Box::new(progress),
+        });
+    }
+
+    /// Add a line to a night's log.
+    pub fn append_log(&self, log: NightLog, entry: Entry) {
+        self.send(Job::AppendLog {
+            log,
+            entry: Box::new(entry),
         });
     }
 

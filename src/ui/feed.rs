@@ -14,7 +14,7 @@ use std::time::Duration;
 use egui::{TextureId, Vec2};
 
 use super::Command;
-use super::projector::{ProjectorContent, ProjectorModel};
+use super::projector::{NightCardText, ProjectorContent, ProjectorModel};
 use super::widgets::SlidePicture;
 use crate::settings::Settings;
 use crate::timing::TalkState;
@@ -28,6 +28,15 @@ pub enum FrameKind {
     TitleCard,
     /// The thank-you card.
     EndCard,
+    /// A night: the card of the next talk or break ([`ProjectorFeed::card`]).
+    NightCard,
+    /// A night's break card, with whole seconds left until the night goes on.
+    BreakCard {
+        /// Seconds left.
+        seconds_left: u64,
+    },
+    /// The night's closing card.
+    NightEnd,
     /// A slide, with its texture once it is on the GPU.
     Slide {
         /// Slide number, 1-based.
@@ -65,6 +74,8 @@ pub struct ProjectorFeed {
     pub title: String,
     /// Speaker, for the cards.
     pub presenter: String,
+    /// A night's card: the next item's words (or the break's, during it).
+    pub card: NightCardText,
     /// The frame to show now.
     pub shown: ProjectorFrame,
     /// The frame to show from this caller-clock time on (the next slide deadline).
@@ -114,6 +125,14 @@ impl ProjectorFeed {
             },
             FrameKind::EndCard => ProjectorContent::EndCard {
                 presenter: &self.presenter,
+            },
+            FrameKind::NightCard => ProjectorContent::NightCard(&self.card),
+            FrameKind::BreakCard { seconds_left } => ProjectorContent::BreakCard {
+                text: &self.card,
+                seconds_left,
+            },
+            FrameKind::NightEnd => ProjectorContent::NightEnd {
+                night_title: &self.card.night_title,
             },
             FrameKind::Slide { picture: None, .. } => {
                 ProjectorContent::Slide(SlidePicture::Loading)

@@ -11,7 +11,7 @@
 
 use egui::{Event, InputState, Key, Modifiers};
 
-use super::Command;
+use super::{Command, NightCommand};
 use crate::settings::Settings;
 use crate::timing::TalkState;
 
@@ -26,6 +26,10 @@ pub struct KeyContext {
     pub looping: bool,
     /// The current slide (for E: edit its notes).
     pub slide: usize,
+    /// A night's stage, when a night is on.
+    pub night: Option<super::host::HostStage>,
+    /// Walking through a night's cards: (position, count).
+    pub walking: Option<(usize, usize)>,
 }
 
 impl KeyContext {
@@ -37,6 +41,8 @@ impl KeyContext {
             rehearsing: false,
             looping: false,
             slide: 1,
+            night: None,
+            walking: None,
         }
     }
 }
@@ -78,6 +84,9 @@ pub fn command_for_key(
 ) -> Option<Command> {
     let command_key = modifiers.command || modifiers.ctrl;
     let state = context.state;
+    if let NightKey::Handled(command) = night_command(key, command_key, context) {
+        return command;
+    }
     if context.rehearsing
         && let Some(command) = rehearsal_command(key, command_key, context)
     {
@@ -114,6 +123,64 @@ pub fn command_for_key(
         Key::M if !command_key => Some(Command::ToggleSound),
         Key::S if command_key => Some(Command::SaveNotes),
         _ => None,
+    }
+}
+
+/// What a key means during a night.
+enum NightKey {
+    /// What it means in a show.
+    AsInAShow,
+    /// This, instead (`None`: nothing).
+    Handled(Option<Command>),
+}
+
+/// The keys that mean something else during a night.
+/// Between talks the advance keys start what is next, and the talk's recovery keys do nothing
+/// (there is no talk to pause); W walks through the cards, M stops the break music.
+fn night_command(key: Key, command_key: bool, context: KeyContext) -> NightKey {
+    use super::host::HostStage;
+    let Some(stage) = context.night else {
+        return NightKey::AsInAShow;
+    };
+    let advance_key =
+        matches!(key, Key::Space | Key::Enter | Key::PageDown | Key::F5) && !command_key;
+    if let Some((position, count)) = context.walking {
+        let next = (position + 1 < count).then_some(position + 1);
+        return NightKey::Handled(match key {
+            _ if advance_key => Some(Command::Night(NightCommand::WalkCards(next))),
+            Key::ArrowRight if !command_key => Some(Command::Night(NightCommand::WalkCards(next))),
+            Key::ArrowLeft | Key::PageUp if !command_key => Some(Command::Night(
+                NightCommand::WalkCards(Some(position.saturating_sub(1))),
+            )),
+            Key::Escape | Key::W if !command_key => {
+                Some(Command::Night(NightCommand::WalkCards(None)))
+            }
+            Key::B | Key::Period if !command_key => Some(Command::ToggleBlackout),
+            _ => None,
+        });
+    }
+    let between_talks = stage != HostStage::Talk;
+    match key {
+        _ if advance_key && matches!(stage, HostStage::TalkCard | HostStage::BreakCard) => {
+            NightKey::Handled(Some(Command::Start))
+        }
+        _ if advance_key && between_talks => NightKey::Handled(None),
+        Key::W
+            if !command_key
+                && matches!(
+                    stage,
+                    HostStage::TalkCard | HostStage::BreakCard | HostStage::End
+                ) =>
+        {
+            NightKey::Handled(Some(Command::Night(NightCommand::WalkCards(Some(0)))))
+        }
+        Key::M if !command_key && stage == HostStage::Break => {
+            NightKey::Handled(Some(Command::Night(NightCommand::StopMusic)))
+        }
+        Key::P | Key::R | Key::G if !command_key && between_talks => NightKey::Handled(None),
+        Key::N if command_key && between_talks => NightKey::Handled(None),
+        Key::O if command_key => NightKey::Handled(None),
+        _ => NightKey::AsInAShow,
     }
 }
 
@@ -216,6 +283,8 @@ mod tests {
             rehearsing: true,
             looping: false,
             slide: 4,
+            night: None,
+            walking: None,
         };
         for key in [Key::Space, Key::PageDown, Key::Enter] {
             assert_eq!(
@@ -270,6 +339,74 @@ mod tests {
                 &settings
             ),
             None
+        );
+    }
+
+    #[test]
+    fn between_a_nights_talks_the_advance_keys_start_what_is_next_and_nothing_else() {
+        use crate::ui::host::HostStage;
+        let settings = Settings::default();
+        let night = |stage, state| KeyContext {
+            night: Some(stage),
+            ..KeyContext::show(state)
+        };
+        let key = |key, context| command_for_key(key, Modifiers::NONE, context, &settings);
+        // On a card (the talk before it finished, or the next one is armed): start it.
+        for state in [TalkState::Ready, TalkState::Finished] {
+            assert_eq!(
+                key(Key::Space, night(HostStage::TalkCard, state)),
+                Some(Command::Start)
+            );
+            assert_eq!(
+                key(Key::PageDown, night(HostStage::BreakCard, state)),
+                Some(Command::Start)
+            );
+            // No talk to recover between talks: G would bring back the last talk's slides.
+            assert_eq!(key(Key::G, night(HostStage::TalkCard, state)), None);
+            assert_eq!(key(Key::P, night(HostStage::BreakCard, state)), None);
+        }
+        // A clicker pressed in the break does not end it; M stops the music.
+        assert_eq!(
+            key(Key::Space, night(HostStage::Break, TalkState::Finished)),
+            None
+        );
+        assert_eq!(
+            key(Key::M, night(HostStage::Break, TalkState::Finished)),
+            Some(Command::Night(NightCommand::StopMusic))
+        );
+        // During a talk the show's keys hold.
+        assert_eq!(
+            key(Key::P, night(HostStage::Talk, TalkState::Running)),
+            Some(Command::TogglePause)
+        );
+        assert_eq!(
+            key(Key::Space, night(HostStage::Talk, TalkState::Running)),
+            None
+        );
+        // Walking through the cards: the clicker steps, Esc stops, the last card ends the walk.
+        let walking = |position| KeyContext {
+            walking: Some((position, 4)),
+            ..night(HostStage::TalkCard, TalkState::Ready)
+        };
+        assert_eq!(
+            key(Key::PageDown, walking(0)),
+            Some(Command::Night(NightCommand::WalkCards(Some(1))))
+        );
+        assert_eq!(
+            key(Key::PageUp, walking(2)),
+            Some(Command::Night(NightCommand::WalkCards(Some(1))))
+        );
+        assert_eq!(
+            key(Key::Space, walking(3)),
+            Some(Command::Night(NightCommand::WalkCards(None)))
+        );
+        assert_eq!(
+            key(Key::Escape, walking(1)),
+            Some(Command::Night(NightCommand::WalkCards(None)))
+        );
+        assert_eq!(
+            key(Key::W, night(HostStage::End, TalkState::Finished)),
+            Some(Command::Night(NightCommand::WalkCards(Some(0))))
         );
     }
 }

@@ -2,6 +2,7 @@
 //! the app applies them, so every view can be drawn and tested on its own.
 
 pub mod feed;
+pub mod host;
 pub mod keys;
 pub mod presenter;
 pub mod projector;
@@ -74,4 +75,31 @@ pub enum Command {
     CancelNotesEdit,
     /// Cue sounds on or off (the rehearsal's own switch while rehearsing).
     ToggleSound,
+    /// A night's host asks for something (see [`NightCommand`]).
+    Night(NightCommand),
+}
+
+/// What a night's host asks for, besides what a single talk has.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NightCommand {
+    /// Leave out this item (0-based in the night file); if it is on, end it.
+    Skip(usize),
+    /// Move the item at running-order position `from` to position `to`.
+    Move {
+        /// Where it is, 0-based.
+        from: usize,
+        /// Where it goes, 0-based.
+        to: usize,
+    },
+    /// Give this item (0-based in the night file) again; its card goes up.
+    Rerun(usize),
+    /// End the break under way now.
+    EndBreak,
+    /// Silence the break music at once.
+    StopMusic,
+    /// Show the card at this running-order position on the projector, or stop walking through
+    /// the cards.
+    WalkCards(Option<usize>),
+    /// The host's answer to "go on where the night was?".
+    Resume(host::ResumeChoice),
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use egui::{Align, Color32, FontId, Id, Layout, RichText, Sense, Ui, vec2};
 
 use super::Command;
+use super::host::{self, HostModel};
 use super::rehearsal::{self, RehearsalModel};
 use super::widgets::{
     SlidePicture, countdown_ring, format_countdown, paint_slide, palette, progress_strip, readable,
@@ -77,6 +78,8 @@ pub struct PresenterModel<'a> {
     pub notes_save_failed: bool,
     /// Rehearsal mode's extras; `None` in a show.
     pub rehearsal: Option<RehearsalModel<'a>>,
+    /// A night's console; `None` for a single talk.
+    pub host: Option<HostModel<'a>>,
 }
 
 /// The state as a word, for the badge.
@@ -109,6 +112,26 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     egui::Panel::bottom("status")
         .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
         .show(ui, |ui| status_bar(ui, model, &mut commands));
+    if let Some(host_model) = &model.host {
+        let order_width = (ui.available_width() * 0.24).clamp(260.0, 420.0);
+        egui::Panel::left("running-order")
+            .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
+            .exact_size(order_width)
+            .resizable(false)
+            .show(ui, |ui| host::running_order(ui, host_model, &mut commands));
+        if let Some(offer) = &host_model.resume_offer {
+            host::resume_dialog(ui, offer, &mut commands);
+        }
+        if host_model.takes_the_stage() {
+            egui::CentralPanel::default()
+                .frame(unfilled(egui::Frame::central_panel(ui.style())))
+                .show(ui, |ui| host::stage(ui, host_model, &mut commands));
+            if model.quit_question {
+                quit_dialog(ui, model, &mut commands);
+            }
+            return commands;
+        }
+    }
     let side_width = (ui.available_width() * 0.34).clamp(300.0, 620.0);
     egui::Panel::right("time")
         .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
@@ -439,6 +462,8 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
             "Space / PageDown: done with this try   ·   P: pause the loop   ·   L / Esc: stop the loop and go back to the talk"
         } else if model.rehearsal.is_some() {
             rehearsal_key_hints(model.state)
+        } else if let Some(host) = &model.host {
+            host::key_hints(host, model.state)
         } else {
             key_hints(model.state)
         });
@@ -617,10 +642,12 @@ fn rehearsal_controls(
 
 /// The next slide, and under it the audience inset when it is on.
 fn next_and_inset(ui: &mut Ui, model: &PresenterModel<'_>) {
+    // A night's host always sees what the audience sees; a rehearsal, when asked for.
     let inset = model
         .rehearsal
         .as_ref()
-        .and_then(|rehearsal| rehearsal.inset.as_ref());
+        .and_then(|rehearsal| rehearsal.inset.as_ref())
+        .or(model.host.as_ref().map(|host| &host.audience));
     let Some(inset) = inset else {
         ui.label(RichText::new("Next").size(20.0).weak());
         let width = ui.available_width();
@@ -808,6 +835,13 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             ui.label(
                 "The talk is under way. Quitting ends it and shows the desktop on the projector.",
             );
+        }
+        if model
+            .host
+            .as_ref()
+            .is_some_and(|host| host.stage == super::host::HostStage::Break)
+        {
+            ui.label("The break is under way. Quitting stops its music and countdown; the night resumes where it was when Pecha opens it again.");
         }
         if model.notes_save_failed {
             ui.label(

@@ -1,8 +1,9 @@
 //! The projector window: what the audience sees, and nothing else.
 //!
 //! Only the slide, letterboxed on black; before the start a title card (or black), after the end
-//! a closing card (or black). Never a control, a dialog, a cursor or an error: a slide that
-//! cannot be shown is black here and explained on the presenter view.
+//! a closing card (or black). During a night: the card of who is next, the break card with its
+//! countdown, and the night's closing card. Never a control, a dialog, a cursor or an error: a
+//! slide that cannot be shown is black here and explained on the presenter view.
 
 use egui::{Color32, FontId, Rect, Sense, Ui, pos2, vec2};
 
@@ -27,6 +28,36 @@ pub enum ProjectorContent<'a> {
         /// The speaker, thanked by name.
         presenter: &'a str,
     },
+    /// A night: who (or what) is next.
+    NightCard(&'a NightCardText),
+    /// A night's break, counting down to the restart.
+    BreakCard {
+        /// The break's message, and the night's title.
+        text: &'a NightCardText,
+        /// Whole seconds left (shown as `12:34`).
+        seconds_left: u64,
+    },
+    /// The night is over.
+    NightEnd {
+        /// The night's title.
+        night_title: &'a str,
+    },
+}
+
+/// The words on a night's card. For a talk: "next", the presenter, the talk's title and the bio;
+/// for a break: its message and length, and (during it) when the night goes on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NightCardText {
+    /// The night's name, small at the top.
+    pub night_title: String,
+    /// The small line above the name: `Келесі · Далее · Next`, or the break's.
+    pub kicker: String,
+    /// The big line: the presenter, or the break's message.
+    pub headline: String,
+    /// The talk's title, or the break's length.
+    pub title: String,
+    /// The presenter's bio, or when the night goes on.
+    pub detail: String,
 }
 
 /// Everything the projector view needs.
@@ -65,6 +96,26 @@ pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
             painter.rect_filled(screen, 0.0, Color32::BLACK);
             card(&painter, screen, title, presenter, height);
         }
+        ProjectorContent::NightCard(text) => {
+            painter.rect_filled(screen, 0.0, Color32::BLACK);
+            night_card(&painter, screen, text, None);
+        }
+        ProjectorContent::BreakCard { text, seconds_left } => {
+            painter.rect_filled(screen, 0.0, Color32::BLACK);
+            let countdown =
+                super::widgets::format_clock(std::time::Duration::from_secs(seconds_left));
+            night_card(&painter, screen, text, Some(&countdown));
+        }
+        ProjectorContent::NightEnd { night_title } => {
+            painter.rect_filled(screen, 0.0, Color32::BLACK);
+            card(
+                &painter,
+                screen,
+                "Рахмет! · Спасибо! · Thank you!",
+                night_title,
+                height,
+            );
+        }
         ProjectorContent::EndCard { presenter } => {
             painter.rect_filled(screen, 0.0, Color32::BLACK);
             card(
@@ -83,6 +134,88 @@ pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
             vec2(screen.width() * progress.clamp(0.0, 1.0), bar_height),
         );
         painter.rect_filled(bar, 0.0, Color32::from_gray(0xb0));
+    }
+}
+
+/// The warm accent of a night's cards (the kicker and the countdown).
+const CARD_ACCENT: Color32 = Color32::from_rgb(0xf5, 0xb0, 0x3c);
+
+/// A night's card: the night's name small at the top, then a kicker in the accent colour, the
+/// headline big, the title in quotes and the detail smaller; a break adds its countdown, huge.
+/// Sizes follow the screen's height, so the card reads the same on any projector.
+fn night_card(
+    painter: &egui::Painter,
+    screen: Rect,
+    text: &NightCardText,
+    countdown: Option<&str>,
+) {
+    let height = screen.height();
+    let wrap = screen.width() * 0.84;
+    let left = screen.left() + screen.width() * 0.08;
+    let layout = |text: &str, size: f32, colour: Color32, wrap: f32| {
+        painter.layout(text.to_owned(), FontId::proportional(size), colour, wrap)
+    };
+    // The night's name, small and quiet, top left, with a thin accent rule under it.
+    let header = layout(
+        &text.night_title,
+        height * 0.03,
+        Color32::from_gray(0x9a),
+        wrap,
+    );
+    let header_top = screen.top() + height * 0.07;
+    let rule_y = header_top + header.size().y + height * 0.015;
+    painter.galley(pos2(left, header_top), header, Color32::WHITE);
+    painter.line_segment(
+        [
+            pos2(left, rule_y),
+            pos2(left + screen.width() * 0.12, rule_y),
+        ],
+        egui::Stroke::new((height * 0.004).max(2.0), CARD_ACCENT),
+    );
+    let mut lines = Vec::new();
+    if !text.kicker.is_empty() {
+        lines.push((
+            layout(
+                &text.kicker.to_uppercase(),
+                height * 0.035,
+                CARD_ACCENT,
+                wrap,
+            ),
+            height * 0.02,
+        ));
+    }
+    lines.push((
+        layout(&text.headline, height * 0.085, Color32::WHITE, wrap),
+        height * 0.025,
+    ));
+    if !text.title.is_empty() {
+        lines.push((
+            layout(&text.title, height * 0.05, Color32::from_gray(0xdc), wrap),
+            height * 0.03,
+        ));
+    }
+    if let Some(countdown) = countdown {
+        lines.push((
+            layout(countdown, height * 0.2, CARD_ACCENT, wrap),
+            height * 0.02,
+        ));
+    }
+    if !text.detail.is_empty() {
+        lines.push((
+            layout(&text.detail, height * 0.038, Color32::from_gray(0xa8), wrap),
+            0.0,
+        ));
+    }
+    let total: f32 = lines
+        .iter()
+        .map(|(galley, gap)| galley.size().y + gap)
+        .sum();
+    // Centred on the lower part of the screen, below the header.
+    let mut y = (screen.center().y + height * 0.04 - total / 2.0).max(rule_y + height * 0.06);
+    for (galley, gap) in lines {
+        let size = galley.size().y;
+        painter.galley(pos2(left, y), galley, Color32::WHITE);
+        y += size + gap;
     }
 }
 

@@ -1,0 +1,563 @@
+//! A host running a whole night in the app, driven headlessly by `egui_kittest`.
+//!
+//! Time comes from a [`ManualClock`]: a 6:40 talk ends in one step. The only waiting is on work
+//! the app does on other threads (a deck loading as its card goes up, the night's check, the
+//! progress file written), bounded so a test always ends.
+//!
+//! What the projector shows is read two ways: the frame the app hands the projector window
+//! ([`PechaApp::audience_frame`] and the card's words), and the console's "Audience sees" view,
+//! which paints the same card with the projector's own code.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::Key;
+use egui::epaint::Shape;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use pecha::app::{LaunchOptions, PechaApp};
+use pecha::clock::ManualClock;
+use pecha::monitors::ProjectorRequest;
+use pecha::night::log::{Event, NightLog};
+use pecha::night::progress::{ItemState, ProgressStore, Stage};
+use pecha::timing::TalkState;
+use pecha::ui::feed::FrameKind;
+use pecha::ui::{Command, NightCommand};
+
+const MAX_WAIT: Duration = Duration::from_mins(1);
+
+/// A talk lasts 20 x 20 s.
+const TALK: Duration = Duration::from_secs(400);
+
+fn good_deck() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/deck.ron")
+}
+
+/// A night file in a temporary folder: Әйгерім, Данияр, a one-minute break with music that is
+/// not there, Меруерт. `second_deck` replaces Данияр's deck (to make it missing).
+fn night_file(dir: &Path, second_deck: Option<&str>) -> PathBuf {
+    let good = good_deck().display().to_string();
+    let second = second_deck.map_or_else(|| good.clone(), str::to_owned);
+    let text = format!(
+        r#"(
+    title: "Тестовая ночь",
+    running_order: [
+        Talk(deck: "{good}", presenter: "Әйгерім", bio: "урбанист", title: "Арықтар"),
+        Talk(deck: "{second}", presenter: "Данияр"),
+        Break(minutes: 1, message: "Үзіліс", music: ["no-such-music.ogg"]),
+        Talk(deck: "{good}", presenter: "Меруерт", bio: "домбристка"),
+    ],
+)"#
+    );
+    let path = dir.join("night.ron");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+struct Night {
+    harness: Harness<'static, PechaApp>,
+    clock: ManualClock,
+}
+
+fn launch(night_path: &Path, data_dir: &Path, clock: ManualClock) -> Night {
+    let night = pecha::night::Night::load(night_path).unwrap();
+    let app_clock = clock.clone();
+    let data_dir = data_dir.to_path_buf();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            PechaApp::new_night(
+                &cc.egui_ctx,
+                None,
+                night,
+                LaunchOptions {
+                    projector: Some(ProjectorRequest::Off),
+                    night_dir: Some(data_dir),
+                    ..Default::default()
+                },
+                Arc::new(app_clock),
+            )
+        });
+    Night { harness, clock }
+}
+
+impl Night {
+    fn app(&self) -> &PechaApp {
+        self.harness.state()
+    }
+
+    /// Step (the clock standing still) until the app's background work makes `done` true.
+    #[track_caller]
+    fn wait_until(&mut self, what: &str, done: impl Fn(&PechaApp) -> bool) {
+        let since = std::time::Instant::now();
+        while !done(self.harness.state()) {
+            assert!(
+                since.elapsed() < MAX_WAIT,
+                "timed out waiting until {what}; labels: {:?}",
+                self.labels()
+            );
+            self.harness.step();
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        self.harness.run_ok();
+    }
+
+    fn stage(&self) -> Stage {
+        self.app().night_progress().unwrap().stage
+    }
+
+    /// Wait until talk `item`'s card is up with its deck loaded, ready to start.
+    #[track_caller]
+    fn wait_for_armed_card(&mut self, item: usize) {
+        self.wait_until(&format!("the card of item {item} is armed"), |app| {
+            app.night_progress().unwrap().stage == Stage::Card { item }
+                && app.deck().slides.len() == 20
+                && app.talk().state(Duration::ZERO) == TalkState::Ready
+                && app.audience_frame() == FrameKind::NightCard
+                && app
+                    .night_card()
+                    .is_some_and(|card| !card.headline.is_empty())
+                && !app
+                    .notices()
+                    .iter()
+                    .any(|notice| notice.contains("loading"))
+        });
+    }
+
+    fn advance(&mut self, by: Duration) {
+        self.clock.advance(by);
+        self.harness.step();
+        self.harness.step();
+    }
+
+    fn press(&mut self, key: Key) {
+        self.harness.key_down(key);
+        self.harness.step();
+        self.harness.key_up(key);
+        self.harness.step();
+        self.harness.run_ok();
+    }
+
+    fn apply(&mut self, command: Command) {
+        let ctx = self.harness.ctx.clone();
+        self.harness.state_mut().apply(&ctx, command);
+        self.harness.run_ok();
+    }
+
+    fn labels(&self) -> Vec<String> {
+        self.harness
+            .root()
+            .children_recursive()
+            .filter_map(|node| {
+                let node = node.accesskit_node();
+                node.label().or_else(|| node.value())
+            })
+            .filter(|text| !text.trim().is_empty())
+            .collect()
+    }
+
+    fn has_label_containing(&self, part: &str) -> bool {
+        self.labels().iter().any(|label| label.contains(part))
+    }
+
+    /// Every text painted in the last frame (the "Audience sees" card included).
+    fn painted(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        for clipped in &self.harness.output().shapes {
+            collect_texts(&clipped.shape, &mut texts);
+        }
+        texts
+    }
+
+    /// Step until every row has its check's verdict.
+    #[track_caller]
+    fn wait_until_checked(&mut self) {
+        let since = std::time::Instant::now();
+        while self.labels().iter().any(|label| label == "checking") {
+            assert!(
+                since.elapsed() < MAX_WAIT,
+                "the night's check did not finish"
+            );
+            self.harness.step();
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn headline(&self) -> String {
+        self.app().night_card().unwrap().headline.clone()
+    }
+}
+
+fn collect_texts(shape: &Shape, into: &mut Vec<String>) {
+    match shape {
+        Shape::Vec(shapes) => shapes.iter().for_each(|inner| collect_texts(inner, into)),
+        Shape::Text(text) => into.push(text.galley.text().to_owned()),
+        _ => {}
+    }
+}
+
+fn log_events(night_path: &Path, data_dir: &Path) -> Vec<Event> {
+    let (entries, problems) = NightLog::new(data_dir, night_path).read().unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    entries.into_iter().map(|entry| entry.event).collect()
+}
+
+#[test]
+fn a_host_runs_card_talk_card_break_talk_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+
+    // Doors open: the first card, its deck armed, one button to start it.
+    night.wait_for_armed_card(0);
+    assert_eq!(night.headline(), "Әйгерім");
+    assert_eq!(night.app().night_card().unwrap().title, "«Арықтар»");
+    assert!(
+        night.has_label_containing("Start talk 1: Әйгерім"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(
+        night.painted().iter().any(|text| text == "урбанист"),
+        "the console shows the card"
+    );
+
+    night.wait_until_checked();
+
+    // Space starts the talk; it runs by itself and ends; the next card follows at once.
+    night.press(Key::Space);
+    assert!(matches!(night.stage(), Stage::Talk { item: 0, .. }));
+    assert_eq!(
+        night.app().talk().state(night.clock_now()),
+        TalkState::Running
+    );
+    assert!(matches!(
+        night.app().audience_frame(),
+        FrameKind::Slide { slide: 1, .. }
+    ));
+    // During the talk the card already holds the next speaker, for the instant it ends.
+    assert_eq!(night.headline(), "Данияр");
+    night.advance(TALK + Duration::from_millis(1));
+    assert_eq!(night.stage(), Stage::Card { item: 1 });
+    assert_eq!(night.app().audience_frame(), FrameKind::NightCard);
+    assert_eq!(night.headline(), "Данияр");
+
+    night.wait_for_armed_card(1);
+    night.press(Key::Space);
+    night.advance(TALK + Duration::from_millis(1));
+
+    // The break's card, then the break: a countdown on the projector, the music's problem on the
+    // console, and the night goes on without it.
+    assert_eq!(night.stage(), Stage::Card { item: 2 });
+    assert_eq!(night.headline(), "Үзіліс");
+    assert!(
+        night.has_label_containing("Start the break"),
+        "{:?}",
+        night.labels()
+    );
+    night.press(Key::Space);
+    assert!(matches!(night.stage(), Stage::Break { item: 2, .. }));
+    assert_eq!(
+        night.app().audience_frame(),
+        FrameKind::BreakCard { seconds_left: 60 }
+    );
+    night.advance(Duration::from_secs(30));
+    assert_eq!(
+        night.app().audience_frame(),
+        FrameKind::BreakCard { seconds_left: 30 }
+    );
+    assert!(
+        night.painted().iter().any(|text| text == "0:30"),
+        "{:?}",
+        night.painted()
+    );
+    assert!(
+        night.has_label_containing("no-such-music.ogg"),
+        "the missing music is named: {:?}",
+        night.labels()
+    );
+    // A clicker pressed in the break does not end it.
+    night.press(Key::Space);
+    assert!(matches!(night.stage(), Stage::Break { .. }));
+    night.advance(Duration::from_secs(30));
+    assert_eq!(night.stage(), Stage::Card { item: 3 });
+    assert_eq!(night.headline(), "Меруерт");
+
+    night.wait_for_armed_card(3);
+    night.press(Key::Space);
+    night.advance(TALK + Duration::from_millis(1));
+    assert_eq!(night.stage(), Stage::End);
+    assert_eq!(night.app().audience_frame(), FrameKind::NightEnd);
+    assert!(
+        night.has_label_containing("The night is over"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(
+        night.has_label_containing("3 of 3 talks given"),
+        "{:?}",
+        night.labels()
+    );
+    let progress = night.app().night_progress().unwrap().clone();
+    assert_eq!(progress.states, vec![ItemState::Done; 4]);
+
+    // The log has each talk's start and end, the break, and the end of the night.
+    night.wait_until("the log is written", |_| {
+        log_events(&night_path, &data).last() == Some(&Event::NightEnded)
+    });
+    let events = log_events(&night_path, &data);
+    let started: Vec<usize> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::TalkStarted { item, .. } => Some(*item),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(started, vec![0, 1, 3]);
+    let ended: Vec<(usize, u64)> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::TalkEnded { item, talk_ms, .. } => Some((*item, *talk_ms)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ended, vec![(0, 400_000), (1, 400_000), (3, 400_000)]);
+    assert!(events.contains(&Event::BreakStarted { item: 2 }));
+    assert!(events.contains(&Event::BreakEnded {
+        item: 2,
+        early: false
+    }));
+}
+
+impl Night {
+    fn clock_now(&self) -> Duration {
+        pecha::clock::Clock::now(&self.clock)
+    }
+}
+
+#[test]
+fn the_host_skips_and_reorders_and_the_cards_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.wait_for_armed_card(0);
+
+    // Меруерт goes first: moved from the 4th place to the 1st, her card goes up.
+    night.apply(Command::Night(NightCommand::Move { from: 3, to: 0 }));
+    assert_eq!(
+        night.app().night_progress().unwrap().order,
+        vec![3, 0, 1, 2]
+    );
+    night.wait_for_armed_card(3);
+    assert_eq!(night.headline(), "Меруерт");
+
+    // Skipping the card on screen puts up the next one; the skipped talk is marked.
+    let first_skip = night
+        .harness
+        .query_all_by_label("Skip")
+        .next()
+        .expect("a Skip button on the first row");
+    first_skip.click();
+    night.harness.run_ok();
+    assert_eq!(night.stage(), Stage::Card { item: 0 });
+    assert_eq!(
+        night.app().night_progress().unwrap().states[3],
+        ItemState::Skipped
+    );
+    assert!(
+        night.has_label_containing("skipped"),
+        "{:?}",
+        night.labels()
+    );
+    night.wait_for_armed_card(0);
+
+    // A talk skipped mid-way stops at once: the next card is on the projector.
+    night.press(Key::Space);
+    night.advance(Duration::from_secs(45));
+    night.apply(Command::Night(NightCommand::Skip(0)));
+    assert_eq!(night.stage(), Stage::Card { item: 1 });
+    assert_eq!(night.app().audience_frame(), FrameKind::NightCard);
+    assert_eq!(night.headline(), "Данияр");
+
+    // Run again: the skipped speaker arrived; her card goes up again.
+    night.apply(Command::Night(NightCommand::Rerun(3)));
+    assert_eq!(night.stage(), Stage::Card { item: 3 });
+    night.wait_for_armed_card(3);
+    assert_eq!(night.headline(), "Меруерт");
+
+    let events = log_events(&night_path, &data);
+    let interventions: Vec<String> = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Intervention { what, .. } => Some(what.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        interventions.iter().any(|what| what.contains("moved")),
+        "{interventions:?}"
+    );
+    assert_eq!(
+        interventions
+            .iter()
+            .filter(|what| what.contains("skipped"))
+            .count(),
+        2,
+        "{interventions:?}"
+    );
+}
+
+#[test]
+fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.wait_for_armed_card(0);
+    night.press(Key::W);
+    let mut seen = vec![night.headline()];
+    for _ in 0..3 {
+        night.press(Key::PageDown);
+        seen.push(night.headline());
+    }
+    assert_eq!(seen, ["Әйгерім", "Данияр", "Үзіліс", "Меруерт"]);
+    night.press(Key::ArrowLeft);
+    assert_eq!(night.headline(), "Үзіліс");
+    night.press(Key::Escape);
+    assert_eq!(night.headline(), "Әйгерім");
+    assert_eq!(night.stage(), Stage::Card { item: 0 });
+    assert!(
+        night
+            .app()
+            .night_progress()
+            .unwrap()
+            .states
+            .iter()
+            .all(|state| *state == ItemState::Waiting)
+    );
+}
+
+/// Run talk 1 up to slide 5, then "crash": the harness goes away with the progress on disk.
+fn crash_on_slide_five(night_path: &Path, data: &Path) -> ManualClock {
+    let clock = ManualClock::new();
+    let mut night = launch(night_path, data, clock.clone());
+    night.wait_for_armed_card(0);
+    night.press(Key::Space);
+    night.advance(Duration::from_secs(85));
+    assert_eq!(night.app().talk().current_slide(night.clock_now()), 5);
+    let store = ProgressStore::new(data, night_path);
+    night.wait_until("the progress file says slide 5", |_| {
+        store.load(4).ok().flatten().is_some_and(|progress| {
+            matches!(
+                progress.stage,
+                Stage::Talk {
+                    item: 0,
+                    slide: 5,
+                    ..
+                }
+            )
+        })
+    });
+    drop(night);
+    clock
+}
+
+#[test]
+fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let clock = crash_on_slide_five(&night_path, &data);
+
+    let mut night = launch(&night_path, &data, clock);
+    night.harness.run_ok();
+    assert!(
+        night.has_label_containing("Resume at slide 5"),
+        "{:?}",
+        night.labels()
+    );
+    // Until the host answers, the projector stays black.
+    assert_eq!(night.app().audience_frame(), FrameKind::Black);
+    night
+        .harness
+        .get_by_label_contains("Resume at slide 5")
+        .click();
+    night.wait_until("talk 1 is back on slide 5", |app| {
+        app.deck().slides.len() == 20 && app.talk().log().len() > 1
+    });
+    let now = night.clock_now();
+    assert_eq!(night.app().talk().state(now), TalkState::Paused);
+    assert_eq!(night.app().talk().current_slide(now), 5);
+    assert!(matches!(
+        night.app().audience_frame(),
+        FrameKind::Slide { slide: 5, .. }
+    ));
+    // P goes on; the talk ends 16 slides later and the next card follows.
+    night.press(Key::P);
+    night.advance(Duration::from_secs(16 * 20) + Duration::from_millis(1));
+    assert_eq!(night.stage(), Stage::Card { item: 1 });
+    assert!(
+        log_events(&night_path, &data)
+            .iter()
+            .any(|event| matches!(event, Event::Resumed { .. }))
+    );
+}
+
+#[test]
+fn after_a_crash_the_night_resumes_at_the_talks_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let clock = crash_on_slide_five(&night_path, &data);
+
+    let mut night = launch(&night_path, &data, clock);
+    night.harness.run_ok();
+    night.harness.get_by_label("Resume at its card").click();
+    night.harness.run_ok();
+    assert_eq!(night.stage(), Stage::Card { item: 0 });
+    night.wait_for_armed_card(0);
+    assert_eq!(night.headline(), "Әйгерім");
+    night.press(Key::Space);
+    assert_eq!(night.app().talk().current_slide(night.clock_now()), 1);
+}
+
+#[test]
+fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), Some("talks/nobody/"));
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.wait_for_armed_card(0);
+    // The check marks Данияр's talk before doors open.
+    let since = std::time::Instant::now();
+    while !night.has_label_containing("problem") {
+        assert!(since.elapsed() < MAX_WAIT, "{:?}", night.labels());
+        night.harness.step();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(night.has_label_containing("nobody"), "{:?}", night.labels());
+    night.press(Key::Space);
+    night.advance(TALK + Duration::from_millis(1));
+    // Данияр's deck cannot be read: the talk is skipped, the host told why, the break is next.
+    night.wait_until("the break's card is up", |app| {
+        app.night_progress().unwrap().stage == Stage::Card { item: 2 }
+    });
+    assert_eq!(
+        night.app().night_progress().unwrap().states[1],
+        ItemState::Skipped
+    );
+    assert!(
+        night
+            .app()
+            .notices()
+            .iter()
+            .any(|notice| notice.contains("Данияр") && notice.contains("nobody")),
+        "{:?}",
+        night.app().notices()
+    );
+    assert_eq!(night.headline(), "Үзіліс");
+}
