@@ -183,7 +183,7 @@ pub(crate) fn plural(count: usize, noun: &str) -> String {
 }
 
 /// `6:40`, or `1:05:00` from an hour on.
-fn clock_time(seconds: u64) -> String {
+pub(crate) fn clock_time(seconds: u64) -> String {
     let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if hours > 0 {
         format!("{hours}:{minutes:02}:{seconds:02}")

@@ -6,7 +6,9 @@
 //! breaks with their length, message and music. [`Night::load`] reads it without opening the
 //! decks, so a night with a missing deck still loads: [`crate::check::check_night`] reports
 //! that talk as not ready and the others as ready. [`progress`] is where a running night is, kept
-//! on disk so a crash loses nothing.
+//! on disk so a crash loses nothing; [`log`] is what happened during it (when each talk really
+//! started and ended, breaks, pauses, the host's interventions), for `pecha log`. Both live in
+//! [`user_data_dir`], named after the night file ([`progress::night_file_key`]).
 //!
 //! ```ron
 //! (
@@ -20,6 +22,7 @@
 //! )
 //! ```
 
+pub mod log;
 pub mod progress;
 
 use std::fs;
@@ -29,6 +32,14 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::deck::{Deck, DeckError, Format};
+
+/// Where a night's progress and log are kept: `$XDG_DATA_HOME/pecha/nights` (usually
+/// `~/.local/share/pecha/nights`) on Linux, the platform's data folder elsewhere. `None` when the
+/// user has no home folder.
+#[must_use]
+pub fn user_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "pecha").map(|dirs| dirs.data_dir().join("nights"))
+}
 
 /// One item of the running order.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -215,6 +215,25 @@ pub enum ProgressError {
         /// What is wrong with it.
         problem: String,
     },
+    /// The user's data folder is unknown (no home directory).
+    #[error("no data folder for the night's progress (is HOME set?)")]
+    NoDataFolder,
+}
+
+/// The name a night's files share in the data folder: the night file's stem and 12 hex digits
+/// of a hash of its full path, e.g. `night-3f2a9c0b1d4e`. Two nights never share it; the same
+/// night named by a relative or an absolute path gets the same key; moving the file changes it.
+/// The progress (`{key}.progress.ron`) and the log (`{key}.log`, [`crate::night::log`]) of one
+/// night sit side by side.
+#[must_use]
+pub fn night_file_key(night_file: &Path) -> String {
+    let full = fs::canonicalize(night_file).unwrap_or_else(|_| night_file.to_path_buf());
+    let hash = blake3::hash(full.to_string_lossy().as_bytes()).to_hex();
+    let stem = night_file.file_stem().map_or_else(
+        || "night".to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
+    format!("{stem}-{}", &hash[..12])
 }
 
 /// Where one night's progress is kept.
@@ -225,18 +244,20 @@ pub struct ProgressStore {
 
 impl ProgressStore {
     /// The progress of `night_file`, kept in `dir` under a name derived from the night file's
-    /// full path (two nights never share a file; moving the night file starts afresh).
+    /// full path (two nights never share a file; moving the night file starts afresh):
+    /// `{stem}-{hash12}.progress.ron`, see [`night_file_key`].
     #[must_use]
     pub fn new(dir: &Path, night_file: &Path) -> Self {
-        let full = fs::canonicalize(night_file).unwrap_or_else(|_| night_file.to_path_buf());
-        let hash = blake3::hash(full.to_string_lossy().as_bytes()).to_hex();
-        let stem = night_file.file_stem().map_or_else(
-            || "night".to_owned(),
-            |stem| stem.to_string_lossy().into_owned(),
-        );
         Self {
-            path: dir.join(format!("{stem}-{}.progress.ron", &hash[..12])),
+            path: dir.join(format!("{}.progress.ron", night_file_key(night_file))),
         }
+    }
+
+    /// The progress of `night_file` in the user's data folder ([`crate::night::user_data_dir`]).
+    pub fn user(night_file: &Path) -> Result<Self, ProgressError> {
+        crate::night::user_data_dir()
+            .map(|dir| Self::new(&dir, night_file))
+            .ok_or(ProgressError::NoDataFolder)
     }
 
     /// The file.

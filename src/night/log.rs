@@ -1,0 +1,978 @@
+//! The night log: what really happened while a host ran a PechaKucha Night, written as the night
+//! goes on and printed by `pecha log night.ron`.
+//!
+//! [`super::progress`] only knows where the night *is*, and overwrites itself on every change.
+//! Organisers also want to know afterwards what the evening was: when each talk actually started
+//! and ended, how long it stood paused, whether the break was cut short, and every time the host
+//! stepped in (skip, run again, reorder, blackout, resume after a crash). The app appends one
+//! [`Entry`] per such moment to the night's [`NightLog`]; nothing here is egui, and nothing here
+//! decides what to log: the app does.
+//!
+//! # The file
+//!
+//! One entry per line, as single-line RON, appended, flushed and synced to disk before
+//! [`NightLog::append`] returns, so a crash loses at most the line being written. It sits beside
+//! the night's progress in [`super::user_data_dir`], as `{key}.log` where `{key}` is
+//! [`super::progress::night_file_key`]:
+//!
+//! ```text
+//! (unix_ms:1764262800000,event:NightOpened)
+//! (unix_ms:1764262805000,event:TalkStarted(item:0,presenter:"Әйгерім Құрманғалиқызы"))
+//! ```
+//!
+//! A damaged line (half-written at a crash, edited by hand, from a newer Pecha) is reported and
+//! skipped by [`NightLog::read`]; the other lines are still read. After a half-written line the
+//! next append starts on a fresh line, so one crash never damages two entries.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
+
+use chrono::TimeZone;
+use serde::{Deserialize, Serialize};
+
+use super::{Item, Night};
+use crate::check::{clock_time, plural};
+
+/// One thing that happened, as written to the log. `item` is always the 0-based index of the
+/// talk or break in the night file's running order (not in the order the host rearranged).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// The console opened the night afresh.
+    NightOpened,
+    /// The console opened the night again after a crash or a restart, at `at`
+    /// (e.g. `card of talk 3`, `talk 3, slide 7`).
+    Resumed {
+        /// Where the night resumed, in words.
+        at: String,
+    },
+    /// Talk `item` began (slide 1 on the projector).
+    TalkStarted {
+        /// The item, 0-based in the night file.
+        item: usize,
+        /// Who spoke, as the night file said at the time.
+        presenter: String,
+    },
+    /// Talk `item` finished, or was stopped.
+    TalkEnded {
+        /// The item, 0-based in the night file.
+        item: usize,
+        /// Who spoke, as the night file said at the time.
+        presenter: String,
+        /// How long the slides ran, pauses excluded, in milliseconds.
+        talk_ms: u64,
+        /// How long the talk stood paused, in milliseconds.
+        paused_ms: u64,
+    },
+    /// Break `item` began.
+    BreakStarted {
+        /// The item, 0-based in the night file.
+        item: usize,
+    },
+    /// Break `item` ended; `early` when the host ended it before its time.
+    BreakEnded {
+        /// The item, 0-based in the night file.
+        item: usize,
+        /// Whether the host cut it short.
+        early: bool,
+    },
+    /// The host stepped in: `paused on slide 7`, `resumed`, `skipped`, `moved to 4th`,
+    /// `run again`, `blackout on`... `item` is the talk or break concerned, if any.
+    Intervention {
+        /// The item, 0-based in the night file, when the intervention concerns one.
+        item: Option<usize>,
+        /// What the host did, in words.
+        what: String,
+    },
+    /// Every item is done or skipped.
+    NightEnded,
+}
+
+/// One line of the log: when, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// When it happened, milliseconds since the Unix epoch (wall clock).
+    pub unix_ms: i64,
+    /// What happened.
+    pub event: Event,
+}
+
+impl Entry {
+    /// `event`, happening now by the wall clock.
+    #[must_use]
+    pub fn now(event: Event) -> Self {
+        Self {
+            unix_ms: unix_now_ms(),
+            event,
+        }
+    }
+
+    /// The entry as one line of RON, without the line break. Non-ASCII text (Cyrillic names)
+    /// stays readable; line breaks inside strings are escaped.
+    pub fn to_line(&self) -> Result<String, ron::Error> {
+        ron::to_string(self)
+    }
+
+    /// Parse one line of the log; the error says what is wrong with it.
+    pub fn from_line(line: &str) -> Result<Self, String> {
+        ron::from_str(line).map_err(|error| error.to_string())
+    }
+}
+
+/// Now, in milliseconds since the Unix epoch (what [`Entry::unix_ms`] holds).
+#[must_use]
+pub fn unix_now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| {
+            i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+        })
+}
+
+/// Why the log could not be written or read. Messages name the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LogError {
+    /// Appending failed (folder not writable, disk full...).
+    #[error("cannot write the night log {}: {source}", path.display())]
+    Write {
+        /// The log file.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// The log exists but could not be read.
+    #[error("cannot read the night log {}: {source}", path.display())]
+    Read {
+        /// The log file.
+        path: PathBuf,
+        /// What the OS said.
+        source: io::Error,
+    },
+    /// The user's data folder is unknown (no home directory).
+    #[error("no data folder for the night log (is HOME set?)")]
+    NoDataFolder,
+}
+
+/// The log file of one night.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NightLog {
+    path: PathBuf,
+}
+
+impl NightLog {
+    /// The log of `night_file`, kept in `dir` next to its progress file, under the same name
+    /// with `.log`: `{stem}-{hash12}.log` ([`super::progress::night_file_key`]).
+    #[must_use]
+    pub fn new(dir: &Path, night_file: &Path) -> Self {
+        Self {
+            path: dir.join(format!(
+                "{}.log",
+                super::progress::night_file_key(night_file)
+            )),
+        }
+    }
+
+    /// The log of `night_file` in the user's data folder ([`super::user_data_dir`]), where the
+    /// app writes it and `pecha log` reads it.
+    pub fn user(night_file: &Path) -> Result<Self, LogError> {
+        super::user_data_dir()
+            .map(|dir| Self::new(&dir, night_file))
+            .ok_or(LogError::NoDataFolder)
+    }
+
+    /// The file.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Append one entry as one line, creating the folder and the file as needed. The line is
+    /// written with one call and synced to disk before this returns. If the file ends in a
+    /// half-written line (a crash), the entry starts on a new line.
+    pub fn append(&self, entry: &Entry) -> Result<(), LogError> {
+        let failed = |source: io::Error| LogError::Write {
+            path: self.path.clone(),
+            source,
+        };
+        let line = entry
+            .to_line()
+            .map_err(|error| failed(io::Error::other(error.to_string())))?;
+        let dir = self.path.parent().filter(|dir| !dir.as_os_str().is_empty());
+        if let Some(dir) = dir {
+            fs::create_dir_all(dir).map_err(failed)?;
+        }
+        let created = !self.path.exists();
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(&self.path)
+            .map_err(failed)?;
+        let mut text = String::with_capacity(line.len() + 2);
+        if file.metadata().map_err(failed)?.len() > 0 {
+            let mut last = [0_u8; 1];
+            file.seek(SeekFrom::End(-1)).map_err(failed)?;
+            file.read_exact(&mut last).map_err(failed)?;
+            if last[0] != b'\n' {
+                text.push('\n');
+            }
+        }
+        text.push_str(&line);
+        text.push('\n');
+        file.write_all(text.as_bytes()).map_err(failed)?;
+        file.sync_data().map_err(failed)?;
+        if created && let Some(dir) = dir {
+            // Make the new file's name durable too. Best effort: some file systems cannot sync
+            // a folder, and the entry itself is already on disk.
+            let _ = File::open(dir).and_then(|dir| dir.sync_all());
+        }
+        Ok(())
+    }
+
+    /// Every entry that can be read, in file order, and one problem per line that cannot
+    /// (`line 7 is damaged (...); skipped`). No file yet: no entries, no problems.
+    pub fn read(&self) -> Result<(Vec<Entry>, Vec<String>), LogError> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Ok((Vec::new(), Vec::new()));
+            }
+            Err(source) => {
+                return Err(LogError::Read {
+                    path: self.path.clone(),
+                    source,
+                });
+            }
+        };
+        Ok(parse_lines(&bytes))
+    }
+}
+
+/// Entries and per-line problems from the bytes of a log file.
+fn parse_lines(bytes: &[u8]) -> (Vec<Entry>, Vec<String>) {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for (index, line) in bytes.split(|&byte| byte == b'\n').enumerate() {
+        let number = index + 1;
+        let Ok(line) = std::str::from_utf8(line) else {
+            problems.push(format!(
+                "line {number} is damaged (not UTF-8 text); skipped"
+            ));
+            continue;
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match Entry::from_line(line) {
+            Ok(entry) => entries.push(entry),
+            Err(error) => problems.push(format!("line {number} is damaged ({error}); skipped")),
+        }
+    }
+    (entries, problems)
+}
+
+/// The text `pecha log` prints: a header (the night's title, night file, `log_file`), the
+/// problems met reading the log, one row per entry (local time `HH:MM:SS`, a date line whenever
+/// the day changes, and what happened, with talks named `4. Presenter` by their place in the
+/// night file), then one row per talk or break given: planned length against actual start,
+/// end, length and time paused, and the talks not given.
+#[must_use]
+pub fn to_text(night: &Night, log_file: &Path, entries: &[Entry], problems: &[String]) -> String {
+    render(night, log_file, entries, problems, &chrono::Local)
+}
+
+/// [`to_text`] in the time zone `zone` (tests use UTC).
+fn render<Tz: TimeZone>(
+    night: &Night,
+    log_file: &Path,
+    entries: &[Entry],
+    problems: &[String],
+    zone: &Tz,
+) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let mut text = String::new();
+    let _ = writeln!(text, "Night log of \"{}\"", night.title);
+    let _ = writeln!(text, "Night file: {}", night.source.display());
+    let _ = writeln!(text, "Log file:   {}", log_file.display());
+    for problem in problems {
+        let _ = writeln!(text, "warning: log {problem}");
+    }
+    if entries.is_empty() {
+        text.push_str("\nNothing logged yet.\n");
+        return text;
+    }
+    text.push('\n');
+    let mut day = String::new();
+    for entry in entries {
+        let (date, time) = local(entry.unix_ms, zone);
+        if date != day {
+            let _ = writeln!(text, "{date}");
+            day = date;
+        }
+        let _ = writeln!(text, "  {time}  {}", describe(night, &entry.event));
+    }
+    summary(&mut text, night, entries, zone);
+    text
+}
+
+/// A Unix time in milliseconds as local `YYYY-MM-DD` and `HH:MM:SS`.
+fn local<Tz: TimeZone>(unix_ms: i64, zone: &Tz) -> (String, String)
+where
+    Tz::Offset: std::fmt::Display,
+{
+    chrono::DateTime::from_timestamp_millis(unix_ms).map_or_else(
+        || ("(unknown date)".to_owned(), "??:??:??".to_owned()),
+        |time| {
+            let time = time.with_timezone(zone);
+            (
+                time.format("%Y-%m-%d").to_string(),
+                time.format("%H:%M:%S").to_string(),
+            )
+        },
+    )
+}
+
+/// `6:40` from milliseconds, to the nearest second.
+fn length_ms(ms: u64) -> String {
+    clock_time(ms.saturating_add(500) / 1000)
+}
+
+/// The item as the log rows name it: `4. Меруерт Оспанова`, `3. break`. `presenter` is the name
+/// the event recorded, which wins over the night file's (the file may have changed since).
+fn item_label(night: &Night, item: usize, presenter: Option<&str>) -> String {
+    let number = item + 1;
+    let recorded = presenter.filter(|name| !name.trim().is_empty());
+    match (night.running_order.get(item), recorded) {
+        (Some(Item::Talk(talk)), _) => format!("{number}. {}", recorded.unwrap_or(&talk.presenter)),
+        (Some(Item::Break(_)), _) => format!("{number}. break"),
+        (None, Some(name)) => format!("{number}. {name} (no longer in the night file)"),
+        (None, None) => format!("item {number} (no longer in the night file)"),
+    }
+}
+
+/// One log row's words.
+fn describe(night: &Night, event: &Event) -> String {
+    match event {
+        Event::NightOpened => "night opened".to_owned(),
+        Event::Resumed { at } => format!("night resumed after a restart, at {at}"),
+        Event::TalkStarted { item, presenter } => {
+            format!(
+                "{}: talk started",
+                item_label(night, *item, Some(presenter))
+            )
+        }
+        Event::TalkEnded {
+            item,
+            presenter,
+            talk_ms,
+            paused_ms,
+        } => {
+            let mut words = format!(
+                "{}: talk ended after {}",
+                item_label(night, *item, Some(presenter)),
+                length_ms(*talk_ms)
+            );
+            if *paused_ms > 0 {
+                let _ = write!(words, ", paused {}", length_ms(*paused_ms));
+            }
+            words
+        }
+        Event::BreakStarted { item } => {
+            let mut words = format!("{}: break started", item_label(night, *item, None));
+            if let Some(Item::Break(pause)) = night.running_order.get(*item) {
+                let _ = write!(words, " ({} planned)", clock_time(pause.length.as_secs()));
+            }
+            words
+        }
+        Event::BreakEnded { item, early } => format!(
+            "{}: break ended{}",
+            item_label(night, *item, None),
+            if *early { " early" } else { "" }
+        ),
+        Event::Intervention {
+            item: Some(item),
+            what,
+        } => format!("{}: {what}", item_label(night, *item, None)),
+        Event::Intervention { item: None, what } => format!("host: {what}"),
+        Event::NightEnded => "night ended".to_owned(),
+    }
+}
+
+/// One talk or break as it was given (a talk run again is given twice).
+struct Given {
+    item: usize,
+    /// `None` for a break.
+    presenter: Option<String>,
+    start: Option<i64>,
+    end: Option<i64>,
+    talk_ms: Option<u64>,
+    paused_ms: Option<u64>,
+    early: bool,
+    again: bool,
+}
+
+impl Given {
+    fn new(item: usize, presenter: Option<String>, again: bool) -> Self {
+        Self {
+            item,
+            presenter,
+            start: None,
+            end: None,
+            talk_ms: None,
+            paused_ms: None,
+            early: false,
+            again,
+        }
+    }
+}
+
+/// Pair each start with its end, in the order things were given.
+fn given(entries: &[Entry]) -> Vec<Given> {
+    let mut given: Vec<Given> = Vec::new();
+    // Item -> index in `given` of its run that has started and not ended.
+    let mut open: HashMap<usize, usize> = HashMap::new();
+    let seen = |given: &[Given], item: usize| given.iter().any(|run| run.item == item);
+    for entry in entries {
+        match &entry.event {
+            Event::TalkStarted { item, presenter } => {
+                let again = seen(&given, *item);
+                let mut run = Given::new(*item, Some(presenter.clone()), again);
+                run.start = Some(entry.unix_ms);
+                open.insert(*item, given.len());
+                given.push(run);
+            }
+            Event::BreakStarted { item } => {
+                let again = seen(&given, *item);
+                let mut run = Given::new(*item, None, again);
+                run.start = Some(entry.unix_ms);
+                open.insert(*item, given.len());
+                given.push(run);
+            }
+            Event::TalkEnded {
+                item,
+                presenter,
+                talk_ms,
+                paused_ms,
+            } => {
+                let index = open.remove(item).unwrap_or_else(|| {
+                    let again = seen(&given, *item);
+                    given.push(Given::new(*item, Some(presenter.clone()), again));
+                    given.len() - 1
+                });
+                let run = &mut given[index];
+                run.end = Some(entry.unix_ms);
+                run.talk_ms = Some(*talk_ms);
+                run.paused_ms = Some(*paused_ms);
+            }
+            Event::BreakEnded { item, early } => {
+                let index = open.remove(item).unwrap_or_else(|| {
+                    let again = seen(&given, *item);
+                    given.push(Given::new(*item, None, again));
+                    given.len() - 1
+                });
+                let run = &mut given[index];
+                run.end = Some(entry.unix_ms);
+                run.early = *early;
+            }
+            _ => {}
+        }
+    }
+    given
+}
+
+/// Widest presenter column, in characters; longer names are cut with `…`.
+const NAME_WIDTH_MAX: usize = 30;
+
+/// `text` in exactly `width` characters (not bytes: Cyrillic letters take two bytes each), cut
+/// with `…` or padded with spaces.
+fn fit(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count > width {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        let mut padded = text.to_owned();
+        padded.extend(std::iter::repeat_n(' ', width - count));
+        padded
+    }
+}
+
+/// One row of the per-talk table, as printed.
+struct Row {
+    number: usize,
+    who: String,
+    planned: String,
+    start: String,
+    end: String,
+    length: String,
+    paused: String,
+    note: String,
+}
+
+/// The table's row for one talk or break as given; `clock` shows a time as `HH:MM:SS`.
+fn given_row(night: &Night, run: &Given, clock: impl Fn(Option<i64>) -> String) -> Row {
+    let planned_talk = night.format.total();
+    let in_file = night.running_order.get(run.item);
+    let mut notes = Vec::new();
+    if run.again {
+        notes.push("again");
+    }
+    if run.start.is_none() {
+        notes.push("no start logged");
+    }
+    if run.end.is_none() {
+        notes.push("no end logged");
+    }
+    if let Some(presenter) = &run.presenter {
+        if let Some(talk_ms) = run.talk_ms
+            && u128::from(talk_ms) + 500 < planned_talk.as_millis()
+        {
+            notes.push("cut short");
+        }
+        let who = match in_file {
+            Some(Item::Talk(talk)) if presenter.trim().is_empty() => talk.presenter.clone(),
+            _ => presenter.clone(),
+        };
+        Row {
+            number: run.item + 1,
+            who,
+            planned: clock_time(planned_talk.as_secs()),
+            start: clock(run.start),
+            end: clock(run.end),
+            length: run.talk_ms.map_or_else(|| "—".to_owned(), length_ms),
+            paused: run.paused_ms.map_or_else(|| "—".to_owned(), length_ms),
+            note: notes.join(", "),
+        }
+    } else {
+        if run.early {
+            notes.push("ended early");
+        }
+        let length = match (run.start, run.end) {
+            (Some(start), Some(end)) if end >= start => length_ms(end.abs_diff(start)),
+            _ => "—".to_owned(),
+        };
+        Row {
+            number: run.item + 1,
+            who: "break".to_owned(),
+            planned: match in_file {
+                Some(Item::Break(pause)) => clock_time(pause.length.as_secs()),
+                _ => "—".to_owned(),
+            },
+            start: clock(run.start),
+            end: clock(run.end),
+            length,
+            paused: String::new(),
+            note: notes.join(", "),
+        }
+    }
+}
+
+/// The per-talk table and the night's span, appended to `text`.
+fn summary<Tz: TimeZone>(text: &mut String, night: &Night, entries: &[Entry], zone: &Tz)
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let clock =
+        |unix_ms: Option<i64>| unix_ms.map_or_else(|| "—".to_owned(), |ms| local(ms, zone).1);
+    let runs = given(entries);
+    let mut rows: Vec<Row> = runs
+        .iter()
+        .map(|run| given_row(night, run, clock))
+        .collect();
+    for (item, thing) in night.running_order.iter().enumerate() {
+        if let Item::Talk(talk) = thing
+            && !runs.iter().any(|run| run.item == item)
+        {
+            rows.push(Row {
+                number: item + 1,
+                who: talk.presenter.clone(),
+                planned: clock_time(night.format.total().as_secs()),
+                start: "—".to_owned(),
+                end: "—".to_owned(),
+                length: "—".to_owned(),
+                paused: "—".to_owned(),
+                note: "not given".to_owned(),
+            });
+        }
+    }
+    let mut given_talks: Vec<usize> = runs
+        .iter()
+        .filter(|run| {
+            run.end.is_some() && matches!(night.running_order.get(run.item), Some(Item::Talk(_)))
+        })
+        .map(|run| run.item)
+        .collect();
+    given_talks.sort_unstable();
+    given_talks.dedup();
+    let _ = writeln!(
+        text,
+        "\nTalks and breaks: {} of {} given",
+        given_talks.len(),
+        plural(night.talks().count(), "talk")
+    );
+    let width = rows
+        .iter()
+        .map(|row| row.who.chars().count())
+        .chain([9])
+        .max()
+        .unwrap_or(9)
+        .min(NAME_WIDTH_MAX);
+    let _ = writeln!(
+        text,
+        "  #  {}  planned  start     end       length  paused",
+        fit("presenter", width)
+    );
+    for row in &rows {
+        let line = format!(
+            "{:>3}  {}  {:>7}  {:<8}  {:<8}  {:>6}  {:>6}  {}",
+            row.number,
+            fit(&row.who, width),
+            row.planned,
+            row.start,
+            row.end,
+            row.length,
+            row.paused,
+            row.note
+        );
+        let _ = writeln!(text, "{}", line.trim_end());
+    }
+    let _ = writeln!(
+        text,
+        "Length: time the slides ran, pauses excluded (for a break: from start to end)."
+    );
+    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+        let span = if last.unix_ms >= first.unix_ms {
+            length_ms(last.unix_ms.abs_diff(first.unix_ms))
+        } else {
+            "—".to_owned()
+        };
+        let ended = entries.iter().any(|entry| entry.event == Event::NightEnded);
+        let _ = writeln!(
+            text,
+            "The night: {} to {}, {span} in all{}; the running order plans {} of talks and breaks.",
+            local(first.unix_ms, zone).1,
+            local(last.unix_ms, zone).1,
+            if ended { "" } else { " (not ended)" },
+            clock_time(night.length().as_secs())
+        );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    const NIGHT: &str = r#"(
+        title: "PechaKucha Night Шымкент",
+        format: PechaKucha,
+        running_order: [
+            Talk(deck: "a/", presenter: "Әйгерім Құрманғалиқызы"),
+            Talk(deck: "b.pdf", presenter: "Тохтар"),
+            Break(minutes: 15, message: "Үзіліс"),
+            Talk(deck: "c/", presenter: "Меруерт Оспанова"),
+        ],
+    )"#;
+
+    /// 2025-11-27 19:00:00 UTC.
+    const SEVEN_PM: i64 = 1_764_270_000_000;
+
+    fn at(seconds: i64, event: Event) -> Entry {
+        Entry {
+            unix_ms: SEVEN_PM + seconds * 1000,
+            event,
+        }
+    }
+
+    fn night() -> Night {
+        Night::from_ron_str(NIGHT, Path::new("nights/night.ron")).unwrap()
+    }
+
+    fn evening() -> Vec<Entry> {
+        vec![
+            at(0, Event::NightOpened),
+            at(
+                60,
+                Event::TalkStarted {
+                    item: 0,
+                    presenter: "Әйгерім Құрманғалиқызы".into(),
+                },
+            ),
+            at(
+                150,
+                Event::Intervention {
+                    item: Some(0),
+                    what: "paused on slide 5".into(),
+                },
+            ),
+            at(
+                162,
+                Event::Intervention {
+                    item: Some(0),
+                    what: "resumed".into(),
+                },
+            ),
+            at(
+                472,
+                Event::TalkEnded {
+                    item: 0,
+                    presenter: "Әйгерім Құрманғалиқызы".into(),
+                    talk_ms: 400_000,
+                    paused_ms: 12_000,
+                },
+            ),
+            at(
+                480,
+                Event::Intervention {
+                    item: Some(1),
+                    what: "skipped".into(),
+                },
+            ),
+            at(490, Event::BreakStarted { item: 2 }),
+            at(
+                1090,
+                Event::BreakEnded {
+                    item: 2,
+                    early: true,
+                },
+            ),
+            at(
+                1100,
+                Event::Resumed {
+                    at: "card of talk 4".into(),
+                },
+            ),
+            at(
+                1110,
+                Event::TalkStarted {
+                    item: 3,
+                    presenter: "Меруерт Оспанова".into(),
+                },
+            ),
+            at(
+                1300,
+                Event::TalkEnded {
+                    item: 3,
+                    presenter: "Меруерт Оспанова".into(),
+                    talk_ms: 189_600,
+                    paused_ms: 0,
+                },
+            ),
+            at(
+                1310,
+                Event::Intervention {
+                    item: None,
+                    what: "blackout on".into(),
+                },
+            ),
+            at(1320, Event::NightEnded),
+        ]
+    }
+
+    #[test]
+    fn entries_are_single_readable_lines_and_read_back() {
+        let entry = Entry {
+            unix_ms: SEVEN_PM,
+            event: Event::Intervention {
+                item: Some(3),
+                what: "said \"ой\"\nand paused".into(),
+            },
+        };
+        let line = entry.to_line().unwrap();
+        assert!(!line.contains('\n'), "{line}");
+        assert!(line.contains("ой"), "Cyrillic stays readable: {line}");
+        assert_eq!(Entry::from_line(&line).unwrap(), entry);
+        for entry in evening() {
+            assert_eq!(Entry::from_line(&entry.to_line().unwrap()).unwrap(), entry);
+        }
+    }
+
+    #[test]
+    fn the_log_appends_and_reads_back_and_survives_a_half_written_line() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let log = NightLog::new(&dir.path().join("nights"), Path::new("nights/Шымкент.ron"));
+        let name = log.path().file_name().unwrap().to_string_lossy();
+        assert!(
+            name.starts_with("Шымкент-") && name.ends_with(".log"),
+            "{name}"
+        );
+        let progress = super::super::progress::ProgressStore::new(
+            &dir.path().join("nights"),
+            Path::new("nights/Шымкент.ron"),
+        );
+        assert_eq!(
+            progress
+                .path()
+                .to_string_lossy()
+                .replace(".progress.ron", ".log"),
+            log.path().to_string_lossy(),
+            "the log sits beside the progress"
+        );
+        assert_eq!(log.read().unwrap(), (vec![], vec![]));
+        let entries = evening();
+        for entry in &entries[..3] {
+            log.append(entry).unwrap();
+        }
+        // A crash in the middle of a line, then the app goes on.
+        let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+        file.write_all(b"(unix_ms:17642700, event: TalkEnd")
+            .unwrap();
+        drop(file);
+        for entry in &entries[3..] {
+            log.append(entry).unwrap();
+        }
+        let (read, problems) = log.read().unwrap();
+        assert_eq!(read, entries);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("line 4 is damaged"), "{problems:?}");
+        // Bytes that are not UTF-8 are one more damaged line, nothing else.
+        let (read, problems) = parse_lines(b"\xff\xfe\n(unix_ms: 5, event: NightEnded)\n\n");
+        assert_eq!(
+            read,
+            vec![Entry {
+                unix_ms: 5,
+                event: Event::NightEnded
+            }]
+        );
+        assert_eq!(
+            problems,
+            vec!["line 1 is damaged (not UTF-8 text); skipped"]
+        );
+    }
+
+    #[test]
+    fn the_text_names_talks_and_times_them() {
+        let text = render(
+            &night(),
+            Path::new("/data/night-0123456789ab.log"),
+            &evening(),
+            &["line 4 is damaged (1:20: unexpected end); skipped".to_owned()],
+            &chrono::Utc,
+        );
+        for expected in [
+            "Night log of \"PechaKucha Night Шымкент\"",
+            "Log file:   /data/night-0123456789ab.log",
+            "warning: log line 4 is damaged",
+            "2025-11-27\n",
+            "  19:00:00  night opened\n",
+            "  19:01:00  1. Әйгерім Құрманғалиқызы: talk started\n",
+            "  19:02:30  1. Әйгерім Құрманғалиқызы: paused on slide 5\n",
+            "  19:07:52  1. Әйгерім Құрманғалиқызы: talk ended after 6:40, paused 0:12\n",
+            "  19:08:00  2. Тохтар: skipped\n",
+            "  19:08:10  3. break: break started (15:00 planned)\n",
+            "  19:18:10  3. break: break ended early\n",
+            "  19:18:20  night resumed after a restart, at card of talk 4\n",
+            "  19:21:40  4. Меруерт Оспанова: talk ended after 3:10\n",
+            "  19:21:50  host: blackout on\n",
+            "  19:22:00  night ended\n",
+            "Talks and breaks: 2 of 3 talks given\n",
+            "The night: 19:00:00 to 19:22:00, 22:00 in all; the running order plans 35:00",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+        let table: Vec<&str> = text
+            .lines()
+            .skip_while(|line| !line.starts_with("  #  presenter"))
+            .take(5)
+            .collect();
+        assert_eq!(
+            table,
+            [
+                "  #  presenter               planned  start     end       length  paused",
+                "  1  Әйгерім Құрманғалиқызы     6:40  19:01:00  19:07:52    6:40    0:12",
+                "  3  break                     15:00  19:08:10  19:18:10   10:00          ended early",
+                "  4  Меруерт Оспанова           6:40  19:18:30  19:21:40    3:10    0:00  cut short",
+                "  2  Тохтар                     6:40  —         —              —       —  not given",
+            ],
+            "\n{text}"
+        );
+        // The columns line up in characters, whatever the bytes.
+        let columns: Vec<usize> = table[1..4]
+            .iter()
+            .map(|row| row.chars().take_while(|c| *c != ':').count())
+            .collect();
+        assert!(
+            columns.windows(2).all(|pair| pair[0] == pair[1]),
+            "{columns:?}"
+        );
+    }
+
+    #[test]
+    fn a_talk_run_again_or_cut_off_by_a_crash_gets_its_own_row() {
+        let entries = vec![
+            at(
+                0,
+                Event::TalkStarted {
+                    item: 1,
+                    presenter: "Тохтар".into(),
+                },
+            ),
+            at(
+                30,
+                Event::Resumed {
+                    at: "talk 2, slide 2".into(),
+                },
+            ),
+            at(
+                40,
+                Event::TalkStarted {
+                    item: 1,
+                    presenter: "Тохтар".into(),
+                },
+            ),
+            at(
+                440,
+                Event::TalkEnded {
+                    item: 1,
+                    presenter: "Тохтар".into(),
+                    talk_ms: 399_700,
+                    paused_ms: 0,
+                },
+            ),
+            at(
+                500,
+                Event::TalkEnded {
+                    item: 7,
+                    presenter: "Гость".into(),
+                    talk_ms: 1_000,
+                    paused_ms: 0,
+                },
+            ),
+        ];
+        let text = render(&night(), Path::new("x.log"), &entries, &[], &chrono::Utc);
+        assert!(text.contains("no end logged"), "{text}");
+        assert!(text.contains("  2  Тохтар"), "{text}");
+        let again = text
+            .lines()
+            .find(|line| line.contains("19:00:40  19:07:20"))
+            .unwrap_or_else(|| panic!("{text}"));
+        // 399.7 s rounds to the full 6:40: not cut short.
+        assert!(again.ends_with("6:40    0:00  again"), "{again}\n{text}");
+        assert!(
+            text.contains("8. Гость (no longer in the night file): talk ended after 0:01"),
+            "{text}"
+        );
+        assert!(text.contains("(not ended)"), "{text}");
+        assert!(text.contains("1 of 3 talks given"), "{text}");
+    }
+
+    #[test]
+    fn an_empty_log_says_so() {
+        let text = render(&night(), Path::new("x.log"), &[], &[], &chrono::Utc);
+        assert!(text.ends_with("Nothing logged yet.\n"), "{text}");
+    }
+
+    #[test]
+    fn names_fit_their_column_in_characters() {
+        assert_eq!(fit("Әйгерім", 9), "Әйгерім  ");
+        assert_eq!(fit("Құрманғалиқызы", 5), "Құрм…");
+        assert_eq!(length_ms(399_499), "6:39");
+        assert_eq!(length_ms(399_500), "6:40");
+    }
+}
