@@ -3,7 +3,8 @@
 //! The pure core never imports egui:
 //! - [`deck`]: what a talk is (slides, notes, format) and how it is loaded from RON, a folder of
 //!   images or a PDF ([`pdf`] reads and renders its pages);
-//! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file;
+//! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file,
+//!   where a running night is ([`night::progress`]) and what happened during it ([`night::log`]);
 //! - [`check`]: whether a deck (or every deck of a night) is ready for the show, used by
 //!   `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it

@@ -26,6 +26,7 @@ Examples:
   pecha check night.ron          every talk of a PechaKucha Night, and the night's length
   pecha --rehearse talk.ron      practise on one laptop: tap Space when done with a slide
   pecha history talk.ron         where past rehearsals ran over, slide by slide
+  pecha log night.ron            what happened during a night: each talk's real start, end, pauses
 
 Keys while presenting: Space/Enter/PageDown start the talk; P pauses and resumes; F toggles
 fullscreen on the projector; B blacks it out; see the README for host recovery keys.
@@ -108,6 +109,19 @@ enum Command {
         #[arg(long, value_name = "pechakucha|ignite|SLIDESxSECONDS")]
         format: Option<Format>,
     },
+    /// Print a night's log: when each talk really started and ended, breaks, pauses and the
+    /// host's interventions (skip, run again, reorder, blackout, resume after a crash), then per
+    /// talk its planned length against its actual start, end, length and time paused.
+    ///
+    /// The app writes the log as the night goes on, next to the night's progress in the user's
+    /// data folder (`$XDG_DATA_HOME/pecha/nights`, usually `~/.local/share/pecha/nights`).
+    ///
+    /// Exit status: 0 printed (also when the night has not been run here yet), 1 the log cannot
+    /// be read, 2 the night file cannot be read.
+    Log {
+        /// The night file.
+        path: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -126,6 +140,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Log { path }) => run_log(&path),
         None => match run_app(cli.path.as_deref(), cli.show, clock) {
             Ok(code) => code,
             Err(error) => {
@@ -223,6 +238,46 @@ fn run_history(path: &std::path::Path, format: Option<Format>) -> anyhow::Result
     print!("{}", history.to_text(&format.describe()));
     if !history.runs.is_empty() {
         println!("History file: {}", store.path_for(&key).display());
+    }
+    Ok(())
+}
+
+/// `pecha log night.ron`: the night's log from the user's data folder.
+fn run_log(path: &std::path::Path) -> ExitCode {
+    let night = match pecha::night::Night::load(path) {
+        Ok(night) => night,
+        Err(error) => {
+            eprintln!("pecha log: {error}");
+            if path.is_file() && !is_night_file(path) {
+                eprintln!(
+                    "pecha log: {} is not a night file (it has no `running_order`); `pecha log` takes the night's file",
+                    path.display()
+                );
+            }
+            return ExitCode::from(2);
+        }
+    };
+    match print_log(&night) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("pecha log: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_log(night: &pecha::night::Night) -> anyhow::Result<()> {
+    use pecha::night::log::{NightLog, to_text};
+    let log = NightLog::user(&night.source)?;
+    let (entries, problems) = log.read()?;
+    if entries.is_empty() && problems.is_empty() {
+        println!(
+            "\"{}\" has not been run on this machine yet: its log would be {}",
+            night.title,
+            log.path().display()
+        );
+    } else {
+        print!("{}", to_text(night, log.path(), &entries, &problems));
     }
     Ok(())
 }

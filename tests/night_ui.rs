@@ -308,7 +308,12 @@ fn a_host_runs_card_talk_card_break_talk_to_the_end() {
     night.wait_until("the log is written", |_| {
         log_events(&night_path, &data).last() == Some(&Event::NightEnded)
     });
-    let events = log_events(&night_path, &data);
+    assert_each_talk_and_the_break_are_logged(&night_path, &data);
+}
+
+/// The log of the whole night: each talk's start and end (6:40 each), the break, the end.
+fn assert_each_talk_and_the_break_are_logged(night_path: &Path, data: &Path) {
+    let events = log_events(night_path, data);
     let started: Vec<usize> = events
         .iter()
         .filter_map(|event| match event {

@@ -388,10 +388,9 @@ impl PechaApp {
                 let moved = hosting.progress.order.get(from).copied();
                 hosting.progress.move_item(from, to);
                 if let Some(item) = moved {
-                    let name = hosting.talk_name(item);
                     self.night_log(Event::Intervention {
                         item: Some(item),
-                        what: format!("{name} moved to place {}", to + 1),
+                        what: format!("moved to place {}", to + 1),
                     });
                 }
                 self.save_progress();
@@ -407,14 +406,21 @@ impl PechaApp {
                 }
                 hosting.progress.rerun(item);
                 hosting.end_logged = false;
-                let name = hosting.talk_name(item);
                 self.night_log(Event::Intervention {
                     item: Some(item),
-                    what: format!("{name} put up again"),
+                    what: "put up again".into(),
                 });
                 self.save_progress();
             }
             Command::Night(NightCommand::EndBreak) => self.end_break(now, true),
+            Command::ToggleBlackout => {
+                let on = !self.projector.blackout;
+                self.night_log(Event::Intervention {
+                    item: None,
+                    what: format!("blackout {}", if on { "on" } else { "off" }),
+                });
+                return Some(Command::ToggleBlackout);
+            }
             Command::Night(NightCommand::StopMusic) => {
                 if let Some(music) = &hosting.music {
                     music.stop_now();
@@ -538,7 +544,6 @@ impl PechaApp {
             self.end_break(now, true);
             return;
         }
-        let name = hosting.talk_name(item);
         hosting.progress.skip(item);
         if on_now && let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {
             // The log keeps the talk's actual end, however it ended.
@@ -562,7 +567,7 @@ impl PechaApp {
         }
         self.night_log(Event::Intervention {
             item: Some(item),
-            what: format!("{name} skipped"),
+            what: "skipped".into(),
         });
         self.save_progress();
     }
@@ -798,25 +803,26 @@ impl PechaApp {
         let Stage::Talk { item, .. } = hosting.progress.stage else {
             return;
         };
-        let name = hosting.talk_name(item);
+        let timing = self.talk.timing();
         for entry in events {
             let LogEvent::Intervention(intervention) = &entry.event else {
                 continue;
             };
+            // The slide on screen when it happened, from the talk clock.
+            let slide =
+                (entry.at.as_millis() / timing.slide_length.as_millis().max(1)) as usize + 1;
+            let slide = slide.min(timing.slide_count);
             let what = match intervention {
                 Intervention::Start => continue,
-                Intervention::Pause => "paused",
-                Intervention::Resume => "resumed",
-                Intervention::RestartSlide => "slide restarted",
-                Intervention::ResumeFrom { .. } => "went to a slide",
-                Intervention::ManualAdvance => "advanced by hand",
+                Intervention::Pause => format!("paused on slide {slide}"),
+                Intervention::Resume => "resumed".to_owned(),
+                Intervention::RestartSlide => format!("slide {slide} restarted"),
+                Intervention::ResumeFrom { slide } => format!("went to slide {slide}"),
+                Intervention::ManualAdvance => format!("next slide by hand, after slide {slide}"),
             };
             self.night_log(Event::Intervention {
                 item: Some(item),
-                what: format!(
-                    "{name}: {what} at {}",
-                    crate::ui::widgets::format_clock(entry.at)
-                ),
+                what,
             });
         }
     }

@@ -503,82 +503,88 @@ fn fit(text: &str, width: usize) -> String {
     }
 }
 
+/// One row of the per-talk table, as printed.
+struct Row {
+    number: usize,
+    who: String,
+    planned: String,
+    start: String,
+    end: String,
+    length: String,
+    paused: String,
+    note: String,
+}
+
+/// The table's row for one talk or break as given; `clock` shows a time as `HH:MM:SS`.
+fn given_row(night: &Night, run: &Given, clock: impl Fn(Option<i64>) -> String) -> Row {
+    let planned_talk = night.format.total();
+    let in_file = night.running_order.get(run.item);
+    let mut notes = Vec::new();
+    if run.again {
+        notes.push("again");
+    }
+    if run.start.is_none() {
+        notes.push("no start logged");
+    }
+    if run.end.is_none() {
+        notes.push("no end logged");
+    }
+    if let Some(presenter) = &run.presenter {
+        if let Some(talk_ms) = run.talk_ms
+            && u128::from(talk_ms) + 500 < planned_talk.as_millis()
+        {
+            notes.push("cut short");
+        }
+        let who = match in_file {
+            Some(Item::Talk(talk)) if presenter.trim().is_empty() => talk.presenter.clone(),
+            _ => presenter.clone(),
+        };
+        Row {
+            number: run.item + 1,
+            who,
+            planned: clock_time(planned_talk.as_secs()),
+            start: clock(run.start),
+            end: clock(run.end),
+            length: run.talk_ms.map_or_else(|| "—".to_owned(), length_ms),
+            paused: run.paused_ms.map_or_else(|| "—".to_owned(), length_ms),
+            note: notes.join(", "),
+        }
+    } else {
+        if run.early {
+            notes.push("ended early");
+        }
+        let length = match (run.start, run.end) {
+            (Some(start), Some(end)) if end >= start => length_ms(end.abs_diff(start)),
+            _ => "—".to_owned(),
+        };
+        Row {
+            number: run.item + 1,
+            who: "break".to_owned(),
+            planned: match in_file {
+                Some(Item::Break(pause)) => clock_time(pause.length.as_secs()),
+                _ => "—".to_owned(),
+            },
+            start: clock(run.start),
+            end: clock(run.end),
+            length,
+            paused: String::new(),
+            note: notes.join(", "),
+        }
+    }
+}
+
 /// The per-talk table and the night's span, appended to `text`.
 fn summary<Tz: TimeZone>(text: &mut String, night: &Night, entries: &[Entry], zone: &Tz)
 where
     Tz::Offset: std::fmt::Display,
 {
-    struct Row {
-        number: usize,
-        who: String,
-        planned: String,
-        start: String,
-        end: String,
-        length: String,
-        paused: String,
-        note: String,
-    }
     let clock =
         |unix_ms: Option<i64>| unix_ms.map_or_else(|| "—".to_owned(), |ms| local(ms, zone).1);
-    let planned_talk = night.format.total();
-    let mut rows = Vec::new();
     let runs = given(entries);
-    for run in &runs {
-        let in_file = night.running_order.get(run.item);
-        let mut notes = Vec::new();
-        if run.again {
-            notes.push("again");
-        }
-        if run.start.is_none() {
-            notes.push("no start logged");
-        }
-        if run.end.is_none() {
-            notes.push("no end logged");
-        }
-        let row = if let Some(presenter) = &run.presenter {
-            if let Some(talk_ms) = run.talk_ms
-                && u128::from(talk_ms) + 500 < planned_talk.as_millis()
-            {
-                notes.push("cut short");
-            }
-            let who = match in_file {
-                Some(Item::Talk(talk)) if presenter.trim().is_empty() => talk.presenter.clone(),
-                _ => presenter.clone(),
-            };
-            Row {
-                number: run.item + 1,
-                who,
-                planned: clock_time(planned_talk.as_secs()),
-                start: clock(run.start),
-                end: clock(run.end),
-                length: run.talk_ms.map_or_else(|| "—".to_owned(), length_ms),
-                paused: run.paused_ms.map_or_else(|| "—".to_owned(), length_ms),
-                note: notes.join(", "),
-            }
-        } else {
-            if run.early {
-                notes.push("ended early");
-            }
-            let length = match (run.start, run.end) {
-                (Some(start), Some(end)) if end >= start => length_ms(end.abs_diff(start)),
-                _ => "—".to_owned(),
-            };
-            Row {
-                number: run.item + 1,
-                who: "break".to_owned(),
-                planned: match in_file {
-                    Some(Item::Break(pause)) => clock_time(pause.length.as_secs()),
-                    _ => "—".to_owned(),
-                },
-                start: clock(run.start),
-                end: clock(run.end),
-                length,
-                paused: String::new(),
-                note: notes.join(", "),
-            }
-        };
-        rows.push(row);
-    }
+    let mut rows: Vec<Row> = runs
+        .iter()
+        .map(|run| given_row(night, run, clock))
+        .collect();
     for (item, thing) in night.running_order.iter().enumerate() {
         if let Item::Talk(talk) = thing
             && !runs.iter().any(|run| run.item == item)
@@ -586,7 +592,7 @@ where
             rows.push(Row {
                 number: item + 1,
                 who: talk.presenter.clone(),
-                planned: clock_time(planned_talk.as_secs()),
+                planned: clock_time(night.format.total().as_secs()),
                 start: "—".to_owned(),
                 end: "—".to_owned(),
                 length: "—".to_owned(),
