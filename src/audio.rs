@@ -7,9 +7,14 @@
 //! app keeps `None`, says so once and plays nothing.
 //!
 //! A night's break music (mp3, ogg, flac or wav) is checked before doors open with
-//! [`probe_music`], so a file that will not play is found by `pecha check`, not in the break.
+//! [`probe_music`], so a file that will not play is found by `pecha check`, not in the break;
+//! [`music`] plays it during the break, into the same device as the cues ([`Cues::mixer`]).
 
-use std::io::Cursor;
+pub mod music;
+
+use std::fs::File;
+use std::io::{BufReader, Cursor};
+use std::path::Path;
 
 use rodio::buffer::SamplesBuffer;
 use rodio::{Decoder, DeviceSinkBuilder, MixerDeviceSink, Source};
@@ -33,20 +38,28 @@ pub enum MusicProblem {
     /// Decodes, but holds no sound.
     #[error("holds no sound")]
     Empty,
+    /// Ends after a moment: too short to loop through a break, or damaged near its start.
+    #[error("stops after less than a tenth of a second (too short or damaged)")]
+    TooShort,
 }
 
 /// Check that a music file plays: open it and decode its first samples (not the whole file, so
 /// a night's music is checked in moments).
-pub fn probe_music(path: &std::path::Path) -> Result<(), MusicProblem> {
-    let file = std::fs::File::open(path).map_err(|error| {
+pub fn probe_music(path: &Path) -> Result<(), MusicProblem> {
+    let mut decoder = open_music(path)?;
+    decoder.next().map(|_| ()).ok_or(MusicProblem::Empty)
+}
+
+/// Open a music file and read its header; the samples are decoded as they are played.
+fn open_music(path: &Path) -> Result<Decoder<BufReader<File>>, MusicProblem> {
+    let file = File::open(path).map_err(|error| {
         if error.kind() == std::io::ErrorKind::NotFound {
             MusicProblem::Missing
         } else {
             MusicProblem::Read(error)
         }
     })?;
-    let mut decoder = Decoder::try_from(file).map_err(MusicProblem::Decode)?;
-    decoder.next().map(|_| ()).ok_or(MusicProblem::Empty)
+    Decoder::try_from(file).map_err(MusicProblem::Decode)
 }
 
 /// Which cue to play.
@@ -102,6 +115,13 @@ impl Cues {
         self.device
             .mixer()
             .add(sound.clone().amplify(volume.clamp(0.0, 1.0)));
+    }
+
+    /// The device's mixer, for [`music::BreakMusic::play`]: break music and cues share the one
+    /// open device.
+    #[must_use]
+    pub fn mixer(&self) -> &rodio::mixer::Mixer {
+        self.device.mixer()
     }
 }
 
