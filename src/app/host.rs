@@ -631,6 +631,14 @@ impl PechaApp {
     pub(super) fn advance_night(&mut self, ctx: &egui::Context, now: Duration) {
         self.take_night_work(ctx, now);
         self.advance_stage(now);
+        // The end is logged the moment it comes, not at the next frame (which may be a minute on).
+        if let Some(hosting) = &mut self.hosting
+            && hosting.progress.stage == Stage::End
+            && !hosting.end_logged
+        {
+            hosting.end_logged = true;
+            self.night_log(Event::NightEnded);
+        }
     }
 
     /// Take in the check's report and the deck that loaded for the card on screen.
@@ -755,10 +763,6 @@ impl PechaApp {
             }
             Stage::Break { .. } if hosting.break_ends.is_some_and(|ends| now >= ends) => {
                 self.end_break(now, false);
-            }
-            Stage::End if !hosting.end_logged => {
-                hosting.end_logged = true;
-                self.night_log(Event::NightEnded);
             }
             _ => {}
         }

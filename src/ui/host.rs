@@ -352,13 +352,16 @@ fn row_buttons(
             }
         }
         match row.status {
-            RowStatus::Current | RowStatus::Next => {
-                let label = if row.is_break { "End break" } else { "Skip" };
-                if ui.small_button(label).clicked() {
-                    commands.push(Command::Night(NightCommand::Skip(row.item)));
+            RowStatus::Current if row.is_break => {
+                if ui.small_button("End break").clicked() {
+                    commands.push(Command::Night(NightCommand::EndBreak));
                 }
             }
-            RowStatus::Checking | RowStatus::Ready | RowStatus::Problem => {
+            RowStatus::Current
+            | RowStatus::Next
+            | RowStatus::Checking
+            | RowStatus::Ready
+            | RowStatus::Problem => {
                 if ui.small_button("Skip").clicked() {
                     commands.push(Command::Night(NightCommand::Skip(row.item)));
                 }
