@@ -39,6 +39,9 @@ enum Checked {
     Unreadable(String),
 }
 
+/// Where a deck loaded on another thread arrives.
+type DeckArriving = Receiver<Result<Deck, DeckError>>;
+
 /// A night under way in the app.
 pub(super) struct Hosting {
     pub night: Night,
@@ -54,7 +57,8 @@ pub(super) struct Hosting {
     titles: Vec<String>,
     /// The item whose deck is the app's deck.
     deck_item: Option<usize>,
-    deck_loading: Option<(usize, Receiver<Result<Deck, DeckError>>)>,
+    /// The item whose deck is loading, since when (app clock), and where it will arrive.
+    deck_loading: Option<(usize, Duration, DeckArriving)>,
     /// The break under way ends at this clock reading.
     pub break_ends: Option<Duration>,
     music: Option<BreakMusic>,
@@ -672,10 +676,15 @@ impl PechaApp {
             hosting.music_warnings = report.warnings;
             hosting.checks = Some(checks);
         }
-        if let Some((item, receiver)) = &hosting.deck_loading
+        if let Some((item, since, receiver)) = &hosting.deck_loading
             && let Ok(loaded) = receiver.try_recv()
         {
             let item = *item;
+            log::info!(
+                "night: the deck of item {} arrived {} ms after its card went up",
+                item + 1,
+                now.saturating_sub(*since).as_millis()
+            );
             hosting.deck_loading = None;
             match loaded {
                 Ok(deck) => {
@@ -726,7 +735,7 @@ impl PechaApp {
                 let loading = hosting
                     .deck_loading
                     .as_ref()
-                    .is_some_and(|(it, _)| *it == item);
+                    .is_some_and(|(it, _, _)| *it == item);
                 let unreadable = hosting
                     .checks
                     .as_ref()
@@ -754,7 +763,7 @@ impl PechaApp {
                             },
                         );
                         if spawned.is_ok() {
-                            hosting.deck_loading = Some((item, receiver));
+                            hosting.deck_loading = Some((item, now, receiver));
                         }
                     }
                 } else if !on_card && armed {
