@@ -485,8 +485,16 @@ fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
         "{:?}",
         night.labels()
     );
-    // Until the host answers, the projector stays black.
+    // Until the host answers, the projector stays black and the keys move nothing.
     assert_eq!(night.app().audience_frame(), FrameKind::Black);
+    night.press(Key::Space);
+    night.press(Key::W);
+    assert_eq!(night.app().audience_frame(), FrameKind::Black);
+    assert!(
+        night.has_label_containing("Resume at slide 5"),
+        "{:?}",
+        night.labels()
+    );
     night
         .harness
         .get_by_label_contains("Resume at slide 5")

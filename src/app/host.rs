@@ -381,6 +381,18 @@ impl PechaApp {
     /// back when the show should apply it as usual.
     pub(super) fn apply_night(&mut self, command: Command, now: Duration) -> Option<Command> {
         let hosting = self.hosting.as_mut()?;
+        let answering = matches!(
+            command,
+            Command::Night(NightCommand::Resume(_))
+                | Command::RequestQuit
+                | Command::ConfirmQuit
+                | Command::CancelQuit
+                | Command::DismissNotice(_)
+        );
+        if hosting.resume_offer.is_some() && !answering {
+            // Until the host says where the night goes on, nothing else may move it.
+            return None;
+        }
         match command {
             Command::Start if hosting.walking.is_some() => {}
             Command::Start => match hosting.progress.stage {
