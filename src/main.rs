@@ -10,8 +10,9 @@ use pecha::check;
 use pecha::deck::{Deck, Format};
 use pecha::monitors::ProjectorRequest;
 
-/// Pecha runs PechaKucha talks: 20 slides x 20 seconds, advancing by themselves, exact to the
-/// frame, with a presenter view on the laptop and the slides on the projector.
+/// Pecha runs PechaKucha talks and whole PechaKucha Nights: 20 slides x 20 seconds, advancing
+/// by themselves, exact to the frame, with a presenter view (or a night's host console) on the
+/// laptop and only the slides and cards on the projector.
 #[derive(Debug, Parser)]
 #[command(version, args_conflicts_with_subcommands = true)]
 #[command(after_help = "\
@@ -289,6 +290,19 @@ fn run_app(
 ) -> anyhow::Result<ExitCode> {
     let opening = match path {
         Some(path) if is_night_file(path) => {
+            // A night's format is in its file, and its host starts each talk.
+            let single_talk_only = [
+                (show.format.is_some(), "--format"),
+                (show.start, "--start"),
+                (show.quit_when_done, "--quit-when-done"),
+                (show.rehearse, "--rehearse"),
+            ];
+            if let Some((_, flag)) = single_talk_only.iter().find(|(given, _)| *given) {
+                anyhow::bail!(
+                    "{flag} is for one talk, and {} is a night file: its format is in the file and the host starts each talk; open a talk's deck to use {flag}",
+                    path.display()
+                );
+            }
             // The error names the file itself: `night.ron:4:5: ...`.
             pecha::app::Opening::Night(
                 pecha::night::Night::load(path).context("cannot open the night")?,

@@ -218,3 +218,16 @@ fn break_music_that_will_not_play_is_a_warning_not_a_failure() {
         "{warning}"
     );
 }
+
+#[test]
+fn one_talk_flags_on_a_night_say_why_before_any_window() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/night/night.ron");
+    for flag in ["--rehearse", "--start", "--quit-when-done"] {
+        let (status, _, stderr) = pecha(&[&path, Path::new(flag)]);
+        assert_eq!(status, Some(2), "{flag}: {stderr}");
+        assert!(
+            stderr.contains(flag) && stderr.contains("night file"),
+            "{flag}: {stderr}"
+        );
+    }
+}
