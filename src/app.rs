@@ -485,6 +485,17 @@ impl PechaApp {
         self.projector_frame(state, slide).kind
     }
 
+    /// Whether the talk whose card is up has its deck in, ready to start (tests and tools).
+    #[must_use]
+    pub fn night_card_armed(&self) -> bool {
+        self.hosting.as_ref().is_some_and(|hosting| {
+            matches!(
+                hosting.progress.stage,
+                crate::night::progress::Stage::Card { item } if hosting.deck_item() == Some(item)
+            ) && self.talk.state(self.clock.now()) == TalkState::Ready
+        })
+    }
+
     /// The words on the night's card, when a night is on.
     #[must_use]
     pub fn night_card(&self) -> Option<&crate::ui::projector::NightCardText> {

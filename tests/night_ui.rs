@@ -113,16 +113,12 @@ impl Night {
     fn wait_for_armed_card(&mut self, item: usize) {
         self.wait_until(&format!("the card of item {item} is armed"), |app| {
             app.night_progress().unwrap().stage == Stage::Card { item }
+                && app.night_card_armed()
                 && app.deck().slides.len() == 20
-                && app.talk().state(Duration::ZERO) == TalkState::Ready
                 && app.audience_frame() == FrameKind::NightCard
                 && app
                     .night_card()
                     .is_some_and(|card| !card.headline.is_empty())
-                && !app
-                    .notices()
-                    .iter()
-                    .any(|notice| notice.contains("loading"))
         });
     }
 
@@ -359,6 +355,8 @@ fn the_host_skips_and_reorders_and_the_cards_follow() {
     );
     night.wait_for_armed_card(3);
     assert_eq!(night.headline(), "Меруерт");
+    // A click goes where the button was last painted: let the check's verdicts settle the rows.
+    night.wait_until_checked();
 
     // Skipping the card on screen puts up the next one; the skipped talk is marked.
     let first_skip = night
@@ -394,6 +392,12 @@ fn the_host_skips_and_reorders_and_the_cards_follow() {
     night.wait_for_armed_card(3);
     assert_eq!(night.headline(), "Меруерт");
 
+    // The file thread writes in order: once "put up again" is there, everything before it is.
+    night.wait_until("the log is written", |_| {
+        log_events(&night_path, &data).iter().any(
+            |event| matches!(event, Event::Intervention { what, .. } if what == "put up again"),
+        )
+    });
     let events = log_events(&night_path, &data);
     let interventions: Vec<String> = events
         .iter()
@@ -513,11 +517,11 @@ fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
     night.press(Key::P);
     night.advance(Duration::from_secs(16 * 20) + Duration::from_millis(1));
     assert_eq!(night.stage(), Stage::Card { item: 1 });
-    assert!(
+    night.wait_until("the resume is logged", |_| {
         log_events(&night_path, &data)
             .iter()
             .any(|event| matches!(event, Event::Resumed { .. }))
-    );
+    });
 }
 
 #[test]

@@ -138,6 +138,11 @@ impl Hosting {
         }
     }
 
+    /// The item whose deck is the app's deck.
+    pub fn deck_item(&self) -> Option<usize> {
+        self.deck_item
+    }
+
     /// What the night is doing, for the console and the keys.
     pub fn stage(&self) -> HostStage {
         match self.progress.stage {

@@ -229,7 +229,10 @@ pub fn running_order(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Comm
         .max_height(ui.available_height() - 40.0)
         .show(ui, |ui| {
             for row in &model.rows {
-                row_ui(ui, row, order_length, can_move, commands);
+                let on_projector = model
+                    .walking
+                    .is_some_and(|(shown, _)| shown == row.position);
+                row_ui(ui, row, order_length, can_move, on_projector, commands);
             }
         });
     ui.with_layout(Layout::bottom_up(Align::LEFT), |ui| {
@@ -256,13 +259,18 @@ fn row_ui(
     row: &Row<'_>,
     order_length: usize,
     can_move: bool,
+    on_projector: bool,
     commands: &mut Vec<Command>,
 ) {
     let waiting = matches!(
         row.status,
         RowStatus::Checking | RowStatus::Ready | RowStatus::Problem | RowStatus::Next
     );
-    let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+    let mut frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+    if on_projector {
+        // Walking through the cards: this row's card is the one on the projector.
+        frame = frame.stroke(egui::Stroke::new(2.0, readable(ui, palette::PAUSED)));
+    }
     let dragged_id = Id::unique(("night-row", row.item));
     let inner = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
