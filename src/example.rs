@@ -90,6 +90,9 @@ pub enum ExampleError {
         /// What the OS said.
         source: std::io::Error,
     },
+    /// A file of the example night could not be written.
+    #[error("cannot unpack the example night: {0}")]
+    Save(#[from] crate::save::SaveError),
     /// The embedded deck did not load (a bug caught by the tests).
     #[error(transparent)]
     Deck(#[from] DeckError),
@@ -139,16 +142,8 @@ pub fn example_night_in(dir: &Path) -> Result<PathBuf, ExampleError> {
             path: folder.to_path_buf(),
             source,
         })?;
-        // Write beside, then rename: a crash never leaves a half-written file behind.
-        let temporary = crate::save::temporary_path(&target);
-        std::fs::write(&temporary, bytes).map_err(|source| ExampleError::Write {
-            path: temporary.clone(),
-            source,
-        })?;
-        std::fs::rename(&temporary, &target).map_err(|source| ExampleError::Write {
-            path: target.clone(),
-            source,
-        })?;
+        // A crash never leaves a half-written file behind.
+        crate::save::write_atomically(&target, bytes, crate::save::Backup::None)?;
     }
     Ok(night_dir.join("night.ron"))
 }

@@ -313,6 +313,19 @@ impl Talk {
         self.position(now).talk_elapsed
     }
 
+    /// Caller time spent paused so far; a pause under way counts up to `now`. Zero when ready.
+    /// (Time spent finished before a [`Talk::resume_from`] counts too: the talk was not running.)
+    #[must_use]
+    pub fn paused_total(&self, now: Duration) -> Duration {
+        match self.phase {
+            Phase::Ready => Duration::ZERO,
+            Phase::Running(schedule) | Phase::Finished { schedule, .. } => schedule.paused_total,
+            Phase::Paused { schedule, since } => schedule
+                .paused_total
+                .saturating_add(now.saturating_sub(since)),
+        }
+    }
+
     /// Caller-clock time at which `slide` (1-based) becomes current under the present schedule.
     ///
     /// `None` when ready, paused (the future depends on when the talk is resumed) or finished,
@@ -795,6 +808,24 @@ mod tests {
                 (s(50), s(20), shown(2)),
             ]
         );
+    }
+
+    #[test]
+    fn paused_total_counts_every_pause_and_the_one_under_way() {
+        let mut talk = Talk::new(Timing::new(20, s(20)));
+        assert_eq!(talk.paused_total(s(5)), Duration::ZERO);
+        assert!(talk.start(s(0)));
+        assert!(talk.pause(s(10)));
+        assert_eq!(talk.paused_total(s(17)), s(7));
+        assert!(talk.resume(s(20)));
+        assert_eq!(talk.paused_total(s(100)), s(10));
+        assert!(talk.pause(s(100)));
+        assert_eq!(talk.paused_total(s(103)), s(13));
+        assert!(talk.resume(s(105)));
+        // The talk ends 15 s late, and that is all it was paused.
+        talk.update(s(500));
+        assert_eq!(talk.state(s(500)), TalkState::Finished);
+        assert_eq!(talk.paused_total(s(500)), s(15));
     }
 
     #[test]

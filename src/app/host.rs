@@ -311,11 +311,15 @@ impl Hosting {
                 let (music, music_playing) = self.music_status();
                 // What playing found; before it knows, what the check found before doors opened.
                 let mut music_problems = self.music_problems.clone();
-                match &self.music {
-                    Some(music) if !music.problems().is_empty() => {
-                        music_problems.extend(music.problems());
-                    }
-                    _ => music_problems.extend(self.music_warnings.iter().cloned()),
+                let played = self
+                    .music
+                    .as_ref()
+                    .map(BreakMusic::problems)
+                    .unwrap_or_default();
+                if played.is_empty() {
+                    music_problems.extend(self.music_warnings.iter().cloned());
+                } else {
+                    music_problems.extend(played);
                 }
                 Some(BreakView {
                     remaining,
@@ -570,7 +574,7 @@ impl PechaApp {
             // The log keeps the talk's actual end, however it ended.
             let presenter = talk.presenter.clone();
             let talk_ms = self.talk.talk_elapsed(now).as_millis() as u64;
-            let paused_ms = paused_total(self.talk.log()).as_millis() as u64;
+            let paused_ms = self.talk.paused_total(now).as_millis() as u64;
             self.night_log(Event::TalkEnded {
                 item,
                 presenter,
@@ -806,7 +810,7 @@ impl PechaApp {
                 _ => String::new(),
             };
             let talk_ms = self.talk.talk_elapsed(now).as_millis() as u64;
-            let paused_ms = paused_total(self.talk.log()).as_millis() as u64;
+            let paused_ms = self.talk.paused_total(now).as_millis() as u64;
             hosting.progress.finish_current();
             self.night_log(Event::TalkEnded {
                 item,
@@ -1032,22 +1036,4 @@ impl PechaApp {
 fn clock_at(after: Duration) -> String {
     let after = chrono::Duration::from_std(after).unwrap_or(chrono::Duration::zero());
     (chrono::Local::now() + after).format("%H:%M").to_string()
-}
-
-/// Time spent paused, from the talk's log (pauses not yet resumed count up to their start).
-fn paused_total(log: &[LogEntry]) -> Duration {
-    let mut total = Duration::ZERO;
-    let mut since = None;
-    for entry in log {
-        match entry.event {
-            LogEvent::Intervention(Intervention::Pause) => since = Some(entry.wall),
-            LogEvent::Intervention(Intervention::Resume) => {
-                if let Some(start) = since.take() {
-                    total += entry.wall.saturating_sub(start);
-                }
-            }
-            _ => {}
-        }
-    }
-    total
 }
