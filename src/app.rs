@@ -1842,9 +1842,6 @@ impl eframe::App for PechaApp {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.show_projector(&ctx);
-        if std::env::var("PECHA_EXP").is_ok_and(|v| v.contains("frames")) {
-            eprintln!("root pass {} at {:?}", ctx.cumulative_pass_nr(), now);
-        }
         // Read before the menus draw: Esc closes an open menu, and must not also quit.
         let menu_was_open = egui::Popup::is_any_open(&ctx);
         let model = self.presenter_model(now);

@@ -28,6 +28,7 @@ Examples:
   pecha --rehearse talk.ron      practise on one laptop: tap Space when done with a slide
   pecha history talk.ron         where past rehearsals ran over, slide by slide
   pecha log night.ron            what happened during a night: each talk's real start, end, pauses
+  pecha log                      the same for the bundled example night
 
 Keys while presenting: Space/Enter/PageDown start the talk; P pauses and resumes; F toggles
 fullscreen on the projector; B blacks it out; see the README for host recovery keys.
@@ -120,8 +121,9 @@ enum Command {
     /// Exit status: 0 printed (also when the night has not been run here yet), 1 the log cannot
     /// be read, 2 the night file cannot be read.
     Log {
-        /// The night file.
-        path: PathBuf,
+        /// The night file. Without it, the bundled example night's (the night `pecha` with no
+        /// arguments runs).
+        path: Option<PathBuf>,
     },
 }
 
@@ -131,6 +133,10 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
         .format_timestamp_millis()
         .init();
+    // Before any slide buffer exists: freed slides must go back to the system.
+    if !pecha::allocator::return_large_buffers_when_freed() {
+        log::debug!("the C library keeps its own rule for returning large buffers");
+    }
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
@@ -141,7 +147,14 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Some(Command::Log { path }) => run_log(&path),
+        Some(Command::Log { path: Some(path) }) => run_log(&path),
+        Some(Command::Log { path: None }) => match pecha::example::example_night() {
+            Ok(path) => run_log(&path),
+            Err(error) => {
+                eprintln!("pecha log: cannot unpack the bundled example night: {error}");
+                ExitCode::from(2)
+            }
+        },
         None => match run_app(cli.path.as_deref(), cli.show, clock) {
             Ok(code) => code,
             Err(error) => {

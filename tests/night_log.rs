@@ -240,6 +240,49 @@ fn the_log_prints_each_talk_with_its_real_start_end_and_pauses() {
 }
 
 #[test]
+fn plain_pecha_log_prints_the_bundled_example_nights_log() {
+    // `pecha` with no arguments runs the example night unpacked in the cache folder; plain
+    // `pecha log` must find that night's log, not ask for a path.
+    let data_home = TempDir::new().unwrap();
+    let cache_home = TempDir::new().unwrap();
+    let run_plain = |data: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
+            .arg("log")
+            .current_dir(manifest_dir())
+            .env_remove("RUST_LOG")
+            .env("XDG_DATA_HOME", data)
+            .env("XDG_CACHE_HOME", cache_home.path())
+            .env("TZ", "UTC")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let before = run_plain(data_home.path());
+    assert!(
+        before.contains("has not been run on this machine"),
+        "{before}"
+    );
+
+    let unpacked = cache_home.path().join(format!(
+        "pecha/example-{}/night/night.ron",
+        env!("CARGO_PKG_VERSION")
+    ));
+    assert!(
+        unpacked.is_file(),
+        "the example night is unpacked where `pecha` runs it"
+    );
+    let log = NightLog::new(&data_home.path().join("pecha/nights"), &unpacked);
+    log.append(&at(0, Event::NightOpened)).unwrap();
+    let after = run_plain(data_home.path());
+    assert!(
+        after.contains("  19:00:00  night opened\n")
+            && after.contains(&format!("Log file:   {}", log.path().display())),
+        "{after}"
+    );
+}
+
+#[test]
 fn a_night_file_that_cannot_be_read_exits_2_naming_it() {
     let data_home = TempDir::new().unwrap();
     let run = pecha(data_home.path(), &["log", "no/such/night.ron"]);

@@ -1011,6 +1011,7 @@ impl PechaApp {
                 .walking
                 .map(|position| (position, hosting.progress.order.len())),
             resume_offer,
+            log_command: log_command(&hosting.night.source),
         })
     }
 
@@ -1036,4 +1037,14 @@ impl PechaApp {
 fn clock_at(after: Duration) -> String {
     let after = chrono::Duration::from_std(after).unwrap_or(chrono::Duration::zero());
     (chrono::Local::now() + after).format("%H:%M").to_string()
+}
+
+/// The command that prints the log of the night in `night_file`: plain `pecha log` for the
+/// bundled example night (what `pecha` with no arguments runs), else with the file's path.
+fn log_command(night_file: &Path) -> String {
+    if night_file.starts_with(crate::example::default_unpack_dir()) {
+        "pecha log".to_owned()
+    } else {
+        format!("pecha log {}", night_file.display())
+    }
 }

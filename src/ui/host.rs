@@ -157,6 +157,8 @@ pub struct HostModel<'a> {
     pub walking: Option<(usize, usize)>,
     /// The question asked after a restart.
     pub resume_offer: Option<ResumeOffer>,
+    /// The command that prints this night's log, e.g. `pecha log night.ron`.
+    pub log_command: String,
 }
 
 impl HostModel<'_> {
@@ -476,8 +478,8 @@ pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
         ui.label(RichText::new("The night is over").size(28.0).strong());
         ui.label(
             RichText::new(format!(
-                "{} of {} talks given. `pecha log` prints tonight's log.",
-                model.talks_done.0, model.talks_done.1
+                "{} of {} talks given. `{}` prints tonight's log.",
+                model.talks_done.0, model.talks_done.1, model.log_command
             ))
             .size(16.0),
         );
