@@ -14,8 +14,9 @@
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
 //!
-//! Around it: [`slides`] prepares images on background threads, [`audio`] plays cues,
+//! Around it: [`allocator`] keeps freed slide buffers from staying resident, [`slides`] prepares images on background threads, [`audio`] plays cues,
 //! [`example`] carries the bundled talk, and [`app`] with [`ui`] is the eframe app.
+pub mod allocator;
 pub mod app;
 pub mod audio;
 pub mod check;
