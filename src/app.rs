@@ -1056,10 +1056,13 @@ impl PechaApp {
     }
 
     fn replace_deck(&mut self, ctx: &egui::Context, deck: Deck) {
-        ctx.send_viewport_cmd_to(
-            ViewportId::ROOT,
-            ViewportCommand::Title(window_title(&deck)),
-        );
+        // A night's console keeps the night's name: between talks the talk before is not on.
+        if self.hosting.is_none() {
+            ctx.send_viewport_cmd_to(
+                ViewportId::ROOT,
+                ViewportCommand::Title(window_title(&deck)),
+            );
+        }
         self.format = self.options.format.unwrap_or(deck.format);
         self.talk = Talk::new(timing_for(self.format));
         self.lead_in_until = None;
