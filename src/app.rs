@@ -458,7 +458,8 @@ impl PechaApp {
             .or_else(crate::night::user_data_dir);
         let mut app = Self::new(ctx, storage, placeholder, options, clock);
         let mut notices = Vec::new();
-        let hosting = host::Hosting::open(night, data_dir.as_deref(), &mut notices);
+        let hosting =
+            host::Hosting::open(night, data_dir.as_deref(), &mut notices, app.waker.clone());
         app.notices.extend(notices);
         app.hosting = Some(hosting);
         if app
@@ -948,10 +949,12 @@ impl PechaApp {
     fn under_way(&self, now: Duration) -> bool {
         matches!(self.talk.state(now), TalkState::Running | TalkState::Paused)
             || self.lead_in_until.is_some()
+            // Until the night is over, quitting would show the desktop on the projector (and
+            // clickers send Esc).
             || self
                 .hosting
                 .as_ref()
-                .is_some_and(|hosting| hosting.stage() == crate::ui::host::HostStage::Break)
+                .is_some_and(|hosting| hosting.stage() != crate::ui::host::HostStage::End)
     }
 
     fn quit(&mut self, ctx: &egui::Context) {
@@ -1829,6 +1832,11 @@ fn timing_for(format: Format) -> Timing {
 
 impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        // The same trouble said twice (Run again on a deck still missing) is one notice.
+        if self.notices.len() > 1 {
+            let mut seen = HashSet::new();
+            self.notices.retain(|notice| seen.insert(notice.clone()));
+        }
         self.discover_monitors(frame);
         self.poll_background(ctx);
         self.poll_files();

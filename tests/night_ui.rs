@@ -434,6 +434,11 @@ fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
         seen.push(night.headline());
     }
     assert_eq!(seen, ["Әйгерім", "Данияр", "Үзіліс", "Меруерт"]);
+    // A clicker pressed once too often keeps the last card up, and starts nothing.
+    night.press(Key::PageDown);
+    night.press(Key::PageDown);
+    assert_eq!(night.headline(), "Меруерт");
+    assert_eq!(night.stage(), Stage::Card { item: 0 });
     night.press(Key::ArrowLeft);
     assert_eq!(night.headline(), "Үзіліс");
     night.press(Key::Escape);
@@ -522,6 +527,16 @@ fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
             .iter()
             .any(|event| matches!(event, Event::Resumed { .. }))
     });
+    // The log names the slide it was really paused on (not one guessed from the talk clock,
+    // which restarted at the resume).
+    let paused: Vec<String> = log_events(&night_path, &data)
+        .into_iter()
+        .filter_map(|event| match event {
+            Event::Intervention { what, .. } if what.starts_with("paused") => Some(what),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(paused.last().map(String::as_str), Some("paused on slide 5"));
 }
 
 #[test]
@@ -577,4 +592,21 @@ fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
         night.app().notices()
     );
     assert_eq!(night.headline(), "Үзіліс");
+
+    // Данияр arrives with his deck after all: Run again reads it afresh instead of skipping
+    // him again on what the first check found.
+    let mended = dir.path().join("talks/nobody");
+    std::fs::create_dir_all(&mended).unwrap();
+    let good_folder = good_deck().parent().unwrap().to_path_buf();
+    for entry in std::fs::read_dir(&good_folder).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), mended.join(entry.file_name())).unwrap();
+    }
+    night.apply(Command::Night(NightCommand::Rerun(1)));
+    night.wait_for_armed_card(1);
+    assert_eq!(night.headline(), "Данияр");
+    assert_eq!(
+        night.app().night_progress().unwrap().states[1],
+        ItemState::Waiting
+    );
 }

@@ -79,7 +79,13 @@ pub(super) struct Hosting {
 impl Hosting {
     /// Open `night`: read its saved progress (a small file, once, before the first frame) and
     /// start checking every deck in the background.
-    pub fn open(night: Night, data_dir: Option<&Path>, notices: &mut Vec<String>) -> Self {
+    /// `waker` repaints the console when the check is done.
+    pub fn open(
+        night: Night,
+        data_dir: Option<&Path>,
+        notices: &mut Vec<String>,
+        waker: std::sync::Arc<dyn Fn() + Send + Sync>,
+    ) -> Self {
         let count = night.running_order.len();
         let store = data_dir.map(|dir| ProgressStore::new(dir, &night.source));
         let log = data_dir.map(|dir| NightLog::new(dir, &night.source));
@@ -106,15 +112,7 @@ impl Hosting {
                 Item::Break(_) => String::new(),
             })
             .collect();
-        let (sender, receiver) = channel();
-        let to_check = night.clone();
-        let checking = std::thread::Builder::new()
-            .name("pecha-check".into())
-            .spawn(move || {
-                let _ = sender.send(crate::check::check_night(&to_check));
-            })
-            .ok()
-            .map(|_| receiver);
+        let checking = spawn_check(&night, waker);
         Self {
             progress: Progress::new(count),
             night,
@@ -157,13 +155,7 @@ impl Hosting {
     }
 
     fn talk_name(&self, item: usize) -> String {
-        match self.night.running_order.get(item) {
-            Some(Item::Talk(talk)) => {
-                format!("talk {} ({})", self.position_of(item) + 1, talk.presenter)
-            }
-            Some(Item::Break(_)) => format!("the break (item {})", self.position_of(item) + 1),
-            None => format!("item {}", item + 1),
-        }
+        self.talk_name_in(item, &self.progress.order)
     }
 
     fn position_of(&self, item: usize) -> usize {
@@ -172,6 +164,17 @@ impl Hosting {
             .iter()
             .position(|&it| it == item)
             .unwrap_or(item)
+    }
+
+    /// An item's name numbered by its place in `order` (the host's running order, which after
+    /// a crash is the saved one), as the console's rows number it.
+    fn talk_name_in(&self, item: usize, order: &[usize]) -> String {
+        let place = order.iter().position(|&it| it == item).unwrap_or(item) + 1;
+        match self.night.running_order.get(item) {
+            Some(Item::Talk(talk)) => format!("talk {place} ({})", talk.presenter),
+            Some(Item::Break(_)) => format!("the break (item {place})"),
+            None => format!("item {}", item + 1),
+        }
     }
 
     /// How long an item lasts as planned.
@@ -338,12 +341,15 @@ impl Hosting {
         self.resume_offer.as_ref().map(|saved| ResumeOffer {
             was_at: match saved.stage {
                 Stage::Talk { item, slide, .. } => {
-                    format!("{}, slide {slide}", self.talk_name(item))
+                    format!("{}, slide {slide}", self.talk_name_in(item, &saved.order))
                 }
-                Stage::Card { item } => format!("the card of {}", self.talk_name(item)),
-                Stage::Break { item, .. } => self.talk_name(item),
+                Stage::Card { item } => {
+                    format!("the card of {}", self.talk_name_in(item, &saved.order))
+                }
+                Stage::Break { item, .. } => self.talk_name_in(item, &saved.order),
                 Stage::End => "the end".into(),
             },
+            in_break: matches!(saved.stage, Stage::Break { .. }),
             items: saved.states.len(),
             done: saved
                 .states
@@ -431,6 +437,19 @@ impl PechaApp {
                 }
                 hosting.progress.rerun(item);
                 hosting.end_logged = false;
+                // The speaker may have brought a mended deck: read and check it again, rather
+                // than skipping it again on what the first check found.
+                if hosting.deck_item == Some(item) {
+                    hosting.deck_item = None;
+                }
+                if let Some(check) = hosting
+                    .checks
+                    .as_mut()
+                    .and_then(|checks| checks.get_mut(item))
+                {
+                    *check = None;
+                }
+                hosting.checking = spawn_check(&hosting.night, self.waker.clone());
                 self.night_log(Event::Intervention {
                     item: Some(item),
                     what: "put up again".into(),
@@ -604,12 +623,17 @@ impl PechaApp {
         let Some(saved) = hosting.resume_offer.take() else {
             return;
         };
+        if choice == ResumeChoice::StartOver {
+            self.night_log(Event::NightOpened);
+            self.save_progress();
+            return;
+        }
+        // Names are numbered by the saved running order, as the rows will show them.
+        hosting.progress = saved.clone();
         let description = match choice {
-            ResumeChoice::StartOver => {
-                self.night_log(Event::NightOpened);
-                self.save_progress();
-                return;
-            }
+            _ if matches!(saved.stage, Stage::Break { .. }) => saved
+                .current_item()
+                .map_or_else(|| "the break".into(), |item| hosting.talk_name(item)),
             ResumeChoice::AtSlide => {
                 if let Stage::Talk { item, slide, .. } = saved.stage {
                     hosting.resume_slide = Some(slide);
@@ -618,14 +642,14 @@ impl PechaApp {
                     String::from("its card")
                 }
             }
-            ResumeChoice::AtCard => format!(
+            // Start over returned above.
+            ResumeChoice::AtCard | ResumeChoice::StartOver => format!(
                 "the card of {}",
                 saved
                     .current_item()
                     .map_or_else(|| "the end".into(), |item| hosting.talk_name(item))
             ),
         };
-        hosting.progress = saved;
         match hosting.progress.stage {
             Stage::Talk { item, .. } if choice == ResumeChoice::AtCard => {
                 hosting.progress.stage = Stage::Card { item };
@@ -834,18 +858,26 @@ impl PechaApp {
     /// The talk's interventions, written to the night's log as they happen.
     pub(super) fn log_interventions(&mut self, events: &[LogEntry]) {
         let Some(hosting) = &self.hosting else { return };
-        let Stage::Talk { item, .. } = hosting.progress.stage else {
+        let Stage::Talk {
+            item,
+            slide: mut on_screen,
+            ..
+        } = hosting.progress.stage
+        else {
             return;
         };
-        let timing = self.talk.timing();
         for entry in events {
-            let LogEvent::Intervention(intervention) = &entry.event else {
-                continue;
+            // The slide on screen when it happened: the last one shown. (Not from the talk clock:
+            // after going to a slide or restarting one, the clock no longer says which it is.)
+            let intervention = match &entry.event {
+                LogEvent::SlideShown { slide } => {
+                    on_screen = *slide;
+                    continue;
+                }
+                LogEvent::Intervention(intervention) => intervention,
+                LogEvent::Finished => continue,
             };
-            // The slide on screen when it happened, from the talk clock.
-            let slide =
-                (entry.at.as_millis() / timing.slide_length.as_millis().max(1)) as usize + 1;
-            let slide = slide.min(timing.slide_count);
+            let slide = on_screen;
             let what = match intervention {
                 Intervention::Start => continue,
                 Intervention::Pause => format!("paused on slide {slide}"),
@@ -1047,4 +1079,22 @@ fn log_command(night_file: &Path) -> String {
     } else {
         format!("pecha log {}", night_file.display())
     }
+}
+
+/// Check every deck of `night` on a thread of its own; `waker` repaints the console when the
+/// report is in (it shows `checking` until then, and must not wait for the next mouse move).
+fn spawn_check(
+    night: &Night,
+    waker: std::sync::Arc<dyn Fn() + Send + Sync>,
+) -> Option<Receiver<NightReport>> {
+    let (sender, receiver) = channel();
+    let to_check = night.clone();
+    std::thread::Builder::new()
+        .name("pecha-check".into())
+        .spawn(move || {
+            let _ = sender.send(crate::check::check_night(&to_check));
+            waker();
+        })
+        .ok()
+        .map(|_| receiver)
 }

@@ -117,6 +117,8 @@ pub struct ResumeOffer {
     pub items: usize,
     /// Resuming at the slide is possible (a talk was under way).
     pub at_slide: Option<usize>,
+    /// A break was under way: going on means going on with the break, by the wall clock.
+    pub in_break: bool,
 }
 
 /// How the host answered the resume question.
@@ -519,10 +521,12 @@ pub fn resume_dialog(ui: &mut Ui, offer: &ResumeOffer, commands: &mut Vec<Comman
         {
             commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtSlide)));
         }
-        if ui
-            .button(RichText::new("Resume at its card").strong())
-            .clicked()
-        {
+        let go_on = if offer.in_break {
+            "Go on with the break (its time runs by the clock)"
+        } else {
+            "Resume at its card"
+        };
+        if ui.button(RichText::new(go_on).strong()).clicked() {
             commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtCard)));
         }
         if ui.button("Start the night over").clicked() {

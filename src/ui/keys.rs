@@ -145,10 +145,13 @@ fn night_command(key: Key, command_key: bool, context: KeyContext) -> NightKey {
     let advance_key =
         matches!(key, Key::Space | Key::Enter | Key::PageDown | Key::F5) && !command_key;
     if let Some((position, count)) = context.walking {
-        let next = (position + 1 < count).then_some(position + 1);
+        // The last card stays up until Esc or W: a clicker pressed once too often must not
+        // end the walk, and a press after that start the first talk for real.
+        let next = (position + 1 < count)
+            .then(|| Command::Night(NightCommand::WalkCards(Some(position + 1))));
         return NightKey::Handled(match key {
-            _ if advance_key => Some(Command::Night(NightCommand::WalkCards(next))),
-            Key::ArrowRight if !command_key => Some(Command::Night(NightCommand::WalkCards(next))),
+            _ if advance_key => next,
+            Key::ArrowRight if !command_key => next,
             Key::ArrowLeft | Key::PageUp if !command_key => Some(Command::Night(
                 NightCommand::WalkCards(Some(position.saturating_sub(1))),
             )),
@@ -383,7 +386,7 @@ mod tests {
             key(Key::Space, night(HostStage::Talk, TalkState::Running)),
             None
         );
-        // Walking through the cards: the clicker steps, Esc stops, the last card ends the walk.
+        // Walking through the cards: the clicker steps, Esc stops, the last card stays up.
         let walking = |position| KeyContext {
             walking: Some((position, 4)),
             ..night(HostStage::TalkCard, TalkState::Ready)
@@ -396,10 +399,9 @@ mod tests {
             key(Key::PageUp, walking(2)),
             Some(Command::Night(NightCommand::WalkCards(Some(1))))
         );
-        assert_eq!(
-            key(Key::Space, walking(3)),
-            Some(Command::Night(NightCommand::WalkCards(None)))
-        );
+        assert_eq!(key(Key::Space, walking(3)), None);
+        assert_eq!(key(Key::PageDown, walking(3)), None);
+        assert_eq!(key(Key::ArrowRight, walking(3)), None);
         assert_eq!(
             key(Key::Escape, walking(1)),
             Some(Command::Night(NightCommand::WalkCards(None)))

@@ -843,6 +843,14 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
         {
             ui.label("The break is under way. Quitting stops its music and countdown; the night resumes where it was when Pecha opens it again.");
         }
+        if model.host.as_ref().is_some_and(|host| {
+            matches!(
+                host.stage,
+                super::host::HostStage::TalkCard | super::host::HostStage::BreakCard
+            )
+        }) {
+            ui.label("The night is not over. Quitting shows the desktop on the projector; the night goes on where it was when Pecha opens it again.");
+        }
         if model.notes_save_failed {
             ui.label(
                 "Edited notes are not saved: the last save failed (see the notice below). Quitting loses them.",
