@@ -1028,6 +1028,8 @@ impl PechaApp {
         };
         let break_view = hosting.break_view(now);
         let resume_offer = hosting.resume_question();
+        // Nothing loads until the host answers where the night goes on.
+        let waiting_for = waiting_for.filter(|_| resume_offer.is_none());
         Some(HostModel {
             night_title: &hosting.night.title,
             rows,
