@@ -572,6 +572,13 @@ fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
         std::thread::sleep(Duration::from_millis(2));
     }
     assert!(night.has_label_containing("nobody"), "{:?}", night.labels());
+    // A talk that will be skipped takes none of the night's time: two talks and the break.
+    night.harness.run_ok();
+    assert!(
+        night.has_label_containing("· 14:20 to go"),
+        "{:?}",
+        night.labels()
+    );
     night.press(Key::Space);
     night.advance(TALK + Duration::from_millis(1));
     // Данияр's deck cannot be read: the talk is skipped, the host told why, the break is next.

@@ -986,6 +986,11 @@ impl PechaApp {
                 hosting.progress.states.get(item) == Some(&ItemState::Waiting)
                     && !(current == Some(item)
                         && matches!(stage, HostStage::Talk | HostStage::Break))
+                    // A talk whose deck cannot be read will be skipped: it takes no time.
+                    && !matches!(
+                        hosting.checks.as_ref().and_then(|checks| checks.get(item)),
+                        Some(Some(Checked::Unreadable(_)))
+                    )
             })
             .map(|&item| hosting.planned(item))
             .sum();
@@ -1067,9 +1072,11 @@ impl PechaApp {
     }
 }
 
-/// The local time `after` from now, `HH:MM`.
+/// The local time `after` from now, `HH:MM`, to the nearest minute (cut down, an end at
+/// 21:59:50 would read 21:59).
 fn clock_at(after: Duration) -> String {
-    let after = chrono::Duration::from_std(after).unwrap_or(chrono::Duration::zero());
+    let after = chrono::Duration::from_std(after + Duration::from_secs(30))
+        .unwrap_or(chrono::Duration::zero());
     (chrono::Local::now() + after).format("%H:%M").to_string()
 }
 
