@@ -303,6 +303,9 @@ impl SlideTextures {
 #[derive(Debug, Clone)]
 struct Projector {
     open: bool,
+    /// Closed during this run (its close button or the menu), not left off on purpose from the
+    /// command line or for a rehearsal: the presenter view says so until it is back.
+    closed_by_host: bool,
     fullscreen: bool,
     blackout: bool,
     monitor: Option<usize>,
@@ -371,6 +374,7 @@ impl PechaApp {
             // A rehearsal needs one screen; a projector only when asked for by name.
             open: !(matches!(options.projector, Some(ProjectorRequest::Off))
                 || options.rehearse && options.projector.is_none()),
+            closed_by_host: false,
             fullscreen: false,
             blackout: false,
             monitor: None,
@@ -612,6 +616,7 @@ impl PechaApp {
             Command::ToggleBlackout => self.projector.blackout = !self.projector.blackout,
             Command::ToggleProjectorFullscreen => self.toggle_fullscreen(ctx),
             Command::SetProjectorOpen(open) => {
+                self.projector.closed_by_host = !open;
                 self.projector.open = open;
                 self.projector.placed = false;
             }
@@ -1584,6 +1589,7 @@ impl PechaApp {
             settings: &self.settings,
             projector: ProjectorStatus {
                 open: self.projector.open,
+                closed_by_host: self.projector.closed_by_host && !self.projector.open,
                 fullscreen: self.projector.fullscreen,
                 blackout: self.projector.blackout,
                 monitors: &self.projector.monitors,
@@ -1718,6 +1724,7 @@ impl PechaApp {
         if closed {
             // Closing the projector by accident must not disturb the talk: it only hides.
             self.projector.open = false;
+            self.projector.closed_by_host = true;
             self.projector.placed = false;
         }
         for command in commands {

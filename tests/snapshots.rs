@@ -261,6 +261,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             settings: &scene.settings,
             projector: ProjectorStatus {
                 open: true,
+                closed_by_host: false,
                 fullscreen: true,
                 blackout: scene.blackout,
                 monitors: &monitors,

@@ -740,6 +740,35 @@ fn b_and_period_black_out_the_projector_without_touching_the_time() {
 }
 
 #[test]
+fn closing_the_projector_during_a_talk_is_said_plainly_and_keeps_the_time() {
+    // The harness starts with `--projector off`: left off on purpose, nothing to warn about.
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(5.0));
+    assert!(!has_label_containing(&harness, "PROJECTOR WINDOW CLOSED"));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Command::SetProjectorOpen(true));
+    harness.run_ok();
+    harness
+        .state_mut()
+        .apply(&ctx, Command::SetProjectorOpen(false));
+    at_time(&mut harness, &clock, secs(6.0));
+    assert!(has_label_containing(&harness, "PROJECTOR WINDOW CLOSED"));
+    assert_eq!(countdown(&harness), "14");
+    assert_eq!(
+        harness.state().talk().state(secs(6.0)),
+        pecha::timing::TalkState::Running
+    );
+    harness
+        .state_mut()
+        .apply(&ctx, Command::SetProjectorOpen(true));
+    at_time(&mut harness, &clock, secs(7.0));
+    assert!(!has_label_containing(&harness, "PROJECTOR WINDOW CLOSED"));
+}
+
+#[test]
 fn a_whole_talk_runs_to_the_end_with_every_slide_and_its_notes() {
     let deck = good_deck();
     let notes: Vec<String> = deck

@@ -21,6 +21,8 @@ use crate::timing::TalkState;
 pub struct ProjectorStatus<'a> {
     /// The window exists.
     pub open: bool,
+    /// The host closed it during the show: the audience sees the desktop, or nothing.
+    pub closed_by_host: bool,
     /// It is fullscreen on a monitor (else a normal window).
     pub fullscreen: bool,
     /// The picture is blacked out.
@@ -503,8 +505,8 @@ fn rehearsal_key_hints(state: TalkState) -> &'static str {
     }
 }
 
-/// Impossible to miss: the audience sees black.
-fn blackout_banner(ui: &mut Ui) {
+/// Impossible to miss: the audience sees black, or not the slides at all.
+fn alert_banner(ui: &mut Ui, headline: &str, detail: &str) {
     egui::Frame::new()
         .fill(readable(ui, palette::ALERT))
         .corner_radius(6.0)
@@ -512,16 +514,12 @@ fn blackout_banner(ui: &mut Ui) {
         .show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.label(
-                    RichText::new("PROJECTOR BLACKED OUT")
+                    RichText::new(headline)
                         .size(24.0)
                         .strong()
                         .color(Color32::WHITE),
                 );
-                ui.label(
-                    RichText::new("press B to show the slide")
-                        .size(18.0)
-                        .color(Color32::WHITE),
-                );
+                ui.label(RichText::new(detail).size(18.0).color(Color32::WHITE));
             });
         });
     ui.add_space(6.0);
@@ -529,8 +527,14 @@ fn blackout_banner(ui: &mut Ui) {
 
 fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
-    if model.projector.blackout {
-        blackout_banner(ui);
+    if model.projector.closed_by_host {
+        alert_banner(
+            ui,
+            "PROJECTOR WINDOW CLOSED",
+            "Open projector window, in the Projector menu, brings it back",
+        );
+    } else if model.projector.blackout {
+        alert_banner(ui, "PROJECTOR BLACKED OUT", "press B to show the slide");
     }
     ui.vertical_centered(|ui| {
         if model.rehearsal.is_some() {
