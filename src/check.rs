@@ -817,13 +817,14 @@ impl NightReport {
             let verdict = if talk.ready { "ready" } else { "NOT READY" };
             let _ = writeln!(
                 text,
-                "{:>3}. {} — {}: {verdict} ({})",
+                "{:>3}. {}{}: {verdict} ({})",
                 talk.position,
                 talk.presenter,
+                // A deck that cannot be read has no title to show.
                 if talk.title.is_empty() {
-                    "?"
+                    String::new()
                 } else {
-                    &talk.title
+                    format!(" — {}", talk.title)
                 },
                 talk.deck.display()
             );

@@ -231,7 +231,7 @@ pub struct Deck {
 #[derive(Debug, thiserror::Error)]
 pub enum DeckError {
     /// The file or folder could not be read (missing, no permission...).
-    #[error("{}: cannot read: {source}", .path.display())]
+    #[error("{}: {}", .path.display(), io_reason(.source))]
     Io {
         /// What could not be read.
         path: PathBuf,
@@ -831,6 +831,17 @@ fn lowercase_first(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_lowercase().chain(chars).collect()
     })
+}
+
+/// Why a file or folder could not be read, in the words a host needs: "does not exist" rather
+/// than the system's `No such file or directory (os error 2)`.
+#[must_use]
+pub fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "does not exist (moved, renamed or not copied here?)".to_owned(),
+        io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_owned(),
+        _ => format!("cannot read: {error}"),
+    }
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ enum RawItem {
 #[derive(Debug, thiserror::Error)]
 pub enum NightError {
     /// The file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: {}", path.display(), crate::deck::io_reason(source))]
     Io {
         /// The night file.
         path: PathBuf,

@@ -162,6 +162,12 @@ fn check_path_that_does_not_exist_exits_2_naming_it() {
     assert_eq!(run.status, Some(2), "{}", run.all());
     assert_eq!(run.stdout, "", "nothing on stdout without --json");
     assert!(run.stderr.contains("no such deck.ron"), "{}", run.stderr);
+    // In a host's words, not the system's `(os error 2)`.
+    assert!(
+        run.stderr.contains("no such deck.ron: does not exist") && !run.stderr.contains("os error"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
