@@ -1462,3 +1462,27 @@ fn muting_a_rehearsal_leaves_the_shows_sound_alone() {
     assert!(harness.state().settings().rehearsal_sound);
     assert!(harness.state().settings().sound);
 }
+
+#[test]
+fn the_audience_inset_shows_black_for_a_slide_the_projector_cannot_show() {
+    // The projector paints a slide that failed to decode as black; the console's "Audience sees"
+    // must show the same, not the presenter view's red placeholder.
+    let model = ProjectorModel {
+        content: ProjectorContent::Slide(SlidePicture::Failed("07.jpg")),
+        audience_progress: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(400.0, 300.0))
+        .build_ui(move |ui| pecha::ui::rehearsal::inset(ui, &model, 320.0));
+    harness.run_ok();
+    let texts: Vec<String> = painted_texts(&harness)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert!(
+        !texts
+            .iter()
+            .any(|text| text.contains("07.jpg") || text.contains("cannot show")),
+        "{texts:?}"
+    );
+}

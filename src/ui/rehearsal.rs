@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, Corner, Legend, MarkerShape, Plot, Points};
 
 use super::Command;
 use super::projector::{self, ProjectorModel};
-use super::widgets::{palette, readable};
+use super::widgets::{SlidePicture, palette, readable};
 use crate::rehearsal::{Outcome, RunSummary, summarize, trends};
 
 /// The one-slide loop, as the time column shows it.
@@ -230,10 +230,13 @@ pub fn notes(
 pub fn inset(ui: &mut Ui, model: &ProjectorModel<'_>, width: f32) {
     ui.label(RichText::new("Audience sees").size(18.0).weak());
     let (rect, _) = ui.allocate_exact_size(vec2(width, width * 9.0 / 16.0), Sense::hover());
-    if let projector::ProjectorContent::Slide(picture) = model.content {
+    if let projector::ProjectorContent::Slide(picture @ SlidePicture::Ready { .. }) = model.content
+    {
         // The presenter's own drawing: it picks the smaller copy that fits the inset.
         super::widgets::paint_slide(ui, rect, picture, 14.0);
     } else {
+        // Everything else as the projector paints it: a slide that failed is black there, not
+        // the presenter view's placeholder.
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
         projector::show(&mut child, model);
     }
