@@ -74,6 +74,8 @@ pub(super) struct Hosting {
     end_logged: bool,
     /// The words of the night card the projector shows now (or would, at the talk's end).
     pub card: NightCardText,
+    /// The command that prints this night's log, for the end-of-night screen.
+    log_command: String,
 }
 
 impl Hosting {
@@ -113,7 +115,9 @@ impl Hosting {
             })
             .collect();
         let checking = spawn_check(&night, waker);
+        let log_command = log_command(&night.source);
         Self {
+            log_command,
             progress: Progress::new(count),
             night,
             store,
@@ -437,8 +441,9 @@ impl PechaApp {
                 }
                 hosting.progress.rerun(item);
                 hosting.end_logged = false;
-                // The speaker may have brought a mended deck: read and check it again, rather
-                // than skipping it again on what the first check found.
+                // The speaker may have brought a mended deck: read it again when its card goes
+                // up, and check the night again, rather than skipping it on what the first
+                // check found. (Only then: the check decodes every deck on every core.)
                 if hosting.deck_item == Some(item) {
                     hosting.deck_item = None;
                 }
@@ -446,10 +451,11 @@ impl PechaApp {
                     .checks
                     .as_mut()
                     .and_then(|checks| checks.get_mut(item))
+                    .filter(|check| matches!(check, Some(Checked::Unreadable(_))))
                 {
                     *check = None;
+                    hosting.checking = spawn_check(&hosting.night, self.waker.clone());
                 }
-                hosting.checking = spawn_check(&hosting.night, self.waker.clone());
                 self.night_log(Event::Intervention {
                     item: Some(item),
                     what: "put up again".into(),
@@ -1050,7 +1056,7 @@ impl PechaApp {
                 .walking
                 .map(|position| (position, hosting.progress.order.len())),
             resume_offer,
-            log_command: log_command(&hosting.night.source),
+            log_command: &hosting.log_command,
         })
     }
 
@@ -1072,8 +1078,8 @@ impl PechaApp {
     }
 }
 
-/// The local time `after` from now, `HH:MM`, to the nearest minute (cut down, an end at
-/// 21:59:50 would read 21:59).
+/// The local time `after` from now, `HH:MM`, to the nearest minute (cut down instead, an end
+/// at 21:59:50 would read 21:59).
 fn clock_at(after: Duration) -> String {
     let after = chrono::Duration::from_std(after + Duration::from_secs(30))
         .unwrap_or(chrono::Duration::zero());

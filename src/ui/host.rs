@@ -160,7 +160,7 @@ pub struct HostModel<'a> {
     /// The question asked after a restart.
     pub resume_offer: Option<ResumeOffer>,
     /// The command that prints this night's log, e.g. `pecha log night.ron`.
-    pub log_command: String,
+    pub log_command: &'a str,
 }
 
 impl HostModel<'_> {
