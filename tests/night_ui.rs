@@ -441,6 +441,15 @@ fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
     assert_eq!(night.stage(), Stage::Card { item: 0 });
     night.press(Key::ArrowLeft);
     assert_eq!(night.headline(), "Үзіліс");
+    // The walk takes the console's stage: it says so there, too, when the audience sees black.
+    night.press(Key::B);
+    assert!(
+        night.has_label_containing("PROJECTOR BLACKED OUT"),
+        "{:?}",
+        night.labels()
+    );
+    night.press(Key::B);
+    assert!(!night.has_label_containing("PROJECTOR BLACKED OUT"));
     night.press(Key::Escape);
     assert_eq!(night.headline(), "Әйгерім");
     assert_eq!(night.stage(), Stage::Card { item: 0 });

@@ -127,7 +127,11 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
         if host_model.takes_the_stage() {
             egui::CentralPanel::default()
                 .frame(unfilled(egui::Frame::central_panel(ui.style())))
-                .show(ui, |ui| host::stage(ui, host_model, &mut commands));
+                .show(ui, |ui| {
+                    // Between talks too: the host must see that the audience sees nothing.
+                    projector_banners(ui, &model.projector);
+                    host::stage(ui, host_model, &mut commands);
+                });
             if model.quit_question {
                 quit_dialog(ui, model, &mut commands);
             }
@@ -525,17 +529,22 @@ fn alert_banner(ui: &mut Ui, headline: &str, detail: &str) {
     ui.add_space(6.0);
 }
 
-fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
-    ui.add_space(8.0);
-    if model.projector.closed_by_host {
+/// What keeps the audience from seeing the show, if anything.
+fn projector_banners(ui: &mut Ui, projector: &ProjectorStatus<'_>) {
+    if projector.closed_by_host {
         alert_banner(
             ui,
             "PROJECTOR WINDOW CLOSED",
             "Open projector window, in the Projector menu, brings it back",
         );
-    } else if model.projector.blackout {
+    } else if projector.blackout {
         alert_banner(ui, "PROJECTOR BLACKED OUT", "press B to show the slide");
     }
+}
+
+fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    ui.add_space(8.0);
+    projector_banners(ui, &model.projector);
     ui.vertical_centered(|ui| {
         if model.rehearsal.is_some() {
             ui.label(
