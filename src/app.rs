@@ -1866,7 +1866,12 @@ impl eframe::App for PechaApp {
         let mut commands = presenter::show(ui, &model);
         let state = model.state;
         drop(model);
-        let modal_open = self.go_to_open || self.quit_question;
+        let modal_open = self.go_to_open
+            || self.quit_question
+            || self
+                .hosting
+                .as_ref()
+                .is_some_and(|hosting| hosting.skip_question.is_some());
         let context = self.key_context(now, state);
         if ctx.egui_wants_keyboard_input() {
             // Typing notes: keys are text, except the one that saves them.

@@ -378,10 +378,30 @@ fn the_host_skips_and_reorders_and_the_cards_follow() {
     );
     night.wait_for_armed_card(0);
 
-    // A talk skipped mid-way stops at once: the next card is on the projector.
+    // Skip on the talk under way asks first; "Keep going" leaves it running.
     night.press(Key::Space);
     night.advance(Duration::from_secs(45));
-    night.apply(Command::Night(NightCommand::Skip(0)));
+    night
+        .harness
+        .query_all_by_label("Skip")
+        .next()
+        .expect("a Skip button on the row of the talk under way")
+        .click();
+    night.harness.run_ok();
+    assert!(
+        night.has_label_containing("The talk ends now"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(matches!(night.stage(), Stage::Talk { item: 0, .. }));
+    night.harness.get_by_label("Keep going").click();
+    night.harness.run_ok();
+    assert!(!night.has_label_containing("The talk ends now"));
+    assert!(matches!(night.stage(), Stage::Talk { item: 0, .. }));
+    // Skipped for real ("Skip it"), it stops at once: the next card is on the projector.
+    night.apply(Command::Night(NightCommand::AskSkip(0)));
+    night.harness.get_by_label("Skip it").click();
+    night.harness.run_ok();
     assert_eq!(night.stage(), Stage::Card { item: 1 });
     assert_eq!(night.app().audience_frame(), FrameKind::NightCard);
     assert_eq!(night.headline(), "Данияр");

@@ -76,6 +76,8 @@ pub(super) struct Hosting {
     pub card: NightCardText,
     /// The command that prints this night's log, for the end-of-night screen.
     log_command: String,
+    /// The host clicked Skip on the talk under way: asked before it ends.
+    pub skip_question: Option<usize>,
 }
 
 impl Hosting {
@@ -118,6 +120,7 @@ impl Hosting {
         let log_command = log_command(&night.source);
         Self {
             log_command,
+            skip_question: None,
             progress: Progress::new(count),
             night,
             store,
@@ -418,7 +421,10 @@ impl PechaApp {
                 Stage::Card { item } => self.start_item(item, now),
                 _ => return Some(Command::Start),
             },
-            Command::Night(NightCommand::Skip(item)) => self.skip_item(item, now),
+            Command::Night(
+                skip
+                @ (NightCommand::Skip(_) | NightCommand::AskSkip(_) | NightCommand::CancelSkip),
+            ) => self.skip_command(&skip, now),
             Command::Night(NightCommand::Move { from, to }) => {
                 let moved = hosting.progress.order.get(from).copied();
                 hosting.progress.move_item(from, to);
@@ -430,38 +436,7 @@ impl PechaApp {
                 }
                 self.save_progress();
             }
-            Command::Night(NightCommand::Rerun(item)) => {
-                if matches!(
-                    hosting.progress.stage,
-                    Stage::Talk { .. } | Stage::Break { .. }
-                ) {
-                    self.notices
-                        .push("finish or skip what is on before running an item again".into());
-                    return None;
-                }
-                hosting.progress.rerun(item);
-                hosting.end_logged = false;
-                // The speaker may have brought a mended deck: read it again when its card goes
-                // up, and check the night again, rather than skipping it on what the first
-                // check found. (Only then: the check decodes every deck on every core.)
-                if hosting.deck_item == Some(item) {
-                    hosting.deck_item = None;
-                }
-                if let Some(check) = hosting
-                    .checks
-                    .as_mut()
-                    .and_then(|checks| checks.get_mut(item))
-                    .filter(|check| matches!(check, Some(Checked::Unreadable(_))))
-                {
-                    *check = None;
-                    hosting.checking = spawn_check(&hosting.night, self.waker.clone());
-                }
-                self.night_log(Event::Intervention {
-                    item: Some(item),
-                    what: "put up again".into(),
-                });
-                self.save_progress();
-            }
+            Command::Night(NightCommand::Rerun(item)) => self.rerun_item(item),
             Command::Night(NightCommand::EndBreak) => self.end_break(now, true),
             Command::ToggleBlackout => {
                 let on = !self.projector.blackout;
@@ -622,6 +597,58 @@ impl PechaApp {
         self.save_progress();
     }
 
+    /// Give an item again: its card goes up (between items only).
+    fn rerun_item(&mut self, item: usize) {
+        let Some(hosting) = &mut self.hosting else {
+            return;
+        };
+        if matches!(
+            hosting.progress.stage,
+            Stage::Talk { .. } | Stage::Break { .. }
+        ) {
+            self.notices
+                .push("finish or skip what is on before running an item again".into());
+            return;
+        }
+        hosting.progress.rerun(item);
+        hosting.end_logged = false;
+        // The speaker may have brought a mended deck: read it again when its card goes up, and
+        // check the night again, rather than skipping it on what the first check found. (Only
+        // then: the check decodes every deck on every core.)
+        if hosting.deck_item == Some(item) {
+            hosting.deck_item = None;
+        }
+        if let Some(check) = hosting
+            .checks
+            .as_mut()
+            .and_then(|checks| checks.get_mut(item))
+            .filter(|check| matches!(check, Some(Checked::Unreadable(_))))
+        {
+            *check = None;
+            hosting.checking = spawn_check(&hosting.night, self.waker.clone());
+        }
+        self.night_log(Event::Intervention {
+            item: Some(item),
+            what: "put up again".into(),
+        });
+        self.save_progress();
+    }
+
+    /// Skip an item; for the talk under way, the question before and its answer.
+    fn skip_command(&mut self, command: &NightCommand, now: Duration) {
+        let Some(hosting) = &mut self.hosting else {
+            return;
+        };
+        match *command {
+            NightCommand::Skip(item) => {
+                hosting.skip_question = None;
+                self.skip_item(item, now);
+            }
+            NightCommand::AskSkip(item) => hosting.skip_question = Some(item),
+            _ => hosting.skip_question = None,
+        }
+    }
+
     fn resume_night(&mut self, choice: ResumeChoice, now: Duration) {
         let Some(hosting) = &mut self.hosting else {
             return;
@@ -686,6 +713,13 @@ impl PechaApp {
     pub(super) fn advance_night(&mut self, ctx: &egui::Context, now: Duration) {
         self.take_night_work(ctx, now);
         self.advance_stage(now);
+        // "Skip the talk under way?" has no object once that talk is over.
+        if let Some(hosting) = &mut self.hosting
+            && let Some(item) = hosting.skip_question
+            && !matches!(hosting.progress.stage, Stage::Talk { item: on, .. } if on == item)
+        {
+            hosting.skip_question = None;
+        }
         // The end is logged the moment it comes, not at the next frame (which may be a minute on).
         if let Some(hosting) = &mut self.hosting
             && hosting.progress.stage == Stage::End
@@ -1057,6 +1091,11 @@ impl PechaApp {
                 .map(|position| (position, hosting.progress.order.len())),
             resume_offer,
             log_command: &hosting.log_command,
+            // Asked only while that talk is on: after its end the question has no object.
+            skip_question: hosting
+                .skip_question
+                .filter(|&item| current == Some(item) && stage == HostStage::Talk)
+                .map(|item| (item, hosting.talk_name(item))),
         })
     }
 

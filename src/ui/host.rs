@@ -161,6 +161,8 @@ pub struct HostModel<'a> {
     pub resume_offer: Option<ResumeOffer>,
     /// The command that prints this night's log, e.g. `pecha log night.ron`.
     pub log_command: &'a str,
+    /// "Skip the talk under way?" is asked: the item and its name, `talk 2 (Данияр)`.
+    pub skip_question: Option<(usize, String)>,
 }
 
 impl HostModel<'_> {
@@ -369,11 +371,12 @@ fn row_buttons(
                     commands.push(Command::Night(NightCommand::EndBreak));
                 }
             }
-            RowStatus::Current
-            | RowStatus::Next
-            | RowStatus::Checking
-            | RowStatus::Ready
-            | RowStatus::Problem => {
+            RowStatus::Current => {
+                if ui.small_button("Skip").clicked() {
+                    commands.push(Command::Night(NightCommand::AskSkip(row.item)));
+                }
+            }
+            RowStatus::Next | RowStatus::Checking | RowStatus::Ready | RowStatus::Problem => {
                 if ui.small_button("Skip").clicked() {
                     commands.push(Command::Night(NightCommand::Skip(row.item)));
                 }
@@ -501,6 +504,26 @@ pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
     let (rect, _) = ui.allocate_exact_size(vec2(height * 16.0 / 9.0, height), Sense::hover());
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
     projector::show(&mut child, &model.audience);
+}
+
+/// Skipping the talk under way ends it at once: asked first, with keeping it going the default.
+pub fn skip_dialog(ui: &mut Ui, item: usize, name: &str, commands: &mut Vec<Command>) {
+    let response = egui::Modal::new(Id::unique("night-skip")).show(ui.ctx(), |ui| {
+        ui.heading(format!("Skip {name}?"));
+        ui.label("The talk ends now and the next card goes up on the projector.");
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Keep going").strong()).clicked() {
+                commands.push(Command::Night(NightCommand::CancelSkip));
+            }
+            if ui.button("Skip it").clicked() {
+                commands.push(Command::Night(NightCommand::Skip(item)));
+            }
+        });
+    });
+    if response.should_close() {
+        commands.push(Command::Night(NightCommand::CancelSkip));
+    }
 }
 
 /// After a crash or a restart: go on where the night was, or start it over.

@@ -84,6 +84,10 @@ pub enum Command {
 pub enum NightCommand {
     /// Leave out this item (0-based in the night file); if it is on, end it.
     Skip(usize),
+    /// Ask before skipping the talk under way (a slip of the mouse must not end it).
+    AskSkip(usize),
+    /// The host answered "keep going" to that question.
+    CancelSkip,
     /// Move the item at running-order position `from` to position `to`.
     Move {
         /// Where it is, 0-based.

@@ -124,6 +124,9 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
         if let Some(offer) = &host_model.resume_offer {
             host::resume_dialog(ui, offer, &mut commands);
         }
+        if let Some((item, name)) = &host_model.skip_question {
+            host::skip_dialog(ui, *item, name, &mut commands);
+        }
         if host_model.takes_the_stage() {
             egui::CentralPanel::default()
                 .frame(unfilled(egui::Frame::central_panel(ui.style())))
