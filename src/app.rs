@@ -510,7 +510,7 @@ impl PechaApp {
     /// Give the app its sound device; `None` means silent, with one notice.
     pub fn set_cues(&mut self, cues: Option<Cues>) {
         if cues.is_none() {
-            self.notices.push("no sound device: cues are silent".into());
+            self.notify("no sound device: cues are silent".into());
         }
         self.cues = cues;
     }
@@ -649,6 +649,14 @@ impl PechaApp {
     }
 
     /// The slide loop, when one runs.
+    /// Tell the host something in the status bar; the same trouble said again (Run again on a
+    /// deck still missing) stays one notice.
+    fn notify(&mut self, message: String) {
+        if !self.notices.contains(&message) {
+            self.notices.push(message);
+        }
+    }
+
     fn slide_loop_mut(&mut self) -> Option<&mut SlideLoop> {
         self.rehearsing
             .as_mut()
@@ -667,8 +675,7 @@ impl PechaApp {
             (Ok(store), Some(files)) => files.load_history(&self.deck, timing, store),
             (Err(error), _) => {
                 rehearsing.history = HistoryState::Unavailable;
-                self.notices
-                    .push(format!("rehearsal history is not kept: {error}"));
+                self.notify(format!("rehearsal history is not kept: {error}"));
             }
             (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
         }
@@ -841,7 +848,7 @@ impl PechaApp {
                 FileEvent::NightFileFailed(message) => {
                     let notice = format!("{message}; the night goes on");
                     if !self.notices.contains(&notice) {
-                        self.notices.push(notice);
+                        self.notify(notice);
                     }
                 }
                 FileEvent::DeckSaved(result) => {
@@ -849,7 +856,7 @@ impl PechaApp {
                     match result {
                         Ok(path) => {
                             if path != self.deck.source {
-                                self.notices.push(format!(
+                                self.notify(format!(
                                     "notes saved in a new deck file, {}: open that next time",
                                     path.display()
                                 ));
@@ -859,7 +866,7 @@ impl PechaApp {
                             }
                             self.notes_unsaved = self.deck_resave;
                         }
-                        Err(message) => self.notices.push(format!(
+                        Err(message) => self.notify(format!(
                             "{message}; the edited notes are kept here: save again with Ctrl+S"
                         )),
                     }
@@ -902,7 +909,7 @@ impl PechaApp {
             }
             Err(error) => {
                 rehearsing.history = HistoryState::Unavailable;
-                self.notices.push(format!(
+                self.notify(format!(
                     "rehearsal history is not kept: {error}; this session's runs are still shown"
                 ));
             }
@@ -1045,7 +1052,7 @@ impl PechaApp {
     fn open_deck(&mut self, path: PathBuf) {
         let now = self.clock.now();
         if matches!(self.talk.state(now), TalkState::Running | TalkState::Paused) {
-            self.notices.push(format!(
+            self.notify(format!(
                 "not opening {}: finish or reset the talk first",
                 path.display()
             ));
@@ -1059,7 +1066,7 @@ impl PechaApp {
             });
         match spawned {
             Ok(_) => self.deck_loading = Some(receiver),
-            Err(error) => self.notices.push(format!("cannot load the deck: {error}")),
+            Err(error) => self.notify(format!("cannot load the deck: {error}")),
         }
     }
 
@@ -1093,7 +1100,7 @@ impl PechaApp {
             self.dialog = None;
             match chosen {
                 Some(path) => self.open_deck(path),
-                None => self.notices.push(
+                None => self.notify(
                     "no deck chosen; if no dialog appeared, drop a deck on the window or run `pecha PATH`".into(),
                 ),
             }
@@ -1104,7 +1111,7 @@ impl PechaApp {
             self.deck_loading = None;
             match loaded {
                 Ok(deck) => self.replace_deck(ctx, deck),
-                Err(error) => self.notices.push(format!("cannot open {error}")),
+                Err(error) => self.notify(format!("cannot open {error}")),
             }
         }
     }
@@ -1143,7 +1150,7 @@ impl PechaApp {
             laptop,
         );
         if let Some(notice) = resolution.notice {
-            self.notices.push(notice);
+            self.notify(notice);
         }
         match resolution.placement {
             Placement::Monitor(index) => {
@@ -1839,11 +1846,6 @@ fn timing_for(format: Format) -> Timing {
 
 impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
-        // The same trouble said twice (Run again on a deck still missing) is one notice.
-        if self.notices.len() > 1 {
-            let mut seen = HashSet::new();
-            self.notices.retain(|notice| seen.insert(notice.clone()));
-        }
         self.discover_monitors(frame);
         self.poll_background(ctx);
         self.poll_files();

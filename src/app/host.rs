@@ -459,18 +459,17 @@ impl PechaApp {
             Command::Night(NightCommand::WalkCards(position)) => {
                 let allowed = matches!(hosting.progress.stage, Stage::Card { .. } | Stage::End);
                 if position.is_some() && !allowed {
-                    self.notices
-                        .push("walk through the cards between talks, not during one".into());
+                    self.notify("walk through the cards between talks, not during one".into());
                 } else {
                     let count = hosting.progress.order.len();
                     hosting.walking = position.filter(|&position| position < count);
                 }
             }
             Command::Night(NightCommand::Resume(choice)) => self.resume_night(choice, now),
-            Command::ToggleRehearsal => self.notices.push(
+            Command::ToggleRehearsal => self.notify(
                 "rehearsal mode is for one talk: open its deck with `pecha --rehearse DECK`".into(),
             ),
-            Command::OpenDeck(_) | Command::OpenDialog { .. } => self.notices.push(
+            Command::OpenDeck(_) | Command::OpenDialog { .. } => self.notify(
                 "a night is open: run `pecha DECK` in another window to look at one deck".into(),
             ),
             Command::GoToSlide(_) | Command::ResetTalk | Command::RestartTalk
@@ -489,10 +488,11 @@ impl PechaApp {
                 let armed =
                     hosting.deck_item == Some(item) && self.talk.state(now) == TalkState::Ready;
                 if !armed {
-                    self.notices.push(format!(
+                    let message = format!(
                         "{}'s deck is still loading: start again in a moment",
                         talk.presenter
-                    ));
+                    );
+                    self.notify(message);
                     return;
                 }
                 let presenter = talk.presenter.clone();
@@ -606,8 +606,7 @@ impl PechaApp {
             hosting.progress.stage,
             Stage::Talk { .. } | Stage::Break { .. }
         ) {
-            self.notices
-                .push("finish or skip what is on before running an item again".into());
+            self.notify("finish or skip what is on before running an item again".into());
             return;
         }
         hosting.progress.rerun(item);
@@ -796,7 +795,7 @@ impl PechaApp {
                         *check = Some(Checked::Unreadable(message.clone()));
                     }
                     let name = hosting.talk_name(item);
-                    self.notices.push(format!(
+                    self.notify(format!(
                         "{name} skipped: its deck cannot be read: {message}"
                     ));
                     self.skip_item(item, now);
@@ -832,7 +831,7 @@ impl PechaApp {
                 if is_talk && !armed && !loading {
                     if let Some(message) = unreadable.filter(|_| on_card) {
                         let name = hosting.talk_name(item);
-                        self.notices.push(format!(
+                        self.notify(format!(
                             "{name} skipped: its deck cannot be read: {message}"
                         ));
                         self.skip_item(item, now);
@@ -1091,10 +1090,9 @@ impl PechaApp {
                 .map(|position| (position, hosting.progress.order.len())),
             resume_offer,
             log_command: &hosting.log_command,
-            // Asked only while that talk is on: after its end the question has no object.
+            // `advance_night` drops the question when its talk ends.
             skip_question: hosting
                 .skip_question
-                .filter(|&item| current == Some(item) && stage == HostStage::Talk)
                 .map(|item| (item, hosting.talk_name(item))),
         })
     }
