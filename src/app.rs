@@ -623,14 +623,15 @@ impl PechaApp {
             Command::ChooseMonitor(index) => self.choose_monitor(ctx, index),
             Command::OpenDialog { folder } => self.open_dialog(folder),
             Command::OpenDeck(path) => self.open_deck(path),
-            Command::ShowGoTo(open) => self.go_to_open = open,
+            // One question at a time: the quit question stays on top until it is answered.
+            Command::ShowGoTo(open) => self.go_to_open = open && !self.quit_question,
             Command::ChangeSettings(settings) => {
                 self.settings = settings;
                 self.apply_theme(ctx);
             }
             Command::RequestQuit => {
                 if self.must_ask_before_quitting(now) {
-                    self.quit_question = true;
+                    self.ask_before_quitting();
                 } else {
                     self.quit(ctx);
                 }
@@ -648,7 +649,13 @@ impl PechaApp {
         ctx.request_repaint();
     }
 
-    /// The slide loop, when one runs.
+    /// Put the quit question up, alone: a half-typed "go to slide" under it would be answered by
+    /// the same Enter.
+    fn ask_before_quitting(&mut self) {
+        self.go_to_open = false;
+        self.quit_question = true;
+    }
+
     /// Tell the host something in the status bar; the same trouble said again (Run again on a
     /// deck still missing) stays one notice.
     fn notify(&mut self, message: String) {
@@ -657,6 +664,7 @@ impl PechaApp {
         }
     }
 
+    /// The slide loop, when one runs.
     fn slide_loop_mut(&mut self) -> Option<&mut SlideLoop> {
         self.rehearsing
             .as_mut()
@@ -1387,7 +1395,7 @@ impl PechaApp {
             walking: self.hosting.as_ref().and_then(|hosting| {
                 hosting
                     .walking
-                    .map(|position| (position, hosting.progress.order.len()))
+                    .map(|position| (position, hosting.walk_stops()))
             }),
         }
     }
@@ -1898,7 +1906,7 @@ impl eframe::App for PechaApp {
             && self.must_ask_before_quitting(now)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.quit_question = true;
+            self.ask_before_quitting();
         }
         for command in commands {
             self.apply(&ctx, command);

@@ -275,6 +275,12 @@ fn a_host_runs_card_talk_card_break_talk_to_the_end() {
         "the missing music is named: {:?}",
         night.labels()
     );
+    // No sound device here: the console says the break is silent, not that it has no music.
+    assert!(
+        night.has_label_containing("Music: silent"),
+        "{:?}",
+        night.labels()
+    );
     // A clicker pressed in the break does not end it.
     night.press(Key::Space);
     assert!(matches!(night.stage(), Stage::Break { .. }));
@@ -454,11 +460,22 @@ fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
         seen.push(night.headline());
     }
     assert_eq!(seen, ["Әйгерім", "Данияр", "Үзіліс", "Меруерт"]);
+    assert_eq!(night.app().audience_frame(), FrameKind::NightCard);
+    // The last stop is the closing card, the last thing the audience sees.
+    night.press(Key::PageDown);
+    assert_eq!(night.app().audience_frame(), FrameKind::NightEnd);
+    assert!(
+        night.has_label_containing("5 of 5 (the closing card)"),
+        "{:?}",
+        night.labels()
+    );
     // A clicker pressed once too often keeps the last card up, and starts nothing.
     night.press(Key::PageDown);
     night.press(Key::PageDown);
-    assert_eq!(night.headline(), "Меруерт");
+    assert_eq!(night.app().audience_frame(), FrameKind::NightEnd);
     assert_eq!(night.stage(), Stage::Card { item: 0 });
+    night.press(Key::ArrowLeft);
+    assert_eq!(night.headline(), "Меруерт");
     night.press(Key::ArrowLeft);
     assert_eq!(night.headline(), "Үзіліс");
     // The walk takes the console's stage: it says so there, too, when the audience sees black.

@@ -590,6 +590,29 @@ fn closing_the_window_during_a_talk_asks_first() {
     );
 }
 
+#[test]
+fn the_quit_question_comes_alone_over_go_to_slide() {
+    let (mut harness, clock) = launch(good_deck());
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(3.0));
+    press(&mut harness, Key::G);
+    harness.run_ok();
+    assert_label(&harness, "Go to slide");
+
+    request_window_close(&mut harness);
+    assert_label(&harness, "Quit Pecha?");
+    assert!(
+        !has_label(&harness, "Go to slide"),
+        "two questions at once: one Enter would answer both"
+    );
+    // And no Go-to box opens on top of the quit question.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Command::ShowGoTo(true));
+    harness.run_ok();
+    assert!(!has_label(&harness, "Go to slide"));
+    assert_label(&harness, "Quit Pecha?");
+}
+
 fn turn_lead_in_on(harness: &mut Harness<'_, PechaApp>) {
     let settings = Settings {
         lead_in: true,

@@ -195,6 +195,12 @@ impl Hosting {
         }
     }
 
+    /// How many cards a walk through them shows: one per item in running order, then the
+    /// closing card (the last thing the audience sees, worth a look before doors open too).
+    pub(super) fn walk_stops(&self) -> usize {
+        self.progress.order.len() + 1
+    }
+
     /// The first waiting item after `item` in running order.
     fn waiting_after(&self, item: usize) -> Option<usize> {
         self.progress.order.iter().copied().find(|&other| {
@@ -293,6 +299,8 @@ impl Hosting {
     /// What the music is doing, in words, and whether it can be stopped.
     fn music_status(&self) -> (String, bool) {
         match self.music.as_ref().map(BreakMusic::status) {
+            // Nothing plays because something is wrong: the reason is listed right below.
+            None if !self.music_problems.is_empty() => ("silent".to_owned(), false),
             None => ("none".to_owned(), false),
             Some(MusicStatus::Starting) => ("starting…".to_owned(), true),
             Some(MusicStatus::Playing { file }) => (
@@ -461,8 +469,8 @@ impl PechaApp {
                 if position.is_some() && !allowed {
                     self.notify("walk through the cards between talks, not during one".into());
                 } else {
-                    let count = hosting.progress.order.len();
-                    hosting.walking = position.filter(|&position| position < count);
+                    let stops = hosting.walk_stops();
+                    hosting.walking = position.filter(|&position| position < stops);
                 }
             }
             Command::Night(NightCommand::Resume(choice)) => self.resume_night(choice, now),
@@ -939,8 +947,12 @@ impl PechaApp {
         if hosting.resume_offer.is_some() {
             return Some(FrameKind::Black);
         }
-        if hosting.walking.is_some() {
-            return Some(FrameKind::NightCard);
+        if let Some(position) = hosting.walking {
+            return Some(if position < hosting.progress.order.len() {
+                FrameKind::NightCard
+            } else {
+                FrameKind::NightEnd
+            });
         }
         Some(match hosting.progress.stage {
             Stage::Card { .. } => FrameKind::NightCard,
@@ -1087,7 +1099,7 @@ impl PechaApp {
             audience,
             walking: hosting
                 .walking
-                .map(|position| (position, hosting.progress.order.len())),
+                .map(|position| (position, hosting.walk_stops())),
             resume_offer,
             log_command: &hosting.log_command,
             // `advance_night` drops the question when its talk ends.

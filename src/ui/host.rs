@@ -155,7 +155,7 @@ pub struct HostModel<'a> {
     pub break_view: Option<BreakView>,
     /// What the projector shows now.
     pub audience: ProjectorModel<'a>,
-    /// Walking through the cards: (position, count).
+    /// Walking through the cards: (position, count); the last stop is the closing card.
     pub walking: Option<(usize, usize)>,
     /// The question asked after a restart.
     pub resume_offer: Option<ResumeOffer>,
@@ -318,6 +318,25 @@ fn row_ui(
         }
         row_buttons(ui, row, waiting && can_move, order_length, commands);
     });
+    // While a row is dragged over this one, a line shows where it would land: above this row
+    // when it comes from below, under it when it comes from above.
+    if can_move
+        && waiting
+        && let Some(from) = inner.response.dnd_hover_payload::<usize>()
+        && *from != row.position
+    {
+        let rect = inner.response.rect;
+        let y = if *from > row.position {
+            rect.top() - 2.0
+        } else {
+            rect.bottom() + 2.0
+        };
+        ui.painter().hline(
+            rect.x_range(),
+            y,
+            egui::Stroke::new(3.0, readable(ui, palette::CALM)),
+        );
+    }
     // Dropping another row here puts it at this row's place.
     if can_move
         && waiting
@@ -416,9 +435,14 @@ fn drag_handle(ui: &mut Ui) {
 /// the walk through the cards, or the night's end.
 pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
     if let Some((position, count)) = model.walking {
+        let closing = if position + 1 == count {
+            " (the closing card)"
+        } else {
+            ""
+        };
         ui.label(
             RichText::new(format!(
-                "Walking through the cards: {} of {count}",
+                "Walking through the cards: {} of {count}{closing}",
                 position + 1
             ))
             .size(24.0)

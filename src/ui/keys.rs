@@ -28,7 +28,7 @@ pub struct KeyContext {
     pub slide: usize,
     /// A night's stage, when a night is on.
     pub night: Option<super::host::HostStage>,
-    /// Walking through a night's cards: (position, count).
+    /// Walking through a night's cards: (position, count, the closing card included).
     pub walking: Option<(usize, usize)>,
 }
 
