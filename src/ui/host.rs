@@ -461,10 +461,12 @@ pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
             {
                 commands.push(Command::Night(NightCommand::WalkCards(Some(position - 1))));
             }
-            if ui.button("Next").clicked() {
-                commands.push(Command::Night(NightCommand::WalkCards(
-                    (position + 1 < count).then_some(position + 1),
-                )));
+            // The last card stays up: ending the walk is Done's job, not one click too many.
+            if ui
+                .add_enabled(position + 1 < count, egui::Button::new("Next"))
+                .clicked()
+            {
+                commands.push(Command::Night(NightCommand::WalkCards(Some(position + 1))));
             }
             if ui.button("Done  (Esc)").clicked() {
                 commands.push(Command::Night(NightCommand::WalkCards(None)));
