@@ -167,6 +167,9 @@ enum SlideTexture {
     Failed(String),
 }
 
+/// How a failed notes save ends its notice; a later save that works takes the notice away.
+const SAVE_AGAIN_HINT: &str = "; the edited notes are kept here: save again with Ctrl+S";
+
 /// Hand a prepared image to egui. Slides are opaque (flattened over white), so their straight
 /// RGBA is already premultiplied, and the worker stored it in 4-byte words: the buffer becomes
 /// the texture's pixels as it is, no copy on the UI thread. No mipmaps: generating them costs a
@@ -863,20 +866,29 @@ impl PechaApp {
                     self.deck_save_in_flight = false;
                     match result {
                         Ok(path) => {
+                            // A retry that worked: the failure it answered is over.
+                            self.notices
+                                .retain(|notice| !notice.ends_with(SAVE_AGAIN_HINT));
                             if path != self.deck.source {
-                                self.notify(format!(
-                                    "notes saved in a new deck file, {}: open that next time",
-                                    path.display()
-                                ));
+                                let beside_images = self.deck.source.is_dir();
+                                self.notify(if beside_images {
+                                    format!(
+                                        "notes saved in {}, beside the images: the folder opens with them from now on",
+                                        path.display()
+                                    )
+                                } else {
+                                    format!(
+                                        "notes saved in a new deck file, {}: open that one next time to have them",
+                                        path.display()
+                                    )
+                                });
                                 self.deck.base_dir =
                                     path.parent().map(PathBuf::from).unwrap_or_default();
                                 self.deck.source = path;
                             }
                             self.notes_unsaved = self.deck_resave;
                         }
-                        Err(message) => self.notify(format!(
-                            "{message}; the edited notes are kept here: save again with Ctrl+S"
-                        )),
+                        Err(message) => self.notify(format!("{message}{SAVE_AGAIN_HINT}")),
                     }
                     if std::mem::take(&mut self.deck_resave) {
                         self.write_deck();
@@ -1390,6 +1402,10 @@ impl PechaApp {
                 .rehearsing
                 .as_ref()
                 .is_some_and(|rehearsing| rehearsing.slide_loop.is_some()),
+            report_open: self
+                .rehearsing
+                .as_ref()
+                .is_some_and(|rehearsing| rehearsing.report_open),
             slide: self.talk.current_slide(now),
             night: self.hosting.as_ref().map(host::Hosting::stage),
             walking: self.hosting.as_ref().and_then(|hosting| {
@@ -1883,6 +1899,13 @@ impl eframe::App for PechaApp {
                 .as_ref()
                 .is_some_and(|hosting| hosting.skip_question.is_some());
         let context = self.key_context(now, state);
+        // Esc in the notes editor closes it, keeping what was typed, as Go-to's box closes on
+        // Esc; it must not fall through and quit.
+        if self.notes_edit.is_some()
+            && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            commands.push(Command::SaveNotes);
+        }
         if ctx.egui_wants_keyboard_input() {
             // Typing notes: keys are text, except the one that saves them.
             if ui.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {

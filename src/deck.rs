@@ -689,7 +689,9 @@ impl Deck {
             .struct_names(false);
         // Serializing plain strings and numbers cannot fail.
         let body = ron::ser::to_string_pretty(&written, config).unwrap_or_default();
-        format!("// A Pecha deck, saved by Pecha; the previous version is kept as .bak.\n{body}\n")
+        format!(
+            "// A Pecha deck, saved by Pecha; each save keeps the file it replaces as NAME.bak.\n{body}\n"
+        )
     }
 
     /// Write the deck, with its notes as they are now, to [`Deck::notes_file`], atomically and

@@ -1299,7 +1299,9 @@ fn notes_edited_during_rehearsal_are_saved_to_the_deck_file_with_a_backup() {
     harness.run_ok();
     // Typing is text, not taps: the space did not record slide 2 as done.
     assert!(harness.state().run_outcomes().unwrap()[1].is_none());
-    harness.get_by_label("Save and close  (Ctrl+S)").click();
+    harness
+        .get_by_label("Save and close  (Ctrl+S or Esc)")
+        .click();
     harness.run_ok();
     wait_until(&mut harness, "the deck is saved", |app| {
         !app.notes_unsaved()
@@ -1327,6 +1329,33 @@ fn notes_edited_during_rehearsal_are_saved_to_the_deck_file_with_a_backup() {
 }
 
 #[test]
+fn esc_in_the_notes_editor_closes_it_with_the_notes_kept_and_does_not_quit() {
+    let (dir, deck_path) = deck_copy();
+    let (mut harness, _clock) = launch_rehearsal(Deck::load(&deck_path).unwrap(), dir.path());
+    // Before the talk starts, Esc alone would quit at once: in the editor it must not.
+    press(&mut harness, Key::E);
+    harness.get_by_role(Role::MultilineTextInput).focus();
+    harness.step();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text(" Соңғы сөз.");
+    harness.run_ok();
+    let commands = press(&mut harness, Key::Escape);
+    assert!(!commands.contains(&ViewportCommand::Close), "{commands:?}");
+    assert!(!has_label(&harness, "Quit Pecha?"));
+    assert!(!has_label_containing(&harness, "Notes of slide 1"));
+    wait_until(&mut harness, "the deck is saved", |app| {
+        !app.notes_unsaved()
+    });
+    let saved = Deck::load(&deck_path).unwrap();
+    assert!(
+        saved.slides[0].notes.ends_with(" Соңғы сөз."),
+        "{}",
+        saved.slides[0].notes
+    );
+}
+
+#[test]
 fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     let (dir, deck_path) = deck_copy();
     let original = std::fs::read_to_string(&deck_path).unwrap();
@@ -1340,7 +1369,9 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
         .get_by_role(Role::MultilineTextInput)
         .type_text("новая заметка");
     harness.run_ok();
-    harness.get_by_label("Save and close  (Ctrl+S)").click();
+    harness
+        .get_by_label("Save and close  (Ctrl+S or Esc)")
+        .click();
     harness.run_ok();
     wait_until(&mut harness, "the save fails", |app| {
         app.notices()
@@ -1379,6 +1410,13 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     });
     let saved = Deck::load(&deck_path).unwrap();
     assert!(saved.slides[0].notes.ends_with("новая заметка"));
+    // The failure is over, and so is its notice.
+    harness.run_ok();
+    assert!(
+        !has_label_containing(&harness, "cannot save"),
+        "{:?}",
+        harness.state().notices()
+    );
     // Nothing left to lose: Esc quits at once.
     let commands = press(&mut harness, Key::Escape);
     assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");

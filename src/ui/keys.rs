@@ -24,6 +24,8 @@ pub struct KeyContext {
     pub rehearsing: bool,
     /// A slide is being practised on a loop.
     pub looping: bool,
+    /// The rehearsal's run report is showing (H shows and hides it).
+    pub report_open: bool,
     /// The current slide (for E: edit its notes).
     pub slide: usize,
     /// A night's stage, when a night is on.
@@ -40,6 +42,7 @@ impl KeyContext {
             state,
             rehearsing: false,
             looping: false,
+            report_open: false,
             slide: 1,
             night: None,
             walking: None,
@@ -203,7 +206,7 @@ fn rehearsal_command(key: Key, command_key: bool, context: KeyContext) -> Option
         Key::F5 if context.state == TalkState::Finished => Some(Command::RestartTalk),
         Key::R if command_key => Some(Command::RestartTalk),
         Key::L if !command_key => Some(Command::ToggleLoop),
-        Key::H if !command_key => Some(Command::ShowReport(true)),
+        Key::H if !command_key => Some(Command::ShowReport(!context.report_open)),
         Key::E if !command_key => Some(Command::EditNotes(context.slide)),
         _ => None,
     }
@@ -285,6 +288,7 @@ mod tests {
             state,
             rehearsing: true,
             looping: false,
+            report_open: false,
             slide: 4,
             night: None,
             walking: None,
@@ -324,6 +328,24 @@ mod tests {
                 &settings
             ),
             Some(Command::EditNotes(4))
+        );
+        // H shows the run report and hides it again.
+        assert_eq!(
+            command_for_key(
+                Key::H,
+                Modifiers::NONE,
+                rehearsing(TalkState::Running),
+                &settings
+            ),
+            Some(Command::ShowReport(true))
+        );
+        let report_open = KeyContext {
+            report_open: true,
+            ..rehearsing(TalkState::Running)
+        };
+        assert_eq!(
+            command_for_key(Key::H, Modifiers::NONE, report_open, &settings),
+            Some(Command::ShowReport(false))
         );
         let looping = KeyContext {
             looping: true,

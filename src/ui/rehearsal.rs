@@ -174,7 +174,7 @@ pub fn notes(
                         .strong(),
                 ),
             );
-            if ui.button("Save and close  (Ctrl+S)").clicked() {
+            if ui.button("Save and close  (Ctrl+S or Esc)").clicked() {
                 commands.push(Command::SaveNotes);
             }
             if ui.button("Cancel").clicked() {
@@ -312,6 +312,10 @@ pub fn trend_line(runs: &[Vec<Option<Outcome>>]) -> String {
 pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     let Some(latest) = model.runs.last() else {
         ui.label(RichText::new("No finished run yet.").size(22.0));
+        ui.label(
+            RichText::new("The report fills in when a run reaches its last slide.").size(16.0),
+        );
+        back_to_slides_button(ui, commands);
         return;
     };
     ui.horizontal_wrapped(|ui| {
@@ -364,18 +368,22 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
         {
             commands.push(Command::RestartTalk);
         }
-        if ui
-            .add(
-                egui::Button::new(RichText::new("Back to the slides  (H)").size(20.0))
-                    .min_size(vec2(180.0, 40.0)),
-            )
-            .clicked()
-        {
-            commands.push(Command::ShowReport(false));
-        }
+        back_to_slides_button(ui, commands);
     });
     if let Some(file) = &model.history_file {
         ui.add(egui::Label::new(RichText::new(format!("kept in {file}")).size(13.0).weak()).wrap());
+    }
+}
+
+fn back_to_slides_button(ui: &mut Ui, commands: &mut Vec<Command>) {
+    if ui
+        .add(
+            egui::Button::new(RichText::new("Back to the slides  (H)").size(20.0))
+                .min_size(vec2(180.0, 40.0)),
+        )
+        .clicked()
+    {
+        commands.push(Command::ShowReport(false));
     }
 }
 
