@@ -269,9 +269,14 @@ impl SlideTextures {
                     || failed.image.display().to_string(),
                     |name| name.to_string_lossy().into_owned(),
                 );
+                let reason = match &prepared.result {
+                    Err(crate::slides::SlideError::Image { problem, .. }) => problem.to_string(),
+                    Err(crate::slides::SlideError::Scale { message, .. }) => message.clone(),
+                    Ok(_) => String::new(),
+                };
                 SlideTexture::Failed(match failed.page {
-                    Some(page) => format!("{name}, page {page}"),
-                    None => name,
+                    Some(page) => format!("{name}, page {page}: {reason}"),
+                    None => format!("{name}: {reason}"),
                 })
             };
             self.textures.insert(prepared.slide, texture);
@@ -426,6 +431,9 @@ impl PechaApp {
             Err(error) => app.notices.push(format!(
                 "cannot start the file thread: {error}; notes and history will not be saved"
             )),
+        }
+        if let Some(files) = &app.files {
+            files.quick_check(&app.deck, app.format);
         }
         if app.options.rehearse {
             app.toggle_rehearsal();
@@ -862,6 +870,18 @@ impl PechaApp {
                         self.notify(notice);
                     }
                 }
+                FileEvent::DeckChecked { source, problems } => {
+                    // A night checks its decks itself, and says so on their rows.
+                    if self.hosting.is_none() && source == self.deck.source {
+                        for notice in deck_problem_notices(
+                            &problems,
+                            self.talk.timing(),
+                            self.deck.slides.len(),
+                        ) {
+                            self.notify(notice);
+                        }
+                    }
+                }
                 FileEvent::DeckSaved(result) => {
                     self.deck_save_in_flight = false;
                     match result {
@@ -1106,6 +1126,11 @@ impl PechaApp {
             .retain(|notice| !notice.starts_with("cannot open"));
         self.slides.reset(self.slides.fit);
         self.slides.keep_around(&self.deck, 1);
+        if let Some(files) = &self.files
+            && self.hosting.is_none()
+        {
+            files.quick_check(&self.deck, self.format);
+        }
         self.notes_edit = None;
         if self.rehearsing.take().is_some() {
             // Another deck has another history: rehearse it afresh.
@@ -1578,6 +1603,8 @@ impl PechaApp {
             self.slides.picture(slide)
         } else if slide < count.min(timing.slide_count) {
             self.slides.picture(slide + 1)
+        } else if slide < timing.slide_count {
+            SlidePicture::NotInDeck
         } else {
             SlidePicture::None
         };
@@ -1606,7 +1633,11 @@ impl PechaApp {
             slide_remaining,
             slide_length: timing.slide_length,
             talk_remaining: self.talk.talk_remaining(now),
-            current: self.slides.picture(slide),
+            current: if slide > count {
+                SlidePicture::NotInDeck
+            } else {
+                self.slides.picture(slide)
+            },
             next,
             notes: self
                 .deck
@@ -1859,6 +1890,70 @@ fn paint_projector(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn C
     if wake_app {
         ui.ctx().request_repaint_of(ViewportId::ROOT);
     }
+}
+
+/// More slide problems than this are summed up in one notice.
+const LISTED_SLIDE_PROBLEMS: usize = 3;
+
+/// What the quick check of a deck just opened found, as notices that say what the audience will
+/// see; the talk still runs the format's time.
+fn deck_problem_notices(
+    problems: &[crate::check::Finding],
+    timing: Timing,
+    deck_slides: usize,
+) -> Vec<String> {
+    let mut notices = Vec::new();
+    let (whole_deck, slides): (Vec<_>, Vec<_>) =
+        problems.iter().partition(|finding| finding.slide.is_none());
+    for finding in whole_deck {
+        let talk = format!(
+            "the talk is still {} × {} s",
+            timing.slide_count,
+            timing.slide_length.as_secs_f64()
+        );
+        notices.push(match deck_slides.cmp(&timing.slide_count) {
+            std::cmp::Ordering::Less => {
+                let from = deck_slides + 1;
+                let missing = if from == timing.slide_count {
+                    format!("slide {from} shows")
+                } else {
+                    format!("slides {from} to {} show", timing.slide_count)
+                };
+                format!("{}: {talk}, and {missing} black", finding.message)
+            }
+            std::cmp::Ordering::Greater => format!(
+                "{}: {talk}; slides after {} are not shown",
+                finding.message, timing.slide_count
+            ),
+            std::cmp::Ordering::Equal => finding.message.clone(),
+        });
+    }
+    let describe = |finding: &crate::check::Finding| {
+        let name = finding
+            .file
+            .as_ref()
+            .map(|file| format!(" ({})", file.display()))
+            .unwrap_or_default();
+        format!(
+            "slide {}{name}: {}",
+            finding.slide.unwrap_or_default(),
+            finding.message
+        )
+    };
+    if slides.len() <= LISTED_SLIDE_PROBLEMS {
+        notices.extend(
+            slides.iter().map(|finding| {
+                format!("{}; the audience will see black for it", describe(finding))
+            }),
+        );
+    } else {
+        notices.push(format!(
+            "{} slides cannot be shown, the audience will see black for them: {} and more; `pecha check` lists them all",
+            slides.len(),
+            describe(slides[0])
+        ));
+    }
+    notices
 }
 
 /// The talk's timing comes from the format, not the slide count: a deck with too few slides is

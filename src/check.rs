@@ -361,7 +361,16 @@ struct Decoded {
     file_size: u64,
 }
 
-fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
+/// An image file read whole and sniffed, not decoded yet.
+struct Sniffed {
+    bytes: Vec<u8>,
+    format: ImageFormat,
+    file_size: u64,
+}
+
+/// Read the file and tell what it is, without decoding it: catches the missing, the empty, the
+/// not-an-image and the JPEG cut short, at the cost of one read.
+fn sniff(path: &Path) -> Result<Sniffed, ImageProblem> {
     let metadata = match fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -389,15 +398,30 @@ fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
             ImageProblem::UnknownFormat
         });
     };
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
+        // The JPEG decoder fills a cut-off picture with grey instead of failing.
+        return Err(ImageProblem::Truncated {
+            format: format_label(format),
+        });
+    }
+    Ok(Sniffed {
+        bytes,
+        format,
+        file_size,
+    })
+}
+
+fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
+    let Sniffed {
+        bytes,
+        format,
+        file_size,
+    } = sniff(path)?;
     let label = format_label(format);
     let decode_error = |error: image::ImageError| ImageProblem::Decode {
         format: label,
         message: error.to_string(),
     };
-    if format == ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
-        // The JPEG decoder fills a cut-off picture with grey instead of failing.
-        return Err(ImageProblem::Truncated { format: label });
-    }
 
     // Read the header with only the memory limit, so a refusal can say what the file claims.
     let mut header_limits = Limits::default();
@@ -540,9 +564,50 @@ fn probe_slide(slide: &crate::deck::Slide) -> Result<ImageInfo, ImageProblem> {
     })
 }
 
-/// What concerns the deck as a whole: what loading noticed, and the slide count.
-fn deck_findings(deck: &Deck) -> Vec<Finding> {
-    let format = deck.format;
+/// What can be told about a deck shown in `format` without decoding a picture: the slide count,
+/// and each slide's file read and sniffed (missing, empty, not an image, a JPEG cut short).
+/// Quick enough for every deck the app opens, on a background thread; [`check_deck`] decodes
+/// every picture and says more.
+#[must_use]
+pub fn quick_check(deck: &Deck, format: Format) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = deck_findings(deck, format)
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .collect();
+    for (index, slide) in deck.slides.iter().enumerate() {
+        let problem = if slide.page.is_some() {
+            // A PDF's page is only known by rendering it; here, only that the file is there.
+            match fs::metadata(&slide.image) {
+                Err(error) => Some(crate::deck::io_reason(&error)),
+                Ok(_) => None,
+            }
+        } else {
+            sniff(&slide.image).err().map(|problem| problem.to_string())
+        };
+        if let Some(message) = problem {
+            findings.push(Finding {
+                severity: Severity::Error,
+                slide: Some(index + 1),
+                file: Some(relative_file(deck, &slide.image)),
+                message,
+            });
+        }
+    }
+    findings
+}
+
+/// A slide's file as `pecha check` names it: relative to the deck's folder.
+fn relative_file(deck: &Deck, image: &Path) -> PathBuf {
+    image
+        .strip_prefix(&deck.base_dir)
+        .ok()
+        .filter(|relative| !relative.as_os_str().is_empty())
+        .unwrap_or(image)
+        .to_path_buf()
+}
+
+/// What concerns the deck as a whole: what loading noticed, and the slide count for `format`.
+fn deck_findings(deck: &Deck, format: Format) -> Vec<Finding> {
     let mut findings: Vec<Finding> = deck
         .load_warnings
         .iter()
@@ -582,7 +647,7 @@ pub fn check_deck(deck: &Deck) -> Report {
     let probes: Vec<Result<ImageInfo, ImageProblem>> =
         deck.slides.par_iter().map(probe_slide).collect();
 
-    let mut findings = deck_findings(deck);
+    let mut findings = deck_findings(deck, format);
     let expected = format.slide_count();
     if let Some(message) = aspect_ratio_warning(&probes) {
         findings.push(Finding {
@@ -595,13 +660,7 @@ pub fn check_deck(deck: &Deck) -> Report {
 
     let seconds = format.seconds_per_slide();
     for (index, (slide, probe)) in deck.slides.iter().zip(&probes).enumerate() {
-        let file = slide
-            .image
-            .strip_prefix(&deck.base_dir)
-            .ok()
-            .filter(|relative| !relative.as_os_str().is_empty())
-            .unwrap_or(&slide.image)
-            .to_path_buf();
+        let file = relative_file(deck, &slide.image);
         let mut add = |severity, message: String| {
             findings.push(Finding {
                 severity,

@@ -491,6 +491,45 @@ fn every_image_is_checked_three_broken_images_give_three_errors() {
     );
 }
 
+#[test]
+fn the_quick_check_finds_broken_files_and_the_count_without_decoding() {
+    let (temp, path) = good_deck_copy();
+    fs::remove_file(temp.path().join("03.png")).unwrap();
+    fs::write(temp.path().join("09.png"), "not an image").unwrap();
+    fs::write(temp.path().join("15.png"), b"").unwrap();
+    let whole = temp.path().join("whole.jpg");
+    write_jpeg(&whole, 640, 360);
+    let bytes = fs::read(&whole).unwrap();
+    fs::write(temp.path().join("17.png"), &bytes[..bytes.len() / 2]).unwrap();
+    let deck = Deck::load(&path).unwrap();
+    let found: Vec<String> = pecha::check::quick_check(&deck, deck.format)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "error: slide 3 (03.png): image is missing",
+            "error: slide 9 (09.png): is a text file, not an image",
+            "error: slide 15 (15.png): file is empty (0 bytes)",
+            "error: slide 17 (17.png): JPEG file is truncated: it ends before the image does",
+        ]
+    );
+    // The count is judged against the format the talk runs in, which `--format` may change.
+    let found: Vec<String> = pecha::check::quick_check(&deck, Format::Ignite)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found.len(), 4, "{found:?}");
+    let mut short = Deck::load(&path).unwrap();
+    short.slides.truncate(2);
+    let found: Vec<String> = pecha::check::quick_check(&short, Format::PechaKucha)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(found, ["error: 2 slides, PechaKucha needs 20"]);
+}
+
 // ---- warnings ---------------------------------------------------------------------------------
 
 #[test]

@@ -512,6 +512,72 @@ fn advance_keys_do_nothing_while_running_or_paused() {
 }
 
 #[test]
+fn a_deck_short_of_slides_says_so_and_the_missing_slide_is_marked() {
+    let nineteen =
+        Deck::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/nineteen.ron")).unwrap();
+    let (mut harness, clock) = launch(nineteen);
+    wait_until(&mut harness, "the deck's check is in", |app| {
+        app.notices()
+            .iter()
+            .any(|notice| notice.contains("19 slides"))
+    });
+    harness.run_ok();
+    assert!(
+        has_label_containing(
+            &harness,
+            "19 slides, PechaKucha needs 20: the talk is still 20 × 20 s, and slide 20 shows black"
+        ),
+        "{:?}",
+        harness.state().notices()
+    );
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(18.0 * 20.0 + 1.0));
+    assert_label(&harness, "slide 19 / 20");
+    let texts: Vec<String> = painted_texts(&harness)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert!(
+        texts.iter().any(|text| text == "not in the deck"),
+        "the next slide is marked: {texts:?}"
+    );
+    at_time(&mut harness, &clock, secs(19.0 * 20.0 + 1.0));
+    assert_label(&harness, "slide 20 / 20");
+    let texts: Vec<String> = painted_texts(&harness)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert!(
+        texts.iter().any(|text| text == "the audience sees black"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_broken_slide_is_named_with_its_problem_before_the_talk() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(good_deck_path().parent().unwrap()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(dir.path().join("04.png"), b"").unwrap();
+    let deck = Deck::load(&dir.path().join("deck.ron")).unwrap();
+    let (mut harness, _clock) = launch(deck);
+    wait_until(&mut harness, "the deck's check is in", |app| {
+        app.notices().iter().any(|notice| notice.contains("04.png"))
+    });
+    harness.run_ok();
+    assert!(
+        has_label_containing(
+            &harness,
+            "slide 4 (04.png): file is empty (0 bytes); the audience will see black for it"
+        ),
+        "{:?}",
+        harness.state().notices()
+    );
+}
+
+#[test]
 fn esc_during_a_talk_asks_before_quitting() {
     let (mut harness, clock) = launch(good_deck());
     press(&mut harness, Key::Space);

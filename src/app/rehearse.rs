@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
-use crate::deck::Deck;
+use crate::check::Finding;
+use crate::deck::{Deck, Format};
 use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, deck_key, unix_now};
 use crate::night::log::{Entry, NightLog};
 use crate::night::progress::{Progress, ProgressStore};
@@ -34,6 +35,10 @@ enum Job {
     SaveDeck {
         deck: Box<Deck>,
     },
+    QuickCheck {
+        deck: Box<Deck>,
+        format: Format,
+    },
     SaveProgress {
         store: ProgressStore,
         progress: Box<Progress>,
@@ -54,6 +59,13 @@ pub enum FileEvent {
     DeckSaved(Result<PathBuf, String>),
     /// A night's progress or log could not be written (successes are silent).
     NightFileFailed(String),
+    /// What [`crate::check::quick_check`] found in the deck loaded from `source`.
+    DeckChecked {
+        /// The deck file or folder, to tell a stale answer from the deck now open.
+        source: PathBuf,
+        /// Its problems.
+        problems: Vec<Finding>,
+    },
 }
 
 /// One background thread for every file rehearsal touches, so saves of one file never overlap
@@ -95,6 +107,10 @@ impl FileWorker {
                         Job::SaveDeck { mut deck } => {
                             FileEvent::DeckSaved(deck.save().map_err(|error| error.to_string()))
                         }
+                        Job::QuickCheck { deck, format } => FileEvent::DeckChecked {
+                            problems: crate::check::quick_check(&deck, format),
+                            source: deck.source,
+                        },
                         Job::SaveProgress { store, progress } => match store.save(&progress) {
                             Ok(()) => continue,
                             Err(error) => FileEvent::NightFileFailed(error.to_string()),
@@ -168,6 +184,15 @@ impl FileWorker {
         self.send(Job::AppendLog {
             log,
             entry: Box::new(entry),
+        });
+    }
+
+    /// Look over a deck just opened, without decoding its pictures: the slide count for
+    /// `format`, and files missing, empty or cut short.
+    pub fn quick_check(&self, deck: &Deck, format: Format) {
+        self.send(Job::QuickCheck {
+            deck: Box::new(deck.clone()),
+            format,
         });
     }
 

@@ -77,7 +77,10 @@ pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
     match model.content {
         ProjectorContent::Black
         | ProjectorContent::Slide(
-            SlidePicture::Loading | SlidePicture::Failed(_) | SlidePicture::None,
+            SlidePicture::Loading
+            | SlidePicture::Failed(_)
+            | SlidePicture::NotInDeck
+            | SlidePicture::None,
         ) => {
             painter.rect_filled(screen, 0.0, Color32::BLACK);
         }

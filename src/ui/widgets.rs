@@ -23,8 +23,10 @@ pub enum SlidePicture<'a> {
     },
     /// Not decoded yet.
     Loading,
-    /// Could not be decoded: the file name, for the placeholder.
+    /// Could not be decoded: the file's name and why, for the placeholder.
     Failed(&'a str),
+    /// The talk has this slide but the deck does not (a deck short of the format's count).
+    NotInDeck,
     /// No slide here (after the last one).
     None,
 }
@@ -194,11 +196,34 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
                 FontId::proportional(placeholder_size),
                 palette::ALERT,
             );
+            // The file and the reason can be long: wrapped inside the frame, not cut by it.
+            let reason = painter.layout(
+                file.to_owned(),
+                FontId::proportional(placeholder_size * 0.6),
+                Color32::from_gray(0xd0),
+                (frame.width() - 24.0).max(40.0),
+            );
+            let top_centre = frame.center() + vec2(0.0, placeholder_size * 0.2);
+            painter.galley(
+                top_centre - vec2(reason.size().x / 2.0, 0.0),
+                reason,
+                Color32::from_gray(0xd0),
+            );
+        }
+        SlidePicture::NotInDeck => {
+            painter.rect_filled(frame, 4.0, Color32::BLACK);
             painter.text(
-                frame.center() + vec2(0.0, placeholder_size * 0.7),
+                frame.center() - vec2(0.0, placeholder_size * 0.6),
                 Align2::CENTER_CENTER,
-                file,
-                FontId::proportional(placeholder_size * 0.8),
+                "not in the deck",
+                FontId::proportional(placeholder_size),
+                palette::HURRY,
+            );
+            painter.text(
+                frame.center() + vec2(0.0, placeholder_size * 0.6),
+                Align2::CENTER_CENTER,
+                "the audience sees black",
+                FontId::proportional(placeholder_size * 0.7),
                 Color32::from_gray(0xd0),
             );
         }
