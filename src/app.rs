@@ -322,6 +322,8 @@ struct Projector {
     frames_painted: u64,
     first_slide_logged: bool,
     discovered: bool,
+    /// The monitor the presenter window opened on, once known.
+    laptop: Option<usize>,
 }
 
 /// The Pecha app.
@@ -391,6 +393,7 @@ impl PechaApp {
             frames_painted: 0,
             first_slide_logged: false,
             discovered: false,
+            laptop: None,
         };
         let mut app = Self {
             clock,
@@ -1041,6 +1044,26 @@ impl PechaApp {
             (fullscreen, _) => ViewportCommand::Fullscreen(fullscreen),
         };
         ctx.send_viewport_cmd_to(projector_viewport(), command);
+        if !self.projector.fullscreen
+            && let Some(position) = self.windowed_projector_position(ctx)
+        {
+            ctx.send_viewport_cmd_to(
+                projector_viewport(),
+                ViewportCommand::OuterPosition(position),
+            );
+        }
+    }
+
+    /// Where a windowed projector goes: near the top-left of its monitor, so that leaving
+    /// fullscreen never drops it onto the laptop's screen over the presenter view.
+    fn windowed_projector_position(&self, ctx: &egui::Context) -> Option<egui::Pos2> {
+        let monitor = self.projector.monitors.get(self.projector.monitor?)?;
+        let points_per_pixel = 1.0 / ctx.pixels_per_point();
+        let margin = 40;
+        Some(egui::pos2(
+            (monitor.position.0 + margin) as f32 * points_per_pixel,
+            (monitor.position.1 + margin) as f32 * points_per_pixel,
+        ))
     }
 
     fn choose_monitor(&mut self, ctx: &egui::Context, index: usize) {
@@ -1188,6 +1211,7 @@ impl PechaApp {
                 .iter()
                 .position(|monitor| Some(&monitor.name) == current.name().as_ref())
         });
+        self.projector.laptop = laptop;
         let resolution = monitors::resolve(
             &self.projector.monitors,
             self.options.projector.as_ref(),
@@ -1543,8 +1567,14 @@ impl PechaApp {
             loop_status,
             report,
             runs_recorded: rehearsing.run_count(),
-            pacing: crate::rehearsal::pacing(notes, timing.slide_length)
-                .describe(timing.slide_length.as_secs_f64()),
+            // While editing, the hint follows what is being typed.
+            pacing: crate::rehearsal::pacing(
+                self.notes_edit
+                    .as_ref()
+                    .map_or(notes, |edit| edit.text.as_str()),
+                timing.slide_length,
+            )
+            .describe(timing.slide_length.as_secs_f64()),
             notes_edit: self
                 .notes_edit
                 .as_ref()
@@ -1656,6 +1686,7 @@ impl PechaApp {
                 blackout: self.projector.blackout,
                 monitors: &self.projector.monitors,
                 monitor: self.projector.monitor,
+                laptop: self.projector.laptop,
             },
             notices: &self.notices,
             go_to_open: self.go_to_open,
@@ -1814,12 +1845,19 @@ impl PechaApp {
                 && let Some(index) = self.projector.monitor
             {
                 ctx.send_viewport_cmd_to(projector_viewport(), ViewportCommand::SetMonitor(index));
+            } else if let Some(position) = self.windowed_projector_position(ctx) {
+                ctx.send_viewport_cmd_to(
+                    projector_viewport(),
+                    ViewportCommand::OuterPosition(position),
+                );
             }
         }
         if self.projector.fullscreen
             && let Some(index) = self.projector.monitor
         {
             builder = builder.with_monitor(index);
+        } else if let Some(position) = self.windowed_projector_position(ctx) {
+            builder = builder.with_position(position);
         }
         let feed = Arc::clone(&self.projector_feed);
         let clock = Arc::clone(&self.clock);

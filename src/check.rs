@@ -672,7 +672,12 @@ pub fn check_deck(deck: &Deck) -> Report {
         match probe {
             Err(problem) => add(Severity::Error, problem.to_string()),
             Ok(info) => {
-                let (min_width, min_height) = MIN_SIZE;
+                // A portrait slide is held to the same size turned on its side.
+                let (min_width, min_height) = if info.height > info.width {
+                    (MIN_SIZE.1, MIN_SIZE.0)
+                } else {
+                    MIN_SIZE
+                };
                 if info.width < min_width || info.height < min_height {
                     add(
                         Severity::Warning,

@@ -174,14 +174,14 @@ impl RunRecorder {
         }
     }
 
-    /// The slide got its full time again: whatever was tapped on it no longer holds.
+    /// The slide got its full time again: whatever was tapped on it no longer holds. A late tap
+    /// for the slide before can no longer be measured (time into this slide started over), so
+    /// that one stays over without a tap.
     pub fn slide_restarted(&mut self, slide: usize) {
         if let Some(outcome) = self.outcomes.get_mut(slide.wrapping_sub(1)) {
             *outcome = None;
         }
-        if self.awaiting_late_tap == Some(slide) {
-            self.awaiting_late_tap = None;
-        }
+        self.awaiting_late_tap = None;
     }
 
     /// A tap while `slide` is current, `into_slide` after it began (talk time, pauses excluded)
@@ -670,6 +670,25 @@ mod tests {
         // A manual advance to the next slide is not "by itself" either.
         run.advanced(4, 5, false);
         assert_eq!(run.outcomes()[3], None);
+    }
+
+    #[test]
+    fn a_restart_closes_the_late_tap_window_of_the_slide_before() {
+        let mut run = RunRecorder::new(5, SLIDE);
+        // Slide 1 runs out untapped; 2 s into slide 2 the host restarts slide 2.
+        run.advanced(1, 2, true);
+        assert_eq!(run.awaiting_late_tap(), Some(1));
+        run.slide_restarted(2);
+        // A tap 1 s into the restarted slide 2 is about slide 2, not "slide 1 over by 1 s"
+        // (it was over by 3 s, which no one can tell now).
+        assert_eq!(
+            run.tap(2, s(1.0), s(19.0)),
+            Tap::Done {
+                slide: 2,
+                slack_ms: 19_000
+            }
+        );
+        assert_eq!(run.outcomes()[0], Some(Outcome::OverUntapped));
     }
 
     #[test]

@@ -533,6 +533,21 @@ fn the_quick_check_finds_broken_files_and_the_count_without_decoding() {
 // ---- warnings ---------------------------------------------------------------------------------
 
 #[test]
+fn a_portrait_slide_is_held_to_the_minimum_size_turned_on_its_side() {
+    let (temp, path) = good_deck_copy();
+    write_png(&temp.path().join("07.png"), 720, 1280);
+    write_png(&temp.path().join("08.png"), 600, 1000);
+    let below: Vec<String> = warnings(&check(&path))
+        .into_iter()
+        .filter(|warning| warning.contains("is below"))
+        .collect();
+    assert_eq!(
+        below,
+        ["warning: slide 8 (08.png): 600 x 1000 is below 720 x 1280"]
+    );
+}
+
+#[test]
 fn warnings_leave_the_deck_ready() {
     let (temp, path) = good_deck_copy();
     // Slide 7: 4:3 and small. Slide 12: over 20 MB (a valid PNG followed by padding).

@@ -266,6 +266,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                 blackout: scene.blackout,
                 monitors: &monitors,
                 monitor: Some(1),
+                laptop: Some(0),
             },
             notices: &scene.notices,
             go_to_open: false,

@@ -296,7 +296,11 @@ impl Rehearsing {
                 }
                 LogEvent::SlideShown { slide } => {
                     match after {
-                        Some(Intervention::RestartSlide) => self.recorder.slide_restarted(*slide),
+                        Some(Intervention::RestartSlide) => {
+                            self.recorder.slide_restarted(*slide);
+                            // What the last tap said may be about the tap just forgotten.
+                            self.last_tap = None;
+                        }
                         Some(Intervention::Start) => {}
                         Some(_) => self.recorder.advanced(self.on_slide, *slide, false),
                         None => self.recorder.advanced(self.on_slide, *slide, true),

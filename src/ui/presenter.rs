@@ -31,6 +31,8 @@ pub struct ProjectorStatus<'a> {
     pub monitors: &'a [MonitorInfo],
     /// The monitor it is on, if fullscreen.
     pub monitor: Option<usize>,
+    /// The monitor the presenter view is on: the projector there would cover it.
+    pub laptop: Option<usize>,
 }
 
 /// Everything the presenter view shows.
@@ -346,10 +348,11 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
             ui.weak("(no monitor list on this system)");
         }
         for (index, monitor) in projector.monitors.iter().enumerate() {
-            if ui
-                .radio(projector.monitor == Some(index), monitor.label(index))
-                .clicked()
-            {
+            let mut label = monitor.label(index);
+            if projector.laptop == Some(index) {
+                label.push_str("  (this screen: the projector would cover this view)");
+            }
+            if ui.radio(projector.monitor == Some(index), label).clicked() {
                 commands.push(Command::ChooseMonitor(index));
             }
         }
@@ -503,8 +506,11 @@ fn rehearsal_key_hints(state: TalkState) -> &'static str {
         TalkState::Ready => {
             "Space: start   ·   L: practise this slide on a loop   ·   E: edit notes   ·   H: report   ·   Esc: quit"
         }
-        TalkState::Running | TalkState::Paused => {
+        TalkState::Running => {
             "Space / PageDown: done with this slide   ·   P: pause   ·   G: go to slide   ·   L: loop this slide   ·   E: edit notes   ·   Ctrl+R: run again"
+        }
+        TalkState::Paused => {
+            "Space / PageDown: done with this slide   ·   P: resume   ·   G: go to slide   ·   L: loop this slide   ·   E: edit notes   ·   Ctrl+R: run again"
         }
         TalkState::Finished => {
             "F5: run again   ·   H: report   ·   L: practise a slide   ·   G: go to slide   ·   Esc: quit"
@@ -848,9 +854,11 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
     let response = egui::Modal::new(Id::unique("quit-question")).show(ui.ctx(), |ui| {
         ui.heading("Quit Pecha?");
         if matches!(model.state, TalkState::Running | TalkState::Paused) {
-            ui.label(
-                "The talk is under way. Quitting ends it and shows the desktop on the projector.",
-            );
+            ui.label(if model.projector.open {
+                "The talk is under way. Quitting ends it and shows the desktop on the projector."
+            } else {
+                "The talk is under way. Quitting ends it."
+            });
         }
         if model
             .host

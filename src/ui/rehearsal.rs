@@ -267,6 +267,7 @@ pub fn summary_line(run_number: usize, outcomes: &[Option<Outcome>]) -> String {
 /// The slides that ran over most in the runs compared, worst first: where to cut words.
 #[must_use]
 pub fn slides_to_cut(runs: &[Vec<Option<Outcome>>], slide_count: usize) -> String {
+    const LISTED: usize = 8;
     let mut worst: Vec<(usize, usize, usize)> = trends(runs, slide_count, 5)
         .iter()
         .enumerate()
@@ -279,10 +280,18 @@ pub fn slides_to_cut(runs: &[Vec<Option<Outcome>>], slide_count: usize) -> Strin
     }
     let list: Vec<String> = worst
         .iter()
-        .take(8)
+        .take(LISTED)
         .map(|(slide, over, runs)| format!("{slide} (over in {over} of {runs})"))
         .collect();
-    format!("Cut words from slide {}", list.join(", "))
+    let more = worst.len().saturating_sub(LISTED);
+    if more == 0 {
+        format!("Cut words from slide {}", list.join(", "))
+    } else {
+        format!(
+            "Cut words from slide {}, and {more} more (see the chart)",
+            list.join(", ")
+        )
+    }
 }
 
 /// How the last runs went: `Trend over the last 3 runs, oldest first: slides over 5, 4, 2 ·
@@ -513,6 +522,14 @@ mod tests {
         assert_eq!(
             slides_to_cut(&[vec![Some(Outcome::Slack(1))]], 1),
             "No slide ran over in the last runs."
+        );
+        // The worst eight are named, and the rest counted.
+        let all_over = vec![vec![Some(Outcome::OverUntapped); 11]];
+        assert!(
+            slides_to_cut(&all_over, 11)
+                .ends_with("8 (over in 1 of 1), and 3 more (see the chart)"),
+            "{}",
+            slides_to_cut(&all_over, 11)
         );
         assert_eq!(
             trend_line(&runs),
