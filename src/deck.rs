@@ -97,15 +97,21 @@ impl Format {
         }
     }
 
-    /// The name with the numbers, for messages: `PechaKucha (20 x 20 s)`.
+    /// The name with the numbers, for messages: `PechaKucha (20 x 20 s)`, or
+    /// `a custom format (20 x 4 s)`.
     #[must_use]
     pub fn describe(self) -> String {
-        format!(
-            "{} ({} x {} s)",
-            self.name(),
-            self.slide_count(),
-            self.seconds_per_slide()
-        )
+        match self {
+            Self::Custom { slides, seconds } => {
+                format!("a custom format ({slides} x {seconds} s)")
+            }
+            _ => format!(
+                "{} ({} x {} s)",
+                self.name(),
+                self.slide_count(),
+                self.seconds_per_slide()
+            ),
+        }
     }
 
     /// Checks that a format has at least one slide of at least one second.
@@ -231,13 +237,13 @@ pub struct Deck {
 #[derive(Debug, thiserror::Error)]
 pub enum DeckError {
     /// The file or folder could not be read (missing, no permission...).
-    #[error("{}: {}", .path.display(), io_reason(.source))]
+    #[error("{}: {}", .path.display(), io_reason(.cause))]
     Io {
         /// What could not be read.
         path: PathBuf,
-        /// The operating system's reason.
-        #[source]
-        source: io::Error,
+        /// The operating system's reason, already said in the message in words; not a
+        /// `source`, so error chains (`{:#}`) do not repeat it as "(os error 2)".
+        cause: io::Error,
     },
     /// The deck file is not UTF-8 text (often Windows-1251 from an old editor).
     #[error(
@@ -343,10 +349,10 @@ impl DeckError {
         }
     }
 
-    fn io(path: &Path, source: io::Error) -> Self {
+    fn io(path: &Path, cause: io::Error) -> Self {
         Self::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         }
     }
 }

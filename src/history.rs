@@ -103,7 +103,7 @@ impl History {
         let mut text = String::new();
         let Some(latest) = self.runs.last() else {
             return format!(
-                "No rehearsals of \"{}\" in {format_label} recorded yet: run `pecha --rehearse` on the deck.\n",
+                "No rehearsals of \"{}\" in {format_label} recorded yet: run `pecha --rehearse` on the deck.\nHistory is kept per format: for runs made with `--format`, give the same `--format` here.\n",
                 self.title
             );
         };

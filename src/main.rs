@@ -140,13 +140,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
-        Some(Command::History { path, format }) => match run_history(&path, format) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("pecha history: {error:#}");
-                ExitCode::from(1)
+        Some(Command::History { path, format }) => {
+            if is_night_file(&path) {
+                eprintln!(
+                    "pecha history: {} is a night file; rehearsals are kept per talk: give one talk's deck",
+                    path.display()
+                );
+                return ExitCode::from(2);
             }
-        },
+            match Deck::load(&path) {
+                // As `pecha check`: a deck that cannot be read at all is exit status 2.
+                Err(error) => {
+                    eprintln!("pecha history: {error}");
+                    ExitCode::from(2)
+                }
+                Ok(deck) => match run_history(&deck, format) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(error) => {
+                        eprintln!("pecha history: {error:#}");
+                        ExitCode::from(1)
+                    }
+                },
+            }
+        }
         Some(Command::Log { path: Some(path) }) => run_log(&path),
         Some(Command::Log { path: None }) => match pecha::example::example_night() {
             Ok(path) => run_log(&path),
@@ -239,12 +255,11 @@ fn unreadable(
 }
 
 /// `pecha history`: the same record the rehearsal report shows, in the terminal.
-fn run_history(path: &std::path::Path, format: Option<Format>) -> anyhow::Result<()> {
+fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
     use pecha::history::{History, HistoryStore, deck_key};
-    let deck = Deck::load(path)?;
     let format = format.unwrap_or(deck.format);
     let timing = pecha::timing::Timing::new(format.slide_count(), format.slide_length());
-    let key = deck_key(&deck, timing)?;
+    let key = deck_key(deck, timing)?;
     let store = HistoryStore::user()?;
     let history = store
         .read(&key)?
@@ -261,12 +276,14 @@ fn run_log(path: &std::path::Path) -> ExitCode {
     let night = match pecha::night::Night::load(path) {
         Ok(night) => night,
         Err(error) => {
-            eprintln!("pecha log: {error}");
+            // A deck given by mistake: say that, not what the night parser thought of it.
             if path.is_file() && !is_night_file(path) {
                 eprintln!(
                     "pecha log: {} is not a night file (it has no `running_order`); `pecha log` takes the night's file",
                     path.display()
                 );
+            } else {
+                eprintln!("pecha log: {error}");
             }
             return ExitCode::from(2);
         }

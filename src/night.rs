@@ -122,12 +122,12 @@ enum RawItem {
 #[derive(Debug, thiserror::Error)]
 pub enum NightError {
     /// The file could not be read.
-    #[error("{}: {}", path.display(), crate::deck::io_reason(source))]
+    #[error("{}: {}", path.display(), crate::deck::io_reason(cause))]
     Io {
         /// The night file.
         path: PathBuf,
-        /// What the OS said.
-        source: std::io::Error,
+        /// What the OS said, already in the message in words (so not an error `source`).
+        cause: std::io::Error,
     },
     /// The file is not a valid night.
     #[error("{}:{line}:{column}: {message}", path.display())]
@@ -163,9 +163,9 @@ impl Night {
 
     /// Read a night file. The decks are not opened: see [`Night::load_deck`].
     pub fn load(path: &Path) -> Result<Self, NightError> {
-        let text = fs::read_to_string(path).map_err(|source| NightError::Io {
+        let text = fs::read_to_string(path).map_err(|cause| NightError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         Self::from_ron_str(&text, path)
     }

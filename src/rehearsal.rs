@@ -53,15 +53,21 @@ impl Outcome {
     pub fn describe(self) -> String {
         match self {
             Self::Slack(ms) => format!("{} s left", tenths(ms)),
-            Self::Over(ms) => format!("over {} s", tenths(ms)),
+            Self::Over(ms) => format!("over {} s", tenths_up(ms)),
             Self::OverUntapped => "over (no tap)".to_owned(),
         }
     }
 }
 
-/// Milliseconds as seconds with one decimal, rounded down so `0.96 s left` never reads as 1.0.
+/// Time to spare as seconds with one decimal, rounded down so `0.96 s left` never reads as 1.0.
 fn tenths(ms: u64) -> String {
     format!("{}.{}", ms / 1000, (ms % 1000) / 100)
+}
+
+/// Time over as seconds with one decimal, rounded up so `0.99 s` over never reads as 0.9: both
+/// roundings err on the side of cutting words.
+fn tenths_up(ms: u64) -> String {
+    tenths(ms.div_ceil(100) * 100)
 }
 
 fn millis(duration: Duration) -> u64 {
@@ -101,7 +107,7 @@ impl Tap {
                 format!("slide {slide}: done, {} s to spare", tenths(slack_ms))
             }
             Self::Late { slide, over_ms } => {
-                format!("slide {slide}: over by {} s", tenths(over_ms))
+                format!("slide {slide}: over by {} s", tenths_up(over_ms))
             }
             Self::AlreadyDone { slide } => format!("slide {slide} is already tapped"),
         }
@@ -778,6 +784,16 @@ mod tests {
     #[test]
     fn outcomes_describe_themselves() {
         assert_eq!(Outcome::Slack(3960).describe(), "3.9 s left");
+        assert_eq!(Outcome::Over(990).describe(), "over 1.0 s");
+        assert_eq!(Outcome::Over(1500).describe(), "over 1.5 s");
+        assert_eq!(
+            Tap::Late {
+                slide: 3,
+                over_ms: 901
+            }
+            .describe(),
+            "slide 3: over by 1.0 s"
+        );
         assert_eq!(Outcome::Over(1500).describe(), "over 1.5 s");
         assert_eq!(Outcome::OverUntapped.describe(), "over (no tap)");
     }

@@ -155,6 +155,18 @@ fn check_missing_image_exits_1_and_names_slide_and_file() {
 // ---- exit 2: cannot be read ---------------------------------------------------------------------
 
 #[test]
+fn opening_a_deck_that_does_not_exist_says_so_in_words_before_any_window() {
+    let temp = TempDir::new().unwrap();
+    let run = pecha([temp.path().join("пропал.ron")]);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(
+        run.stderr.contains("пропал.ron: does not exist") && !run.stderr.contains("os error"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn check_path_that_does_not_exist_exits_2_naming_it() {
     let temp = TempDir::new().unwrap();
     let path = temp.path().join("no such deck.ron");
@@ -420,9 +432,21 @@ fn history_prints_one_row_per_slide_with_the_latest_and_the_average() {
 }
 
 #[test]
-fn history_of_a_deck_that_cannot_be_read_exits_1_naming_it() {
+fn history_of_a_deck_that_cannot_be_read_exits_2_naming_it() {
     let data_home = TempDir::new().unwrap();
     let run = pecha_with_data_home(data_home.path(), &["history", "no/such/deck.ron"]);
-    assert_eq!(run.status, Some(1), "{}", run.all());
+    assert_eq!(run.status, Some(2), "as `pecha check`: {}", run.all());
     assert!(run.stderr.contains("no/such/deck.ron"), "{}", run.all());
+}
+
+#[test]
+fn history_of_a_night_file_says_it_wants_a_talk() {
+    let data_home = TempDir::new().unwrap();
+    let run = pecha_with_data_home(data_home.path(), &["history", "examples/night/night.ron"]);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(
+        run.stderr.contains("is a night file") && !run.stderr.contains("unknown field"),
+        "{}",
+        run.all()
+    );
 }

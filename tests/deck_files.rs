@@ -872,7 +872,7 @@ fn ignite_and_custom_slide_counts_are_checked_against_the_deck() {
             "Custom(slides: 6, seconds: 10)",
             20,
             "not ready: 1 problem",
-            Some("error: 20 slides, Custom (6 x 10 s) needs 6"),
+            Some("error: 20 slides, a custom format (6 x 10 s) needs 6"),
         ),
         (
             "PechaKucha",

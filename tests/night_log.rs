@@ -294,7 +294,8 @@ fn a_night_file_that_cannot_be_read_exits_2_naming_it() {
     assert_eq!(run.status, Some(2), "{}", run.all());
     assert!(
         run.stderr.contains("tests/data/good/deck.ron")
-            && run.stderr.contains("is not a night file"),
+            && run.stderr.contains("is not a night file")
+            && run.stderr.lines().count() == 1,
         "{}",
         run.all()
     );

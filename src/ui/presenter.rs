@@ -470,7 +470,7 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
             .rehearsal
             .as_ref()
             .is_some_and(|rehearsal| rehearsal.loop_status.is_some());
-        ui.weak(if looping {
+        let hints = if looping {
             "Space / PageDown: done with this try   ·   P: pause the loop   ·   L / Esc: stop the loop and go back to the talk"
         } else if model.rehearsal.is_some() {
             rehearsal_key_hints(model.state)
@@ -478,7 +478,15 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
             host::key_hints(host, model.state)
         } else {
             key_hints(model.state)
-        });
+        };
+        // One label per key, each kept whole: a narrow bar wraps between keys, never inside
+        // one ("Ctrl+O: open" / "a deck").
+        for (index, hint) in hints.split("   ·   ").enumerate() {
+            if index > 0 {
+                ui.weak("·");
+            }
+            ui.add(egui::Label::new(RichText::new(hint).weak()).extend());
+        }
     });
 }
 
