@@ -1204,6 +1204,22 @@ fn tap_at(harness: &mut Harness<'_, PechaApp>, clock: &ManualClock, at: f64) {
 }
 
 #[test]
+fn a_run_without_a_single_tap_says_how_taps_work() {
+    let history_dir = tempfile::tempdir().unwrap();
+    let (mut harness, clock) = launch_rehearsal(good_deck(), history_dir.path());
+    press(&mut harness, Key::Space);
+    for slide in 1..=20 {
+        at_time(&mut harness, &clock, secs(f64::from(slide) * 20.0 + 0.1));
+    }
+    harness.run_ok();
+    assert!(
+        has_label_containing(&harness, "No taps in this run: tap Space"),
+        "{:?}",
+        all_labels(&harness)
+    );
+}
+
+#[test]
 fn a_full_rehearsal_records_exact_slack_and_overruns_and_keeps_them() {
     use pecha::history::{HistoryStore, deck_key};
     use pecha::rehearsal::Outcome::{Over, OverUntapped, Slack};
@@ -1271,6 +1287,7 @@ fn a_full_rehearsal_records_exact_slack_and_overruns_and_keeps_them() {
         &harness,
         "Cut words from slide 2 (over in 1 of 1)"
     ));
+    assert!(!has_label_containing(&harness, "No taps in this run"));
 
     // The run, with its late tap, is in the history file.
     let key = deck_key(harness.state().deck(), pecha::timing::Timing::PECHA_KUCHA).unwrap();

@@ -350,6 +350,19 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
             );
         }
     });
+    if latest
+        .iter()
+        .all(|outcome| matches!(outcome, None | Some(Outcome::OverUntapped)))
+    {
+        // Untapped slides all read "over": that is about the taps, not the talk.
+        ui.label(
+            RichText::new(
+                "No taps in this run: tap Space (or the clicker) when you have said a slide's words, and the report shows how much time each slide had to spare.",
+            )
+            .size(18.0)
+            .color(readable(ui, palette::HURRY)),
+        );
+    }
     ui.label(
         RichText::new(slides_to_cut(&model.runs, model.slide_count))
             .size(20.0)
@@ -396,13 +409,8 @@ fn back_to_slides_button(ui: &mut Ui, commands: &mut Vec<Command>) {
     }
 }
 
-/// Bars for this run (green: seconds to spare, red: over, outlined: over without a tap),
-/// points for up to four runs before it.
-fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], height: f32) {
-    let spare = readable(ui, palette::CALM);
-    let over = readable(ui, palette::ALERT);
-    // Drawn over the bars: the strongest text colour reads on green, red and the background.
-    let earlier_colour = ui.visuals().strong_text_color();
+/// This run's bars: time to spare, over, and over without a tap (outlined, a marker's height).
+fn latest_run_bars(latest: &[Option<Outcome>], spare: Color32, over: Color32) -> Vec<BarChart> {
     let bar = |slide: usize, height: f64| Bar::new(slide as f64, height).width(0.7);
     let mut spare_bars = Vec::new();
     let mut over_bars = Vec::new();
@@ -423,6 +431,54 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
             None => {}
         }
     }
+    let mut charts = Vec::new();
+    // Hovering a bar says it in words: the outlined bars' height is only a marker.
+    charts.push(
+        BarChart::new("time to spare", spare_bars)
+            .color(spare)
+            .element_formatter(Box::new(|bar, _| {
+                // Rounded as the rest of the report: spare down, over up.
+                format!(
+                    "slide {}: {:.1} s to spare",
+                    bar.argument,
+                    (bar.value * 10.0).floor() / 10.0
+                )
+            })),
+    );
+    charts.push(
+        BarChart::new("over", over_bars)
+            .color(over)
+            .element_formatter(Box::new(|bar, _| {
+                format!(
+                    "slide {}: over by {:.1} s",
+                    bar.argument,
+                    (-bar.value * 10.0).ceil() / 10.0
+                )
+            })),
+    );
+    if !untapped_bars.is_empty() {
+        charts.push(
+            BarChart::new("over, not tapped", untapped_bars)
+                .color(over)
+                .element_formatter(Box::new(|bar, _| {
+                    format!(
+                        "slide {}: over, by how much unknown (no late tap)",
+                        bar.argument
+                    )
+                })),
+        );
+    }
+    charts
+}
+
+/// Bars for this run (green: seconds to spare, red: over, outlined: over without a tap),
+/// points for up to four runs before it.
+fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], height: f32) {
+    let spare = readable(ui, palette::CALM);
+    let over = readable(ui, palette::ALERT);
+    // Drawn over the bars: the strongest text colour reads on green, red and the background.
+    let earlier_colour = ui.visuals().strong_text_color();
+    let latest_bars = latest_run_bars(latest, spare, over);
     let earlier_runs = &model.runs[model.runs.len().saturating_sub(5)..model.runs.len() - 1];
     let earlier_points = |untapped: bool| -> Vec<[f64; 2]> {
         earlier_runs
@@ -462,10 +518,8 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .show(ui, |plot| {
             plot.hline(egui_plot::HLine::new("", 0.0).color(axis_colour));
-            plot.add(BarChart::new("time to spare", spare_bars).color(spare));
-            plot.add(BarChart::new("over", over_bars).color(over));
-            if !untapped_bars.is_empty() {
-                plot.add(BarChart::new("over, not tapped", untapped_bars).color(over));
+            for chart in latest_bars {
+                plot.add(chart);
             }
             if earlier_count > 0 {
                 let name = format!(
