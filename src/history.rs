@@ -306,7 +306,7 @@ impl HistoryStore {
     }
 
     /// Load a history for the app: a missing one starts fresh; an unusable one is moved aside
-    /// to `KEY.unusable-TIMESTAMP.ron`, with a warning, and a fresh one starts.
+    /// to `KEY.unusable-YYYY-MM-DD-HHMMSS.ron`, with a warning, and a fresh one starts.
     pub fn load(&self, key: &str, fresh: History) -> Result<Loaded, HistoryError> {
         let path = self.path_for(key);
         match self.read(key) {
@@ -321,7 +321,8 @@ impl HistoryStore {
                 warning: None,
             }),
             Err(HistoryError::Unusable { problem, .. }) => {
-                let stamp = unix_now();
+                // Local time a person can read in a file manager, to the second.
+                let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
                 let aside = self.dir.join(format!("{key}.unusable-{stamp}.ron"));
                 fs::rename(&path, &aside).map_err(|source| HistoryError::Read {
                     path: path.clone(),
