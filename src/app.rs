@@ -893,7 +893,9 @@ impl PechaApp {
                             self.notices
                                 .retain(|notice| !notice.ends_with(SAVE_AGAIN_HINT));
                             if path != self.deck.source {
-                                let beside_images = self.deck.source.is_dir();
+                                // The new file inside the old source: that was a folder.
+                                let beside_images =
+                                    path.parent() == Some(self.deck.source.as_path());
                                 self.notify(if beside_images {
                                     format!(
                                         "notes saved in {}, beside the images: the folder opens with them from now on",

@@ -1440,6 +1440,38 @@ fn esc_in_the_notes_editor_closes_it_with_the_notes_kept_and_does_not_quit() {
 }
 
 #[test]
+fn the_first_notes_save_of_a_folder_deck_says_the_folder_now_has_its_deck_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for index in 1..=20 {
+        let name = format!("{index:02}.png");
+        std::fs::copy(
+            good_deck_path().with_file_name(&name),
+            dir.path().join(&name),
+        )
+        .unwrap();
+    }
+    let (mut harness, _clock) = launch_rehearsal(Deck::load(dir.path()).unwrap(), dir.path());
+    press(&mut harness, Key::E);
+    harness.get_by_role(Role::MultilineTextInput).focus();
+    harness.step();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text("Сәлем");
+    harness.run_ok();
+    press(&mut harness, Key::Escape);
+    wait_until(&mut harness, "the notes are saved", |app| {
+        !app.notes_unsaved()
+    });
+    harness.run_ok();
+    assert!(dir.path().join("deck.ron").is_file());
+    assert!(
+        has_label_containing(&harness, "beside the images: the folder opens with them"),
+        "{:?}",
+        harness.state().notices()
+    );
+}
+
+#[test]
 fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     let (dir, deck_path) = deck_copy();
     let original = std::fs::read_to_string(&deck_path).unwrap();
