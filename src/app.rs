@@ -1654,9 +1654,27 @@ impl PechaApp {
         } else {
             format!("{} × {seconds_text} s · non-standard", timing.slide_count)
         };
+        // In a night the host sees the talk as the night bills it.
+        let (presenter, title) = self
+            .hosting
+            .as_ref()
+            .and_then(host::Hosting::billing)
+            .map_or(
+                (self.deck.presenter.as_str(), self.deck.title.as_str()),
+                |(presenter, title)| {
+                    (
+                        presenter,
+                        if title.is_empty() {
+                            self.deck.title.as_str()
+                        } else {
+                            title
+                        },
+                    )
+                },
+            );
         PresenterModel {
-            title: &self.deck.title,
-            presenter: &self.deck.presenter,
+            title,
+            presenter,
             format_label,
             standard_format: self.format.is_standard(),
             state,

@@ -843,6 +843,10 @@ pub struct NightReport {
     pub total_seconds: u64,
     /// Problems that do not stop the night, such as missing break music.
     pub warnings: Vec<String>,
+    /// The break music problems again, by item (0-based, in the night file's order), for the
+    /// console's break rows.
+    #[serde(skip)]
+    pub music_problems: Vec<(usize, String)>,
     /// Every talk is ready.
     pub ready: bool,
 }
@@ -923,6 +927,7 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
     let mut talks = Vec::new();
     let mut breaks = 0;
     let mut warnings = Vec::new();
+    let mut music_problems = Vec::new();
     for (index, item) in night.running_order.iter().enumerate() {
         let position = index + 1;
         match item {
@@ -956,10 +961,12 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
                 breaks += 1;
                 for music in &pause.music {
                     if let Err(problem) = crate::audio::probe_music(music) {
-                        warnings.push(format!(
-                            "item {position} (break): music {} {problem}; the break goes on without it",
+                        let message = format!(
+                            "music {} {problem}; the break goes on without it",
                             music.display()
-                        ));
+                        );
+                        warnings.push(format!("item {position} (break): {message}"));
+                        music_problems.push((position - 1, message));
                     }
                 }
             }
@@ -973,6 +980,7 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
         breaks,
         total_seconds: night.length().as_secs(),
         warnings,
+        music_problems,
     }
 }
 

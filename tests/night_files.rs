@@ -193,6 +193,31 @@ fn the_example_night_is_ready() {
 }
 
 #[test]
+fn each_breaks_music_problems_are_its_own() {
+    let (dir, path) = night_with_a_missing_deck();
+    let text = fs::read_to_string(&path).unwrap().replace(
+        r#"        Talk(deck: "talks/Менің суреттерім""#,
+        r#"        Break(minutes: 5, music: ["music/second.mp3"]),
+        Talk(deck: "talks/Менің суреттерім""#,
+    );
+    fs::write(&path, text).unwrap();
+    let report = check_night(&Night::load(&path).unwrap());
+    let by_item: Vec<(usize, bool)> = report
+        .music_problems
+        .iter()
+        .map(|(item, message)| (*item, message.contains("second.mp3")))
+        .collect();
+    // Item 2 (0-based 1) has dombra.ogg, item 4 (0-based 3) second.mp3: each only its own.
+    assert_eq!(
+        by_item,
+        [(1, false), (3, true)],
+        "{:?}",
+        report.music_problems
+    );
+    drop(dir);
+}
+
+#[test]
 fn break_music_that_will_not_play_is_a_warning_not_a_failure() {
     let (dir, path) = night_with_a_missing_deck();
     let text = fs::read_to_string(&path)

@@ -447,6 +447,47 @@ fn the_host_skips_and_reorders_and_the_cards_follow() {
 }
 
 #[test]
+fn the_console_bills_a_talk_as_the_night_does_not_as_its_deck_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.wait_for_armed_card(0);
+    night.press(Key::Space);
+    night.harness.run_ok();
+    // The deck file says "Тохтар Алимбеков"; the night gave the talk to Әйгерім, titled Арықтар.
+    assert!(
+        night.has_label_containing("— Әйгерім") && night.has_label_containing("Арықтар"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(
+        !night.has_label_containing("Тохтар"),
+        "{:?}",
+        night.labels()
+    );
+}
+
+#[test]
+fn a_deck_that_is_not_ready_says_why_on_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let nineteen = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/nineteen.ron")
+        .display()
+        .to_string();
+    let night_path = night_file(dir.path(), Some(&nineteen));
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.wait_until_checked();
+    night.harness.run_ok();
+    assert!(
+        night.has_label_containing("19 slides, PechaKucha needs 20"),
+        "{:?}",
+        night.labels()
+    );
+}
+
+#[test]
 fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let night_path = night_file(dir.path(), None);

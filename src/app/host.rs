@@ -52,7 +52,7 @@ pub(super) struct Hosting {
     checks: Option<Vec<Option<Checked>>>,
     checking: Option<Receiver<NightReport>>,
     /// Music problems found by the check, for the break's row.
-    music_warnings: Vec<String>,
+    music_warnings: Vec<(usize, String)>,
     /// Talk titles per item: the night file's, else the deck's once read.
     titles: Vec<String>,
     /// The item whose deck is the app's deck.
@@ -146,6 +146,19 @@ impl Hosting {
     /// The item whose deck is the app's deck.
     pub fn deck_item(&self) -> Option<usize> {
         self.deck_item
+    }
+
+    /// The talk whose deck is loaded as the night bills it: its presenter and title from the
+    /// night file (the deck's own may name someone else, a deck borrowed or made by a friend).
+    pub(super) fn billing(&self) -> Option<(&str, &str)> {
+        let item = self.deck_item?;
+        match self.night.running_order.get(item)? {
+            Item::Talk(talk) => Some((
+                talk.presenter.as_str(),
+                self.titles.get(item).map_or("", String::as_str),
+            )),
+            Item::Break(_) => None,
+        }
     }
 
     /// What the night is doing, for the console and the keys.
@@ -288,12 +301,22 @@ impl Hosting {
                         },
                         detail: format!("break · {} min", pause.length.as_secs().div_ceil(60)),
                         status,
-                        problem: (!self.music_warnings.is_empty())
-                            .then(|| self.music_warnings.join("\n")),
+                        problem: self.music_warnings_of(item),
                     },
                 }
             })
             .collect()
+    }
+
+    /// What the check found wrong with one break's music, one problem a line.
+    fn music_warnings_of(&self, item: usize) -> Option<String> {
+        let lines: Vec<&str> = self
+            .music_warnings
+            .iter()
+            .filter(|(of, _)| *of == item)
+            .map(|(_, message)| message.as_str())
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
     }
 
     /// What the music is doing, in words, and whether it can be stopped.
@@ -322,7 +345,7 @@ impl Hosting {
     /// The break under way, for the console.
     fn break_view(&self, now: Duration) -> Option<BreakView> {
         match self.progress.stage {
-            Stage::Break { .. } => {
+            Stage::Break { item, .. } => {
                 let remaining = self
                     .break_ends
                     .map_or(Duration::ZERO, |ends| ends.saturating_sub(now));
@@ -335,7 +358,7 @@ impl Hosting {
                     .map(BreakMusic::problems)
                     .unwrap_or_default();
                 if played.is_empty() {
-                    music_problems.extend(self.music_warnings.iter().cloned());
+                    music_problems.extend(self.music_warnings_of(item));
                 } else {
                     music_problems.extend(played);
                 }
@@ -756,7 +779,7 @@ impl PechaApp {
                 }
                 checks[item] = Some(match (&talk.error, &talk.report) {
                     (Some(error), _) => Checked::Unreadable(error.clone()),
-                    (None, Some(report)) if !talk.ready => Checked::Problem(report.summary()),
+                    (None, Some(report)) if !talk.ready => Checked::Problem(problem_line(report)),
                     _ => Checked::Ready,
                 });
             }
@@ -765,7 +788,7 @@ impl PechaApp {
                     *check = Some(Checked::Ready);
                 }
             }
-            hosting.music_warnings = report.warnings;
+            hosting.music_warnings = report.music_problems;
             hosting.checks = Some(checks);
         }
         if let Some((item, since, receiver)) = &hosting.deck_loading
@@ -1124,6 +1147,28 @@ impl PechaApp {
             },
             _ => return None,
         })
+    }
+}
+
+/// A deck that is not ready, in a row's words: what is wrong, not only how many things are.
+fn problem_line(report: &crate::check::Report) -> String {
+    let mut errors = report.errors();
+    let Some(first) = errors.next() else {
+        return report.summary();
+    };
+    let what = match (first.slide, &first.file) {
+        (Some(slide), Some(file)) => {
+            format!("slide {slide} ({}): {}", file.display(), first.message)
+        }
+        (Some(slide), None) => format!("slide {slide}: {}", first.message),
+        _ => first.message.clone(),
+    };
+    match errors.count() {
+        0 => what,
+        more => format!(
+            "{what}, and {} more (`pecha check` lists them)",
+            crate::check::plural(more, "problem")
+        ),
     }
 }
 
