@@ -488,6 +488,53 @@ fn a_deck_that_is_not_ready_says_why_on_its_row() {
 }
 
 #[test]
+fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
+    use pecha::night::progress::Progress;
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    // Two talks given, the one-minute break begun two minutes ago: then Pecha went down.
+    let started_unix = pecha::history::unix_now() - 120;
+    let mut progress = Progress::new(4);
+    progress.states[0] = ItemState::Done;
+    progress.states[1] = ItemState::Done;
+    progress.stage = Stage::Break {
+        item: 2,
+        started_unix,
+    };
+    ProgressStore::new(&data, &night_path)
+        .save(&progress)
+        .unwrap();
+
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.harness.run_ok();
+    assert!(
+        night.has_label_containing("the break's time ran out meanwhile"),
+        "not 'go on with the break': {:?}",
+        night.labels()
+    );
+    night
+        .harness
+        .get_by_label_contains("the break's time ran out meanwhile")
+        .click();
+    night.harness.run_ok();
+    assert_eq!(night.stage(), Stage::Card { item: 3 });
+    let log = NightLog::new(&data, &night_path);
+    night.wait_until("the break's end is logged", |_| {
+        log.read().is_ok_and(|(entries, _)| {
+            entries.iter().any(|entry| {
+                entry.event
+                    == Event::BreakEnded {
+                        item: 2,
+                        early: false,
+                    }
+                    && entry.unix_ms == (started_unix + 60) * 1000
+            })
+        })
+    });
+}
+
+#[test]
 fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let night_path = night_file(dir.path(), None);

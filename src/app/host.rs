@@ -374,6 +374,16 @@ impl Hosting {
         }
     }
 
+    /// For a break that was under way: when its time ran out by the wall clock (Unix
+    /// milliseconds), if it did.
+    fn break_ran_out(&self, stage: &Stage) -> Option<i64> {
+        let Stage::Break { item, started_unix } = *stage else {
+            return None;
+        };
+        let ends = started_unix + i64::try_from(self.planned(item).as_secs()).unwrap_or(0);
+        (unix_now() >= ends).then_some(ends * 1000)
+    }
+
     /// The question after a restart, while it is open.
     fn resume_question(&self) -> Option<ResumeOffer> {
         self.resume_offer.as_ref().map(|saved| ResumeOffer {
@@ -388,6 +398,7 @@ impl Hosting {
                 Stage::End => "the end".into(),
             },
             in_break: matches!(saved.stage, Stage::Break { .. }),
+            break_over: self.break_ran_out(&saved.stage).is_some(),
             items: saved.states.len(),
             done: saved
                 .states
@@ -414,6 +425,18 @@ impl PechaApp {
         if let Some((log, entry)) = hosting.record(event)
             && let Some(files) = &self.files
         {
+            files.append_log(log, entry);
+        }
+    }
+
+    /// Write a line of the night's log that happened at `unix_ms`, not now (a break that ran out
+    /// while Pecha was closed).
+    fn night_log_at(&mut self, event: Event, unix_ms: i64) {
+        let Some(hosting) = &self.hosting else { return };
+        if let Some((log, mut entry)) = hosting.record(event)
+            && let Some(files) = &self.files
+        {
+            entry.unix_ms = unix_ms;
             files.append_log(log, entry);
         }
     }
@@ -729,7 +752,12 @@ impl PechaApp {
                         self.start_music(&music);
                     }
                 } else {
+                    let ended_ms = hosting.break_ran_out(&hosting.progress.stage);
                     hosting.progress.finish_current();
+                    // It ended while Pecha was closed: the log says so, at the time it did.
+                    if let Some(unix_ms) = ended_ms {
+                        self.night_log_at(Event::BreakEnded { item, early: false }, unix_ms);
+                    }
                 }
             }
             _ => {}

@@ -119,6 +119,8 @@ pub struct ResumeOffer {
     pub at_slide: Option<usize>,
     /// A break was under way: going on means going on with the break, by the wall clock.
     pub in_break: bool,
+    /// That break's time ran out while Pecha was closed: going on means the next card.
+    pub break_over: bool,
 }
 
 /// How the host answered the resume question.
@@ -570,7 +572,9 @@ pub fn resume_dialog(ui: &mut Ui, offer: &ResumeOffer, commands: &mut Vec<Comman
         {
             commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtSlide)));
         }
-        let go_on = if offer.in_break {
+        let go_on = if offer.break_over {
+            "Go on: the break's time ran out meanwhile (the next card goes up)"
+        } else if offer.in_break {
             "Go on with the break (its time runs by the clock)"
         } else {
             "Resume at its card"
