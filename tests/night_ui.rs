@@ -535,6 +535,40 @@ fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
 }
 
 #[test]
+fn a_projector_blacked_out_before_a_crash_stays_black_after_it() {
+    use pecha::night::progress::Progress;
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), None);
+    let data = dir.path().join("data");
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.wait_for_armed_card(0);
+    night.press(Key::B);
+    assert_eq!(night.app().audience_frame(), FrameKind::Black);
+    let store = ProgressStore::new(&data, &night_path);
+    night.wait_until("the blackout is saved", |_| {
+        store
+            .load(4)
+            .ok()
+            .flatten()
+            .is_some_and(|progress: Progress| progress.blackout)
+    });
+    drop(night);
+
+    let mut night = launch(&night_path, &data, ManualClock::new());
+    night.harness.run_ok();
+    night.harness.get_by_label("Resume at its card").click();
+    night.harness.run_ok();
+    assert_eq!(night.stage(), Stage::Card { item: 0 });
+    assert_eq!(
+        night.app().audience_frame(),
+        FrameKind::Black,
+        "the audience must not see what the host had hidden"
+    );
+    night.press(Key::B);
+    assert_eq!(night.app().audience_frame(), FrameKind::NightCard);
+}
+
+#[test]
 fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let night_path = night_file(dir.path(), None);

@@ -494,10 +494,12 @@ impl PechaApp {
             Command::Night(NightCommand::EndBreak) => self.end_break(now, true),
             Command::ToggleBlackout => {
                 let on = !self.projector.blackout;
+                hosting.progress.blackout = on;
                 self.night_log(Event::Intervention {
                     item: None,
                     what: format!("blackout {}", if on { "on" } else { "off" }),
                 });
+                self.save_progress();
                 return Some(Command::ToggleBlackout);
             }
             Command::Night(NightCommand::StopMusic) => {
@@ -716,6 +718,8 @@ impl PechaApp {
         }
         // Names are numbered by the saved running order, as the rows will show them.
         hosting.progress = saved.clone();
+        // A projector blacked out before the crash stays black: the host takes it off with B.
+        self.projector.blackout = saved.blackout;
         let description = match choice {
             _ if matches!(saved.stage, Stage::Break { .. }) => saved
                 .current_item()

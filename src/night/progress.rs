@@ -70,6 +70,9 @@ pub struct Progress {
     pub states: Vec<ItemState>,
     /// What is happening now.
     pub stage: Stage,
+    /// The host had blacked the projector out: after a crash it stays black until they say.
+    #[serde(default)]
+    pub blackout: bool,
 }
 
 impl Progress {
@@ -85,6 +88,7 @@ impl Progress {
             } else {
                 Stage::Card { item: 0 }
             },
+            blackout: false,
         }
     }
 
