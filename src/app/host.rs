@@ -756,12 +756,10 @@ impl PechaApp {
                         self.start_music(&music);
                     }
                 } else {
-                    let ended_ms = hosting.break_ran_out(&hosting.progress.stage);
                     hosting.progress.finish_current();
                     // It ended while Pecha was closed: the log says so, at the time it did.
-                    if let Some(unix_ms) = ended_ms {
-                        self.night_log_at(Event::BreakEnded { item, early: false }, unix_ms);
-                    }
+                    let ended_unix = started_unix + i64::try_from(length.as_secs()).unwrap_or(0);
+                    self.night_log_at(Event::BreakEnded { item, early: false }, ended_unix * 1000);
                 }
             }
             _ => {}
