@@ -106,6 +106,26 @@ impl<C: Clock + ?Sized> Clock for &C {
     }
 }
 
+/// The wall clock, `HH:MM`, now.
+#[must_use]
+pub fn local_hhmm() -> String {
+    chrono::Local::now().format("%H:%M").to_string()
+}
+
+/// The wall clock `after` from now, `HH:MM`, to the nearest minute.
+#[must_use]
+pub fn local_hhmm_after(after: Duration) -> String {
+    let after = chrono::Duration::from_std(after + Duration::from_secs(30))
+        .unwrap_or(chrono::Duration::zero());
+    (chrono::Local::now() + after).format("%H:%M").to_string()
+}
+
+/// How long until the wall clock shows the next minute.
+#[must_use]
+pub fn until_next_minute() -> Duration {
+    Duration::from_secs(60 - u64::from(chrono::Timelike::second(&chrono::Local::now())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

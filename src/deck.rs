@@ -49,6 +49,28 @@ pub enum Format {
 }
 
 impl Format {
+    /// The talk's timing (interim; the core re-cut brings the real one).
+    #[must_use]
+    pub fn timing(self) -> crate::timing::Timing {
+        crate::timing::Timing::new(self.slide_count(), self.slide_length())
+    }
+
+    /// The presenter view's label of the format.
+    #[must_use]
+    pub fn label(self) -> String {
+        let seconds = self.slide_length().as_secs_f64();
+        let seconds_text = if seconds.fract() == 0.0 {
+            format!("{seconds}")
+        } else {
+            format!("{seconds:.1}")
+        };
+        if self.is_standard() {
+            format!("{self} · {} × {seconds_text} s", self.slide_count())
+        } else {
+            format!("{} × {seconds_text} s · non-standard", self.slide_count())
+        }
+    }
+
     /// Number of slides a deck in this format must have.
     #[must_use]
     pub fn slide_count(self) -> usize {

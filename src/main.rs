@@ -334,16 +334,16 @@ fn run_app(
                 );
             }
             // The error names the file itself: `night.ron:4:5: ...`.
-            pecha::app::Opening::Night(
+            pecha::open::Opened::Night(
                 pecha::night::Night::load(path).context("cannot open the night")?,
             )
         }
         // The error names the file itself: `talk.ron:4:5: ...`.
-        Some(path) => pecha::app::Opening::Deck(Deck::load(path).context("cannot open the deck")?),
+        Some(path) => pecha::open::Opened::Deck(Deck::load(path).context("cannot open the deck")?),
         None => {
             let night = pecha::example::example_night()
                 .context("cannot unpack the bundled example night")?;
-            pecha::app::Opening::Night(
+            pecha::open::Opened::Night(
                 pecha::night::Night::load(&night).context("cannot open the example night")?,
             )
         }

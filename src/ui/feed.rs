@@ -7,15 +7,19 @@
 //! behind the presenter view would make every slide late by the presenter's frame.
 //!
 //! So the app publishes the frame to show now and the frame to show from the next deadline on;
-//! the projector wakes at that deadline by itself and swaps on its own clock reading.
+//! the projector wakes at that deadline by itself and swaps on its own clock reading
+//! ([`viewport_pass`], the projector viewport's whole pass).
 
+use std::sync::Mutex;
 use std::time::Duration;
 
-use egui::{TextureId, Vec2};
+use egui::{TextureId, Vec2, ViewportCommand, ViewportId};
 
 use super::Command;
+use super::keys::KeyContext;
 use super::projector::{NightCardText, ProjectorContent, ProjectorModel};
 use super::widgets::SlidePicture;
+use crate::clock::Clock;
 use crate::settings::Settings;
 use crate::timing::TalkState;
 
@@ -150,6 +154,69 @@ impl ProjectorFeed {
             content,
             audience_progress: frame.audience_progress,
         }
+    }
+}
+
+/// The projector viewport's whole pass: paint the due frame, record it, pass input back.
+pub fn viewport_pass(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn Clock) {
+    let Ok(mut feed) = feed.lock() else { return };
+    let starting = feed.start_with.take();
+    let frame = if let Some(first) = starting {
+        feed.shown = first;
+        feed.upcoming = None;
+        first
+    } else {
+        feed.frame_at(clock.now())
+    };
+    ui.ctx().set_cursor_icon(egui::CursorIcon::None);
+    // Unfilled: `projector::show` paints black itself, only where the slide leaves bars.
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| super::projector::show(ui, &feed.model(frame)));
+    let painted_at = clock.now();
+    if let FrameKind::Slide {
+        slide,
+        picture: Some(_),
+    } = frame.kind
+        && feed.last_painted != Some(frame)
+    {
+        feed.painted.push((slide, painted_at));
+    }
+    if starting.is_some() {
+        feed.started_at = Some(painted_at);
+    }
+    feed.last_painted = Some(frame);
+    feed.frames += 1;
+    if feed.frames <= 3 {
+        log::debug!(
+            "projector frame {} painted at {} ms",
+            feed.frames,
+            painted_at.as_millis()
+        );
+    }
+    let state = feed.state.unwrap_or(TalkState::Ready);
+    let settings = feed.settings.clone();
+    let context = feed.key_context.unwrap_or(KeyContext::show(state));
+    let commands = ui.input(|input| super::keys::commands_from_keys(input, context, &settings));
+    let closed = ui.input(|input| input.viewport().close_requested());
+    if closed {
+        ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
+        feed.close_requested = true;
+    }
+    let wake_app = !commands.is_empty() || closed || feed.frames <= 2 || !feed.painted.is_empty();
+    feed.commands.extend(commands);
+    if let Some((at, _)) = feed.upcoming {
+        ui.ctx()
+            .request_repaint_after(at.saturating_sub(clock.now()));
+    }
+    // A new window is mapped and made fullscreen over its first frames: paint a few at once,
+    // so the window settles at once (eframe paints only windows that are mapped).
+    if feed.frames < 3 {
+        ui.ctx().request_repaint();
+    }
+    drop(feed);
+    if wake_app {
+        ui.ctx().request_repaint_of(ViewportId::ROOT);
     }
 }
 

@@ -73,7 +73,7 @@ pub struct PresenterModel<'a> {
     /// The projector.
     pub projector: ProjectorStatus<'a>,
     /// Things the host should know (no sound device, projector missing…).
-    pub notices: &'a [String],
+    pub notices: Vec<&'a str>,
     /// The go-to-slide box is open.
     pub go_to_open: bool,
     /// The quit question is open.
@@ -453,7 +453,7 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
 fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         for (index, notice) in model.notices.iter().enumerate() {
-            let text = RichText::new(notice.as_str())
+            let text = RichText::new(*notice)
                 .size(16.0)
                 .color(readable(ui, palette::HURRY))
                 .strong();

@@ -1,0 +1,443 @@
+//! The eframe app: [`PechaApp`] owns the talk, the mode it runs in ([`Mode`]: a show, a
+//! rehearsal or a night), the slides on the GPU, the projector window, the sound and the notices.
+//!
+//! One question, one file:
+//! - what a command does (a key, a click, a drop, in each mode): [`commands`], the one `apply`;
+//! - what happens as time passes (a slide deadline, the lead-in, a break's end, a deck that
+//!   arrived, when to wake next): [`logic`];
+//! - what the views are shown: [`models`];
+//! - the projector window (monitors, placement, the frames it is fed): [`projector`];
+//! - slides on the GPU: [`textures`];
+//! - rehearsal mode (taps, the loop, history, notes): [`rehearsal`];
+//! - a night (running order, cards, break, progress, log): [`night`];
+//! - the host's messages: [`notices`].
+//!
+//! Frame discipline: `logic` advances the talk to the clock, takes in what background threads
+//! finished and schedules the next repaint for the next visible change (a countdown second, a
+//! slide deadline); nothing repaints in between. `ui` draws the presenter view and turns input
+//! into commands. The projector is its own deferred viewport: it paints from a feed on its own
+//! schedule, waking at the slide deadline by itself, so a slide never waits for the presenter
+//! view's frame.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use egui::ViewportBuilder;
+
+mod commands;
+mod logic;
+mod models;
+mod night;
+pub mod notices;
+mod projector;
+mod rehearsal;
+mod textures;
+
+use crate::audio::Cues;
+use crate::clock::{Clock, SystemClock};
+use crate::deck::{Deck, Format};
+use crate::files::FileWorker;
+use crate::monitors::ProjectorRequest;
+use crate::open::{OpenError, Opened};
+use crate::settings::{STORAGE_KEY, Settings};
+use crate::timing::Talk;
+use crate::trace::TraceRecorder;
+use crate::ui::presenter;
+use night::Hosting;
+use notices::{NoticeKind, Notices};
+use projector::Projector;
+use rehearsal::{NotesEditor, Rehearsing};
+use textures::SlideTextures;
+
+pub use projector::projector_viewport;
+
+/// How long the 3-2-1 lead-in lasts.
+const LEAD_IN: Duration = Duration::from_secs(3);
+
+/// What the command line asked for.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    /// `--projector`: index, name or `off`.
+    pub projector: Option<ProjectorRequest>,
+    /// `--windowed`: projector in a normal window.
+    pub windowed: bool,
+    /// `--format`: overrides the deck's format.
+    pub format: Option<Format>,
+    /// `--start`: start as soon as the first slide is ready.
+    pub start: bool,
+    /// `--quit-when-done`: exit 0 after the end.
+    pub quit_when_done: bool,
+    /// `--trace FILE`: CSV of scheduled vs painted times.
+    pub trace: Option<PathBuf>,
+    /// `--rehearse`: rehearsal mode from the start, projector off unless asked for.
+    pub rehearse: bool,
+    /// Where rehearsal history is kept, instead of the user's data folder (tests).
+    pub history_dir: Option<PathBuf>,
+    /// Where a night's progress and log are kept, instead of the user's data folder (tests).
+    pub night_dir: Option<PathBuf>,
+}
+
+/// Why the app could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The window system or the renderer failed.
+    #[error("cannot open a window: {0}")]
+    Window(String),
+}
+
+/// What the app is doing with its deck: exactly one of these at a time.
+enum Mode {
+    /// A show of one talk.
+    Talk,
+    /// Practising one talk: taps, the loop, the run report.
+    Rehearsal(Box<Rehearsing>),
+    /// A night's host console; the deck is the talk whose card is up.
+    Night(Box<Hosting>),
+}
+
+impl Mode {
+    fn rehearsal(&self) -> Option<&Rehearsing> {
+        match self {
+            Self::Rehearsal(rehearsing) => Some(rehearsing),
+            _ => None,
+        }
+    }
+
+    fn rehearsal_mut(&mut self) -> Option<&mut Rehearsing> {
+        match self {
+            Self::Rehearsal(rehearsing) => Some(rehearsing),
+            _ => None,
+        }
+    }
+
+    fn night(&self) -> Option<&Hosting> {
+        match self {
+            Self::Night(hosting) => Some(hosting),
+            _ => None,
+        }
+    }
+
+    fn night_mut(&mut self) -> Option<&mut Hosting> {
+        match self {
+            Self::Night(hosting) => Some(hosting),
+            _ => None,
+        }
+    }
+
+    fn is_rehearsal(&self) -> bool {
+        matches!(self, Self::Rehearsal(_))
+    }
+
+    fn is_night(&self) -> bool {
+        matches!(self, Self::Night(_))
+    }
+}
+
+/// The one question on screen, if any: questions never stack, so one Enter answers one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Modal {
+    /// "Go to slide…" with its number box.
+    GoTo,
+    /// "Quit now?" while a talk is under way (or notes are unsaved).
+    Quit,
+    /// "Skip talk N?" for the talk under way (item of the night file).
+    SkipTalk(usize),
+}
+
+/// Open the window and run until the user quits. `clock` should be created first thing in
+/// `main`, so that its readings are times since launch (the first-slide log line uses that).
+pub fn run(opening: Opened, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
+    let title = match &opening {
+        Opened::Deck(deck) => window_title(deck),
+        Opened::Night(night) => night_window_title(night),
+    };
+    let native_options = eframe::NativeOptions {
+        viewport: ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("pecha")
+            .with_inner_size([1280.0, 800.0])
+            .with_maximized(true)
+            .with_min_inner_size([800.0, 560.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        persist_window: true,
+        // Dithering smooths gradients; Pecha draws flat colours and 8-bit slides, and in a
+        // software renderer it costs a quarter of every frame.
+        dithering: false,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "pecha",
+        native_options,
+        Box::new(move |creation| {
+            let cues = match Cues::open() {
+                Ok(cues) => Some(cues),
+                Err(error) => {
+                    log::warn!("{error}");
+                    None
+                }
+            };
+            let clock = Arc::new(clock);
+            let mut app = match opening {
+                Opened::Deck(deck) => {
+                    PechaApp::new(&creation.egui_ctx, creation.storage, deck, options, clock)
+                }
+                Opened::Night(night) => {
+                    PechaApp::new_night(&creation.egui_ctx, creation.storage, night, options, clock)
+                }
+            };
+            app.set_cues(cues);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|error| AppError::Window(error.to_string()))
+}
+
+fn window_title(deck: &Deck) -> String {
+    if deck.presenter.is_empty() {
+        format!("{} — Pecha", deck.title)
+    } else {
+        format!("{} — {} — Pecha", deck.title, deck.presenter)
+    }
+}
+
+fn night_window_title(night: &crate::night::Night) -> String {
+    format!("{} — Pecha", night.title)
+}
+
+/// The Pecha app.
+pub struct PechaApp {
+    clock: Arc<dyn Clock>,
+    deck: Deck,
+    /// The deck's format, or `--format`'s.
+    format: Format,
+    talk: Talk,
+    mode: Mode,
+    settings: Settings,
+    options: LaunchOptions,
+    slides: SlideTextures,
+    projector: Projector,
+    cues: Option<Cues>,
+    notices: Notices,
+    lead_in_until: Option<Duration>,
+    last_tick_second: Option<u64>,
+    modal: Option<Modal>,
+    /// The quit was confirmed: the window's close goes through.
+    quitting: bool,
+    trace: Option<TraceRecorder>,
+    /// When `--start` handed slide 1 to the projector, which starts the talk by painting it.
+    start_handed_over: Option<Duration>,
+    /// A deck or night being read on another thread (Open…, a drop).
+    opening: Option<Receiver<Result<Opened, OpenError>>>,
+    /// The file dialog, open on its own thread.
+    dialog: Option<Receiver<Option<PathBuf>>>,
+    /// Reads and writes history, deck, progress and log files off the UI thread.
+    files: Option<FileWorker>,
+    /// Notes being edited and their saves.
+    notes: NotesEditor,
+    /// Asks for a repaint from another thread (deck loads, music).
+    waker: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl PechaApp {
+    /// Build the app around a loaded deck. `storage` brings back remembered settings.
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        deck: Deck,
+        options: LaunchOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let settings: Settings = storage
+            .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
+            .unwrap_or_default();
+        let format = options.format.unwrap_or(deck.format);
+        let trace = options.trace.clone().map(TraceRecorder::new);
+        // A rehearsal needs one screen; a projector only when asked for by name.
+        let projector_open = !(matches!(options.projector, Some(ProjectorRequest::Off))
+            || options.rehearse && options.projector.is_none());
+        let mut app = Self {
+            clock,
+            talk: Talk::new(format.timing()),
+            format,
+            mode: Mode::Talk,
+            settings,
+            options,
+            slides: SlideTextures::new(ctx),
+            projector: Projector::new(projector_open),
+            cues: None,
+            notices: Notices::default(),
+            lead_in_until: None,
+            last_tick_second: None,
+            modal: None,
+            quitting: false,
+            trace,
+            start_handed_over: None,
+            opening: None,
+            dialog: None,
+            files: None,
+            notes: NotesEditor::default(),
+            waker: {
+                let ctx = ctx.clone();
+                Arc::new(move || ctx.request_repaint())
+            },
+            deck,
+        };
+        let waker = ctx.clone();
+        match FileWorker::start(move || waker.request_repaint()) {
+            Ok(files) => app.files = Some(files),
+            Err(error) => app.notify(
+                NoticeKind::FileThreadDown,
+                format!(
+                    "cannot start the file thread: {error}; notes and history will not be saved"
+                ),
+            ),
+        }
+        if let Some(files) = &app.files {
+            files.quick_check(&app.deck, app.format);
+        }
+        if app.options.rehearse {
+            app.toggle_rehearsal();
+        }
+        app.apply_theme(ctx);
+        app.slides.keep_around(&app.deck, 1);
+        app
+    }
+
+    /// Build the app around a night: the host console, the first card (or the question where to
+    /// resume a night cut short).
+    pub fn new_night(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        night: crate::night::Night,
+        options: LaunchOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let options = LaunchOptions {
+            rehearse: false,
+            format: None,
+            ..options
+        };
+        let mut app = Self::new(
+            ctx,
+            storage,
+            night::placeholder_deck(&night),
+            options,
+            clock,
+        );
+        app.enter_night(night);
+        app
+    }
+
+    /// Give the app its sound device; `None` means silent, with one notice.
+    pub fn set_cues(&mut self, cues: Option<Cues>) {
+        if cues.is_none() {
+            self.notify(
+                NoticeKind::NoSound,
+                "no sound device: cues are silent".into(),
+            );
+        }
+        self.cues = cues;
+    }
+
+    /// The talk engine, for tests and tools.
+    #[must_use]
+    pub fn talk(&self) -> &Talk {
+        &self.talk
+    }
+
+    /// The deck on show.
+    #[must_use]
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    /// The remembered settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether the projector is blacked out.
+    #[must_use]
+    pub fn blackout(&self) -> bool {
+        self.projector.blackout
+    }
+
+    /// Messages shown to the host in the status bar.
+    #[must_use]
+    pub fn notices(&self) -> &[notices::Notice] {
+        self.notices.as_slice()
+    }
+
+    /// Tell the host something in the status bar; a notice of the same kind already showing
+    /// takes the new words instead of a second notice.
+    fn notify(&mut self, kind: NoticeKind, text: String) {
+        self.notices.raise(kind, text);
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(if self.settings.light_theme {
+            egui::Theme::Light
+        } else {
+            egui::Theme::Dark
+        });
+    }
+}
+
+impl eframe::App for PechaApp {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        self.discover_monitors(frame);
+        self.poll_background(ctx);
+        self.poll_files();
+        self.take_projector_start();
+        let now = self.clock.now();
+        self.advance(ctx, now);
+        if self.projector.open {
+            // Keys pressed on the projector window do what they do on the presenter's.
+            for command in self.feed_projector(ctx, now) {
+                self.apply(ctx, command);
+            }
+        }
+        self.schedule_repaint(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let now = self.clock.now();
+        self.show_projector(&ctx);
+        // Read before the menus draw: Esc closes an open menu, and must not also quit.
+        let menu_was_open = egui::Popup::is_any_open(&ctx);
+        let model = self.presenter_model(now);
+        let clicked = presenter::show(ui, &model);
+        let state = model.state;
+        drop(model);
+        let commands = self.commands_from_input(ui, clicked, state, menu_was_open, now);
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        presenter::background(visuals).to_normalized_gamma_f32()
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // History and notes saves already asked for complete before the process ends.
+        if let Some(files) = &mut self.files {
+            files.finish();
+        }
+        self.save_notes_on_exit();
+        if let Some(trace) = &self.trace
+            && let Err(error) = trace.write()
+        {
+            log::error!("{error}");
+        }
+    }
+}

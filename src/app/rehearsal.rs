@@ -1,0 +1,539 @@
+//! Rehearsal mode: the run being recorded from the presenter's taps, the deck's history (loaded
+//! and saved by the file worker), the one-slide loop, and the notes editor.
+//!
+//! The pure rules live in [`crate::rehearsal`] (taps, outcomes, the loop) and [`crate::history`]
+//! (runs kept per deck content); this module connects them to the talk's log, the app's notices
+//! and the file worker, and never blocks the frame: hashing the slides, reading and writing
+//! history and deck files all happen on the file thread, in order.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::notices::NoticeKind;
+use super::{Mode, PechaApp};
+use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, unix_now};
+use crate::rehearsal::{Outcome, RunRecorder, SlideLoop, Tap};
+use crate::save::SaveError;
+use crate::timing::{Intervention, LogEntry, LogEvent, TalkState, Timing};
+
+/// How long a tap's answer stays on the presenter view.
+pub const TAP_MESSAGE_TIME: Duration = Duration::from_secs(3);
+
+/// The deck's history as far as the app knows it.
+pub enum HistoryState {
+    /// Hashing the slides and reading the file.
+    Loading,
+    /// Loaded: its key and the runs.
+    Ready {
+        /// The content key (the file name).
+        key: String,
+        /// The runs so far.
+        history: History,
+        /// The file.
+        path: PathBuf,
+    },
+    /// No history this session; the reason is in the notices.
+    Unavailable,
+}
+
+/// A slide's notes being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotesEdit {
+    /// The slide, 1-based (the talk may move on while the presenter types).
+    pub slide: usize,
+    /// The text as typed.
+    pub text: String,
+}
+
+/// Rehearsal mode's state.
+pub struct Rehearsing {
+    /// The run being recorded.
+    pub recorder: RunRecorder,
+    /// The slide the talk was on at the last log event.
+    pub on_slide: usize,
+    /// When the current run finished (caller clock), for the late tap on the last slide.
+    pub finished_at: Option<Duration>,
+    /// The deck's history.
+    pub history: HistoryState,
+    /// Practising one slide.
+    pub slide_loop: Option<SlideLoop>,
+    /// What the last tap meant, and when it came.
+    pub last_tap: Option<(String, Duration)>,
+    /// The report is shown instead of the slide.
+    pub report_open: bool,
+    /// Finished runs not in a loaded history yet (it is loading, or could not be read).
+    pub pending: Vec<RunRecord>,
+    /// The loop's try and countdown second at the last cue, so each cue plays once.
+    pub loop_cue: Option<(usize, u64)>,
+}
+
+impl Rehearsing {
+    /// Rehearsal of a talk with this timing; the history starts loading elsewhere.
+    #[must_use]
+    pub fn new(timing: Timing) -> Self {
+        Self {
+            recorder: RunRecorder::new(timing.slide_count, timing.slide_length),
+            on_slide: 1,
+            finished_at: None,
+            history: HistoryState::Loading,
+            slide_loop: None,
+            last_tap: None,
+            report_open: false,
+            pending: Vec::new(),
+            loop_cue: None,
+        }
+    }
+
+    /// A fresh run (the history stays).
+    pub fn new_run(&mut self, timing: Timing) {
+        self.recorder = RunRecorder::new(timing.slide_count, timing.slide_length);
+        self.on_slide = 1;
+        self.finished_at = None;
+        self.last_tap = None;
+        self.report_open = false;
+    }
+
+    /// Follow the talk's log: advances by themselves leave untapped slides over; jumps and
+    /// manual advances leave them blank; a restarted slide forgets its tap. Returns true when the
+    /// run just reached its end, by itself or by a manual advance past the last slide (time to
+    /// save it).
+    pub fn follow(&mut self, entries: &[LogEntry], slide_count: usize) -> bool {
+        let mut finished = false;
+        let mut after: Option<&Intervention> = None;
+        for entry in entries {
+            match &entry.event {
+                LogEvent::Intervention(intervention) => {
+                    // Pause and resume say nothing about the slide shown next.
+                    if !matches!(intervention, Intervention::Pause | Intervention::Resume) {
+                        after = Some(intervention);
+                    }
+                    continue;
+                }
+                LogEvent::SlideShown { slide } => {
+                    match after {
+                        Some(Intervention::RestartSlide) => {
+                            self.recorder.slide_restarted(*slide);
+                            // What the last tap said may be about the tap just forgotten.
+                            self.last_tap = None;
+                        }
+                        Some(Intervention::Start) => {}
+                        Some(_) => self.recorder.advanced(self.on_slide, *slide, false),
+                        None => self.recorder.advanced(self.on_slide, *slide, true),
+                    }
+                    self.on_slide = *slide;
+                }
+                LogEvent::Finished => {
+                    if !matches!(after, Some(Intervention::ManualAdvance)) {
+                        self.recorder.finished(slide_count);
+                    }
+                    self.finished_at = Some(entry.wall);
+                    finished = true;
+                }
+            }
+            after = None;
+        }
+        finished
+    }
+
+    /// Remember what a tap meant, for the presenter view.
+    pub fn tapped(&mut self, tap: Tap, now: Duration) {
+        self.last_tap = Some((tap.describe(), now));
+    }
+
+    /// The saved history's runs (empty while it loads or when it could not be read).
+    fn saved_runs(&self) -> &[RunRecord] {
+        match &self.history {
+            HistoryState::Ready { history, .. } => &history.runs,
+            HistoryState::Loading | HistoryState::Unavailable => &[],
+        }
+    }
+
+    /// Every finished run, oldest first: the history's, then any not in it yet.
+    pub fn runs(&self) -> impl DoubleEndedIterator<Item = &RunRecord> {
+        self.saved_runs().iter().chain(&self.pending)
+    }
+
+    /// How many runs have finished.
+    #[must_use]
+    pub fn run_count(&self) -> usize {
+        self.saved_runs().len() + self.pending.len()
+    }
+
+    /// The outcomes of the last `count` finished runs, oldest first: what the report compares,
+    /// without copying a history of hundreds of runs on every frame.
+    #[must_use]
+    pub fn recent_outcomes(&self, count: usize) -> Vec<Vec<Option<Outcome>>> {
+        let mut recent: Vec<_> = self
+            .runs()
+            .rev()
+            .take(count)
+            .map(|run| run.outcomes.clone())
+            .collect();
+        recent.reverse();
+        recent
+    }
+
+    /// The run that finished last, wherever it is kept.
+    pub fn latest_run_mut(&mut self) -> Option<&mut RunRecord> {
+        if let Some(run) = self.pending.last_mut() {
+            return Some(run);
+        }
+        match &mut self.history {
+            HistoryState::Ready { history, .. } => history.runs.last_mut(),
+            HistoryState::Loading | HistoryState::Unavailable => None,
+        }
+    }
+
+    /// The finished run as a history record.
+    #[must_use]
+    pub fn record(&self) -> RunRecord {
+        RunRecord {
+            finished_at: unix_now(),
+            outcomes: self.recorder.outcomes().to_vec(),
+        }
+    }
+}
+
+/// The notes editor and its saves: edited notes go into the deck and are written by the file
+/// worker, one save at a time.
+#[derive(Debug, Default)]
+pub(super) struct NotesEditor {
+    /// The notes being edited, if any.
+    pub(super) edit: Option<NotesEdit>,
+    /// Edited notes not yet confirmed on disk.
+    pub(super) unsaved: bool,
+    /// A deck save is under way; another one waits for it (`resave`).
+    pub(super) save_in_flight: bool,
+    pub(super) resave: bool,
+}
+
+impl PechaApp {
+    /// Rehearsal mode on (loading the deck's history) or off, back to a show. A night has no
+    /// rehearsal mode (`apply` says so); here it changes nothing.
+    pub(super) fn toggle_rehearsal(&mut self) {
+        match self.mode {
+            Mode::Rehearsal(_) => {
+                self.mode = Mode::Talk;
+                return;
+            }
+            Mode::Night(_) => return,
+            Mode::Talk => {}
+        }
+        let timing = self.format.timing();
+        let mut rehearsing = Rehearsing::new(timing);
+        rehearsing.on_slide = self.talk.current_slide(self.clock.now());
+        match (self.history_store(), &self.files) {
+            (Ok(store), Some(files)) => files.load_history(&self.deck, timing, store),
+            (Err(error), _) => {
+                rehearsing.history = HistoryState::Unavailable;
+                self.notify(
+                    NoticeKind::HistoryNotKept,
+                    format!("rehearsal history is not kept: {error}"),
+                );
+            }
+            (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
+        }
+        self.mode = Mode::Rehearsal(Box::new(rehearsing));
+    }
+
+    /// The slide loop, when one runs.
+    pub(super) fn slide_loop_mut(&mut self) -> Option<&mut SlideLoop> {
+        self.mode
+            .rehearsal_mut()
+            .and_then(|rehearsing| rehearsing.slide_loop.as_mut())
+    }
+
+    /// Practise the current slide on a loop (pausing a running talk), or stop the loop.
+    pub(super) fn toggle_loop(&mut self, now: Duration) {
+        let slide = self.talk.current_slide(now);
+        let slide_length = self.talk.timing().slide_length;
+        let running = self.talk.state(now) == TalkState::Running;
+        let Some(rehearsing) = self.mode.rehearsal_mut() else {
+            return;
+        };
+        if rehearsing.slide_loop.take().is_some() {
+            rehearsing.last_tap = None;
+            return;
+        }
+        if running {
+            self.talk.pause(now);
+        }
+        self.lead_in_until = None;
+        rehearsing.report_open = false;
+        rehearsing.last_tap = None;
+        rehearsing.loop_cue = None;
+        rehearsing.slide_loop = Some(SlideLoop::new(slide, slide_length, now));
+    }
+
+    /// The presenter is done with a slide (or a loop's try): record it and say what it meant.
+    pub(super) fn tap(&mut self, now: Duration) {
+        self.follow_talk(now);
+        let state = self.talk.state(now);
+        let slide = self.talk.current_slide(now);
+        let remaining = self.talk.slide_remaining(now);
+        let timing = self.talk.timing();
+        let Some(rehearsing) = self.mode.rehearsal_mut() else {
+            return;
+        };
+        if let Some(slide_loop) = &mut rehearsing.slide_loop {
+            // The loop panel lists every try's outcome, this one included.
+            slide_loop.tap(now);
+            return;
+        }
+        let tap = match state {
+            TalkState::Ready => return,
+            TalkState::Running | TalkState::Paused => rehearsing.recorder.tap(
+                slide,
+                timing.slide_length.saturating_sub(remaining),
+                remaining,
+            ),
+            TalkState::Finished => {
+                let Some(finished_at) = rehearsing.finished_at else {
+                    return;
+                };
+                let since = now.saturating_sub(finished_at);
+                if rehearsing.recorder.awaiting_late_tap().is_none()
+                    || since > rehearsing.recorder.late_window()
+                {
+                    return;
+                }
+                rehearsing.recorder.tap(slide, since, Duration::ZERO)
+            }
+        };
+        rehearsing.tapped(tap, now);
+        if state == TalkState::Finished && matches!(tap, Tap::Late { .. }) {
+            // The run is already saved: amend its last slide.
+            let outcomes = rehearsing.recorder.outcomes().to_vec();
+            if let Some(run) = rehearsing.latest_run_mut() {
+                run.outcomes = outcomes;
+            }
+            self.save_history();
+        }
+    }
+
+    /// The run reached its end: add it to the history and show the report.
+    pub(super) fn run_finished(&mut self) {
+        let Some(rehearsing) = self.mode.rehearsal_mut() else {
+            return;
+        };
+        let record = rehearsing.record();
+        match &mut rehearsing.history {
+            HistoryState::Ready { history, .. } => history.push(record),
+            HistoryState::Loading | HistoryState::Unavailable => rehearsing.pending.push(record),
+        }
+        rehearsing.report_open = true;
+        self.save_history();
+    }
+
+    pub(super) fn save_history(&self) {
+        if let Some(Rehearsing {
+            history: HistoryState::Ready { key, history, .. },
+            ..
+        }) = self.mode.rehearsal()
+            && let Some(files) = &self.files
+        {
+            // The store was found when the history loaded, so it is found again here.
+            if let Ok(store) = self.history_store() {
+                files.save_history(store, key.clone(), history.clone());
+            }
+        }
+    }
+
+    /// Where rehearsal history lives: the folder tests give, else the user's data folder.
+    fn history_store(&self) -> Result<HistoryStore, HistoryError> {
+        match &self.options.history_dir {
+            Some(dir) => Ok(HistoryStore::new(dir.clone())),
+            None => HistoryStore::user(),
+        }
+    }
+
+    /// The file worker read the deck's history (or could not).
+    pub(super) fn history_loaded(&mut self, result: Result<(String, Loaded), HistoryError>) {
+        let Some(rehearsing) = self.mode.rehearsal_mut() else {
+            return;
+        };
+        if !matches!(rehearsing.history, HistoryState::Loading) {
+            return;
+        }
+        match result {
+            Ok((key, loaded)) => {
+                if let Some(warning) = loaded.warning {
+                    self.notices.raise(NoticeKind::HistoryMovedAside, warning);
+                }
+                let mut history = loaded.history;
+                let had_pending = !rehearsing.pending.is_empty();
+                for run in rehearsing.pending.drain(..) {
+                    history.push(run);
+                }
+                rehearsing.history = HistoryState::Ready {
+                    key,
+                    history,
+                    path: loaded.path,
+                };
+                if had_pending {
+                    self.save_history();
+                }
+            }
+            Err(error) => {
+                rehearsing.history = HistoryState::Unavailable;
+                self.notices.raise(
+                    NoticeKind::HistoryNotKept,
+                    format!(
+                        "rehearsal history is not kept: {error}; this session's runs are still shown"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Open the notes editor on `slide` (1-based).
+    pub(super) fn edit_notes(&mut self, slide: usize) {
+        if self
+            .notes
+            .edit
+            .as_ref()
+            .is_some_and(|edit| edit.slide == slide)
+        {
+            return;
+        }
+        // Editing another slide: what was typed for this one is saved, not dropped.
+        self.save_notes();
+        if let Some(notes) = self.deck.slides.get(slide.wrapping_sub(1)) {
+            self.notes.edit = Some(NotesEdit {
+                slide,
+                text: notes.notes.clone(),
+            });
+        }
+    }
+
+    /// Put the edited notes into the deck and write the deck file in the background.
+    pub(super) fn save_notes(&mut self) {
+        let Some(edit) = self.notes.edit.take() else {
+            // Nothing open: Ctrl+S after a failed save tries that save again.
+            if self.notes.unsaved {
+                self.write_deck();
+            }
+            return;
+        };
+        let Some(slide) = self.deck.slides.get_mut(edit.slide.wrapping_sub(1)) else {
+            return;
+        };
+        if slide.notes == edit.text {
+            return;
+        }
+        slide.notes = edit.text;
+        self.notes.unsaved = true;
+        self.write_deck();
+    }
+
+    fn write_deck(&mut self) {
+        if self.notes.save_in_flight {
+            // One save at a time: the next one goes once this one has said where it wrote.
+            self.notes.resave = true;
+            return;
+        }
+        if let Some(files) = &self.files {
+            self.notes.save_in_flight = true;
+            files.save_deck(&self.deck);
+        }
+    }
+
+    /// The outcomes recorded so far in the current rehearsal run.
+    #[must_use]
+    pub fn run_outcomes(&self) -> Option<&[Option<Outcome>]> {
+        self.mode
+            .rehearsal()
+            .map(|rehearsing| rehearsing.recorder.outcomes())
+    }
+
+    /// The finished runs of this deck (saved history plus this session's), oldest first.
+    #[must_use]
+    pub fn rehearsal_runs(&self) -> Vec<RunRecord> {
+        self.mode
+            .rehearsal()
+            .map(|rehearsing| rehearsing.runs().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether the deck's history has been read (or found unusable).
+    #[must_use]
+    pub fn history_settled(&self) -> bool {
+        self.mode
+            .rehearsal()
+            .is_some_and(|rehearsing| !matches!(rehearsing.history, HistoryState::Loading))
+    }
+
+    /// Whether edited notes wait to be written (or failed to be).
+    #[must_use]
+    pub fn notes_unsaved(&self) -> bool {
+        self.notes.unsaved || self.notes.save_in_flight
+    }
+
+    /// Edited notes are in memory only: their last save failed (one in flight finishes on quit).
+    pub(super) fn notes_save_failed(&self) -> bool {
+        self.notes.unsaved && !self.notes.save_in_flight
+    }
+
+    /// The file worker could not save the history: this session's runs stay on screen.
+    pub(super) fn history_save_failed(&mut self, error: &SaveError) {
+        self.notify(
+            NoticeKind::HistorySaveFailed,
+            format!("{error}; this session's runs are still shown"),
+        );
+    }
+
+    /// The file worker finished a deck save: where the notes went, or why they did not.
+    pub(super) fn deck_saved(&mut self, result: Result<PathBuf, SaveError>) {
+        self.notes.save_in_flight = false;
+        match result {
+            Ok(path) => {
+                // A retry that worked: the failure it answered is over.
+                self.notices
+                    .clear(|kind| kind == NoticeKind::NotesSaveFailed);
+                if path != self.deck.source {
+                    // The new file inside the old source: that was a folder.
+                    let beside_images = path.parent() == Some(self.deck.source.as_path());
+                    self.notify(
+                        NoticeKind::NotesSavedElsewhere,
+                        if beside_images {
+                            format!(
+                                "notes saved in {}, beside the images: the folder opens with them from now on",
+                                path.display()
+                            )
+                        } else {
+                            format!(
+                                "notes saved in a new deck file, {}: open that one next time to have them",
+                                path.display()
+                            )
+                        },
+                    );
+                    self.deck.base_dir = path.parent().map(PathBuf::from).unwrap_or_default();
+                    self.deck.source = path;
+                }
+                self.notes.unsaved = self.notes.resave;
+            }
+            Err(error) => self.notify(
+                NoticeKind::NotesSaveFailed,
+                format!("{error}; the edited notes are kept here: save again with Ctrl+S"),
+            ),
+        }
+        if std::mem::take(&mut self.notes.resave) {
+            self.write_deck();
+        }
+    }
+
+    /// Notes typed but not saved are written as the app quits, here: the file thread would not
+    /// outlive the app.
+    pub(super) fn save_notes_on_exit(&mut self) {
+        if let Some(edit) = self.notes.edit.take()
+            && let Some(slide) = self.deck.slides.get_mut(edit.slide.wrapping_sub(1))
+            && slide.notes != edit.text
+        {
+            slide.notes = edit.text;
+            match self.deck.save() {
+                Ok(path) => log::info!("notes saved to {} on the way out", path.display()),
+                Err(error) => log::error!("{error}; the notes typed last were not saved"),
+            }
+        }
+    }
+}
