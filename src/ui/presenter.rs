@@ -164,7 +164,7 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
 fn menu_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("Deck", |ui| {
-            if ui.button("Open deck file…  Ctrl+O").clicked() {
+            if ui.button("Open deck or night file…  Ctrl+O").clicked() {
                 commands.push(Command::OpenDialog { folder: false });
             }
             if ui.button("Open folder of images…  Ctrl+Shift+O").clicked() {
