@@ -520,9 +520,6 @@ fn a_deck_short_of_slides_says_so_and_the_missing_slide_is_marked() {
     wait_until(&mut harness, "the deck's check is in", |app| {
         app.notices()
             .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
-            .iter()
             .any(|notice| notice.contains("19 slides"))
     });
     harness.run_ok();
@@ -532,12 +529,7 @@ fn a_deck_short_of_slides_says_so_and_the_missing_slide_is_marked() {
             "19 slides, PechaKucha needs 20: the talk is still 20 × 20 s, and slide 20 shows black"
         ),
         "{:?}",
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
+        harness.state().notices()
     );
     press(&mut harness, Key::Space);
     at_time(&mut harness, &clock, secs(18.0 * 20.0 + 1.0));
@@ -573,12 +565,7 @@ fn a_broken_slide_is_named_with_its_problem_before_the_talk() {
     let deck = Deck::load(&dir.path().join("deck.ron")).unwrap();
     let (mut harness, _clock) = launch(deck);
     wait_until(&mut harness, "the deck's check is in", |app| {
-        app.notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
-            .iter()
-            .any(|notice| notice.contains("04.png"))
+        app.notices().iter().any(|notice| notice.contains("04.png"))
     });
     harness.run_ok();
     assert!(
@@ -587,12 +574,7 @@ fn a_broken_slide_is_named_with_its_problem_before_the_talk() {
             "slide 4 (04.png): file is empty (0 bytes); the audience will see black for it"
         ),
         "{:?}",
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
+        harness.state().notices()
     );
 }
 
@@ -1167,15 +1149,7 @@ fn a_notice_is_dismissed_by_clicking_it() {
         "{:?}",
         all_labels(&harness)
     );
-    assert!(
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
-            .is_empty()
-    );
+    assert!(harness.state().notices().is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1252,20 +1226,9 @@ fn a_full_rehearsal_records_exact_slack_and_overruns_and_keeps_them() {
     let history_dir = tempfile::tempdir().unwrap();
     let (mut harness, clock) = launch_rehearsal(good_deck(), history_dir.path());
     assert!(
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
-            .is_empty(),
+        harness.state().notices().is_empty(),
         "no history yet is no problem: {:?}",
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
+        harness.state().notices()
     );
     assert_label(&harness, "REHEARSAL");
     // The projector stays off: a rehearsal needs one screen.
@@ -1504,12 +1467,7 @@ fn the_first_notes_save_of_a_folder_deck_says_the_folder_now_has_its_deck_file()
     assert!(
         has_label_containing(&harness, "beside the images: the folder opens with them"),
         "{:?}",
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
+        harness.state().notices()
     );
 }
 
@@ -1534,21 +1492,15 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     wait_until(&mut harness, "the save fails", |app| {
         app.notices()
             .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
-            .iter()
             .any(|notice| notice.contains("cannot save"))
     });
     let notice = harness
         .state()
         .notices()
         .iter()
-        .map(pecha::app::notices::Notice::text)
-        .collect::<Vec<_>>()
-        .iter()
         .find(|notice| notice.contains("cannot save"))
-        .map(|notice| (*notice).to_owned())
-        .unwrap();
+        .unwrap()
+        .clone();
     assert!(notice.contains("deck.ron"), "{notice}");
     assert!(has_label_containing(&harness, "cannot save"));
     assert!(harness.state().notes_unsaved());
@@ -1579,12 +1531,7 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     assert!(
         !has_label_containing(&harness, "cannot save"),
         "{:?}",
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
+        harness.state().notices()
     );
     // Nothing left to lose: Esc quits at once.
     let commands = press(&mut harness, Key::Escape);
@@ -1669,20 +1616,9 @@ fn rehearsal_mode_can_be_switched_on_in_the_app() {
         PechaApp::history_settled,
     );
     assert!(
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
-            .is_empty(),
+        harness.state().notices().is_empty(),
         "{:?}",
-        harness
-            .state()
-            .notices()
-            .iter()
-            .map(pecha::app::notices::Notice::text)
-            .collect::<Vec<_>>()
+        harness.state().notices()
     );
 }
 
