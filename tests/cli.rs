@@ -3,9 +3,12 @@
 //! tested in depth in `tests/deck_files.rs`; here we check what a user sees in a terminal.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::cli::{Run, pecha, pecha_with_data_home};
+use common::fixtures::{copy_good_images, data};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -13,69 +16,12 @@ use tempfile::TempDir;
 /// The summary of a ready 20 x 20 deck, as the issue spells it.
 const READY_PECHAKUCHA: &str = "ready: 20 slides x 20 s (PechaKucha), 6:40";
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-/// What one run of the binary printed and how it ended.
-struct Run {
-    status: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Both streams, for assertions that do not care where a message went, and for failures.
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-
-    /// stdout parsed as JSON.
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.all()))
-    }
-}
-
-/// Runs `pecha` with `args`, with logging at its default level whatever the caller's `RUST_LOG`.
-fn pecha<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_pecha"))
-        .args(args)
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap();
-    Run {
-        status: status.code(),
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
-    }
-}
-
 fn check(path: &Path) -> Run {
     pecha([Path::new("check"), path])
 }
 
 fn check_json(path: &Path) -> Run {
     pecha([Path::new("check"), path, Path::new("--json")])
-}
-
-/// Copies the 20 good images (no deck.ron) into `dir`.
-fn copy_good_images(dir: &Path) {
-    fs::create_dir_all(dir).unwrap();
-    for index in 1..=20 {
-        let name = format!("{index:02}.png");
-        fs::copy(data("good").join(&name), dir.join(&name)).unwrap();
-    }
 }
 
 /// A copy of the good deck whose slide 7 names an image that is not there.
@@ -334,26 +280,11 @@ fn check_without_a_path_is_a_usage_error() {
 
 // ---- history ------------------------------------------------------------------------------------
 
-/// Runs `pecha` with the user's data folder in `data_home` (where history lives).
-fn pecha_with_data_home(data_home: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
-        .args(args)
-        .env_remove("RUST_LOG")
-        .env("XDG_DATA_HOME", data_home)
-        .output()
-        .unwrap();
-    Run {
-        status: output.status.code(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
 #[test]
 fn history_without_rehearsals_says_how_to_make_some() {
     let data_home = TempDir::new().unwrap();
     let deck = data("good/deck.ron");
-    let run = pecha_with_data_home(data_home.path(), &["history", deck.to_str().unwrap()]);
+    let run = pecha_with_data_home(data_home.path(), ["history", deck.to_str().unwrap()]);
     assert_eq!(run.status, Some(0), "{}", run.all());
     assert!(
         run.stdout.contains("No rehearsals of") && run.stdout.contains("pecha --rehearse"),
@@ -386,7 +317,7 @@ fn history_prints_one_row_per_slide_with_the_latest_and_the_average() {
     HistoryStore::new(data_home.path().join("pecha/history"))
         .save(&key, &history)
         .unwrap();
-    let run = pecha_with_data_home(data_home.path(), &["history", deck_path.to_str().unwrap()]);
+    let run = pecha_with_data_home(data_home.path(), ["history", deck_path.to_str().unwrap()]);
     assert_eq!(run.status, Some(0), "{}", run.all());
     let rows: Vec<&str> = run
         .stdout
@@ -434,7 +365,7 @@ fn history_prints_one_row_per_slide_with_the_latest_and_the_average() {
 #[test]
 fn history_of_a_deck_that_cannot_be_read_exits_2_naming_it() {
     let data_home = TempDir::new().unwrap();
-    let run = pecha_with_data_home(data_home.path(), &["history", "no/such/deck.ron"]);
+    let run = pecha_with_data_home(data_home.path(), ["history", "no/such/deck.ron"]);
     assert_eq!(run.status, Some(2), "as `pecha check`: {}", run.all());
     assert!(run.stderr.contains("no/such/deck.ron"), "{}", run.all());
 }
@@ -442,7 +373,7 @@ fn history_of_a_deck_that_cannot_be_read_exits_2_naming_it() {
 #[test]
 fn history_of_a_night_file_says_it_wants_a_talk() {
     let data_home = TempDir::new().unwrap();
-    let run = pecha_with_data_home(data_home.path(), &["history", "examples/night/night.ron"]);
+    let run = pecha_with_data_home(data_home.path(), ["history", "examples/night/night.ron"]);
     assert_eq!(run.status, Some(2), "{}", run.all());
     assert!(
         run.stderr.contains("is a night file") && !run.stderr.contains("unknown field"),

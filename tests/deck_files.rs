@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use common::crc32;
+use common::fixtures::{copy_good_images, copy_good_images_as, crc32, data, good_image};
 
 use std::fmt::Write as _;
 use std::fs;
@@ -17,25 +17,6 @@ use image::{GrayImage, ImageFormat, Rgb, RgbImage};
 use pecha::check::{ImageProblem, Report, Severity, check_deck, probe_image};
 use pecha::deck::{Deck, DeckError, Format, ParseFormatError};
 use tempfile::TempDir;
-
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-/// The i-th (1-based) image of the stored good deck: 1280 x 720 PNG.
-fn good_image(index: usize) -> PathBuf {
-    data("good").join(format!("{index:02}.png"))
-}
-
-/// Copies the good deck's images into `dir` under the names `name(i)` for i in 1..=count.
-fn copy_good_images(dir: &Path, count: usize, name: impl Fn(usize) -> String) {
-    fs::create_dir_all(dir).unwrap();
-    for index in 1..=count {
-        fs::copy(good_image((index - 1) % 20 + 1), dir.join(name(index))).unwrap();
-    }
-}
 
 /// Writes `deck.ron` into `dir` with the given format and `(image, notes)` slides.
 fn write_ron_deck(dir: &Path, format: &str, slides: &[(String, String)]) -> PathBuf {
@@ -59,7 +40,7 @@ fn numbered_slides(count: usize) -> Vec<(String, String)> {
 /// A 20-slide `PechaKucha` deck in a temporary folder, ready except for what the caller breaks.
 fn good_deck_copy() -> (TempDir, PathBuf) {
     let temp = TempDir::new().unwrap();
-    copy_good_images(temp.path(), 20, |i| format!("{i:02}.png"));
+    copy_good_images(temp.path());
     let path = write_ron_deck(temp.path(), "PechaKucha", &numbered_slides(20));
     (temp, path)
 }
@@ -166,7 +147,7 @@ fn good_folder_deck_is_in_natural_order_and_titled_by_the_folder() {
     let temp = TempDir::new().unwrap();
     let dir = temp.path().join("My talk");
     // slide3 with an upper-case extension; a hidden image, a text file and a subfolder are skipped.
-    copy_good_images(&dir, 20, |i| {
+    copy_good_images_as(&dir, 20, |i| {
         if i == 3 {
             "slide3.PNG".to_owned()
         } else {
@@ -175,7 +156,7 @@ fn good_folder_deck_is_in_natural_order_and_titled_by_the_folder() {
     });
     fs::copy(good_image(1), dir.join(".hidden.png")).unwrap();
     fs::write(dir.join("notes.txt"), "not a slide").unwrap();
-    copy_good_images(&dir.join("sub"), 1, |_| "slide0.png".to_owned());
+    copy_good_images_as(&dir.join("sub"), 1, |_| "slide0.png".to_owned());
 
     let deck = Deck::load(&dir).unwrap();
     assert_eq!(deck.title, "My talk");
@@ -709,7 +690,7 @@ fn a_deck_file_not_in_utf8_is_explained() {
 #[test]
 fn bom_and_crlf_are_accepted() {
     let temp = TempDir::new().unwrap();
-    copy_good_images(temp.path(), 20, |i| format!("{i:02}.png"));
+    copy_good_images(temp.path());
     let mut text = String::from("\u{feff}(\n    title: \"Шымкент\",\n    slides: [\n");
     text.push_str("        (image: \"01.png\", notes: \"бір\nекі\"),\n");
     for i in 2..=20 {
@@ -734,7 +715,7 @@ fn bom_and_crlf_are_accepted() {
 fn cyrillic_folder_file_names_and_notes_load_and_check() {
     let temp = TempDir::new().unwrap();
     let dir = temp.path().join("Доклад Шымкент");
-    copy_good_images(&dir, 20, |i| format!("Слайд {i}.png"));
+    copy_good_images_as(&dir, 20, |i| format!("Слайд {i}.png"));
 
     // As a folder deck.
     let deck = Deck::load(&dir).unwrap();
@@ -853,7 +834,7 @@ fn format_names_and_display() {
 #[test]
 fn ignite_and_custom_slide_counts_are_checked_against_the_deck() {
     let temp = TempDir::new().unwrap();
-    copy_good_images(temp.path(), 20, |i| format!("{i:02}.png"));
+    copy_good_images(temp.path());
     let table = [
         ("Ignite", 20, "ready: 20 slides x 15 s (Ignite), 5:00", None),
         (

@@ -15,11 +15,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use common::crc32;
+use common::cli::pecha;
+use common::fixtures::{crc32, data};
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use image::codecs::gif::GifEncoder;
 use image::codecs::jpeg::JpegEncoder;
@@ -43,10 +43,9 @@ const FULL_HD: (u32, u32) = (1920, 1080);
 /// How far lossy formats (JPEG, GIF's palette) may stray from a flat colour, per channel.
 const LOSSY: u8 = 12;
 
+/// A stored fixture of `tests/data/formats/`.
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/formats")
-        .join(name)
+    data("formats").join(name)
 }
 
 /// The image as the projector would get it.
@@ -683,16 +682,9 @@ fn pecha_check_calls_a_folder_of_every_format_ready() {
         fs::write(dir.join(format!("{:02}.{extension}", slide + 1)), bytes).unwrap();
     }
 
-    let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
-        .arg("check")
-        .arg(dir)
-        .arg("--json")
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let report: serde_json::Value =
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}"));
+    let run = pecha([Path::new("check"), dir, Path::new("--json")]);
+    let report = run.json();
+    let stdout = &run.stdout;
     let errors: Vec<&serde_json::Value> = report["findings"]
         .as_array()
         .unwrap()
@@ -702,5 +694,5 @@ fn pecha_check_calls_a_folder_of_every_format_ready() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(report["ready"], true, "{stdout}");
     assert_eq!(report["slide_count"], 20);
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert_eq!(run.status, Some(0), "{stdout}");
 }

@@ -2,17 +2,16 @@
 //! talk's deck under its talk's name.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::cli::{Run, pecha};
+use common::fixtures::{copy_good_deck, copy_good_images, example_night, manifest_dir};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use pecha::check::check_night;
 use pecha::night::Night;
 use tempfile::TempDir;
-
-fn good_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good")
-}
 
 /// A night folder with a ready talk in `talks/ready/`, a break whose music is missing, a talk
 /// whose deck is missing, and a ready folder deck; returns the folder and the night file.
@@ -21,14 +20,8 @@ fn night_with_a_missing_deck() -> (TempDir, PathBuf) {
     let ready = dir.path().join("talks/ready");
     let folder = dir.path().join("talks/Менің суреттерім");
     fs::create_dir_all(&ready).unwrap();
-    fs::create_dir_all(&folder).unwrap();
-    for entry in fs::read_dir(good_dir()).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), ready.join(entry.file_name())).unwrap();
-        if entry.path().extension().is_some_and(|ext| ext == "png") {
-            fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
-        }
-    }
+    copy_good_deck(&ready);
+    copy_good_images(&folder);
     let night = dir.path().join("night.ron");
     fs::write(
         &night,
@@ -45,19 +38,6 @@ fn night_with_a_missing_deck() -> (TempDir, PathBuf) {
     )
     .unwrap();
     (dir, night)
-}
-
-fn pecha(args: &[&Path]) -> (Option<i32>, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
-        .args(args)
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
 }
 
 #[test]
@@ -100,7 +80,11 @@ fn check_reports_each_talk_under_its_name_and_the_nights_length() {
 #[test]
 fn pecha_check_on_a_night_exits_1_when_a_talk_is_not_ready() {
     let (_dir, path) = night_with_a_missing_deck();
-    let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = pecha([Path::new("check"), &path]);
     assert_eq!(status, Some(1), "{stdout}{stderr}");
     assert!(
         stdout.starts_with(
@@ -119,7 +103,7 @@ fn pecha_check_on_a_night_exits_1_when_a_talk_is_not_ready() {
         "{stdout}"
     );
     // JSON for scripts: the same verdicts.
-    let (status, stdout, _) = pecha(&[Path::new("check"), &path, Path::new("--json")]);
+    let Run { status, stdout, .. } = pecha([Path::new("check"), &path, Path::new("--json")]);
     assert_eq!(status, Some(1));
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["ready"], false);
@@ -136,9 +120,13 @@ fn pecha_check_on_a_ready_night_exits_0() {
         .replace("dombra.ogg", "dombra.wav");
     fs::write(&path, text).unwrap();
     fs::create_dir(dir.path().join("music")).unwrap();
-    let wav = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/gong.wav");
+    let wav = manifest_dir().join("assets/gong.wav");
     fs::copy(wav, dir.path().join("music/dombra.wav")).unwrap();
-    let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = pecha([Path::new("check"), &path]);
     assert_eq!(status, Some(0), "{stdout}{stderr}");
     assert!(
         stdout.starts_with(
@@ -158,11 +146,15 @@ fn a_broken_night_file_exits_2_naming_the_line() {
         "(\n  running_order: [\n    Talk(deck: \"a.ron\", presenter: \"x\", colour: 1),\n  ],\n)",
     )
     .unwrap();
-    let (status, stdout, stderr) = pecha(&[Path::new("check"), &path]);
+    let Run {
+        status,
+        stdout,
+        stderr,
+    } = pecha([Path::new("check"), &path]);
     assert_eq!(status, Some(2), "{stdout}{stderr}");
     assert!(stderr.contains("night.ron:3:"), "{stderr}");
     // Opening it in the app fails the same way, before any window: a night error, not a deck's.
-    let (status, _, stderr) = pecha(&[&path]);
+    let Run { status, stderr, .. } = pecha([&path]);
     assert_eq!(status, Some(2));
     assert!(
         stderr.contains("cannot open the night") && stderr.contains("night.ron:3:"),
@@ -172,7 +164,7 @@ fn a_broken_night_file_exits_2_naming_the_line() {
 
 #[test]
 fn the_example_night_is_ready() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/night/night.ron");
+    let path = example_night();
     let night = Night::load(&path).unwrap();
     let report = check_night(&night);
     assert!(report.ready, "{}", report.to_text());
@@ -246,9 +238,9 @@ fn break_music_that_will_not_play_is_a_warning_not_a_failure() {
 
 #[test]
 fn one_talk_flags_on_a_night_say_why_before_any_window() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/night/night.ron");
+    let path = example_night();
     for flag in ["--rehearse", "--start", "--quit-when-done"] {
-        let (status, _, stderr) = pecha(&[&path, Path::new(flag)]);
+        let Run { status, stderr, .. } = pecha([&path, Path::new(flag)]);
         assert_eq!(status, Some(2), "{flag}: {stderr}");
         assert!(
             stderr.contains(flag) && stderr.contains("night file"),

@@ -4,10 +4,14 @@
 //! Unix times shown in UTC (`TZ=UTC`), so nothing here waits for a clock.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::cli::{Run, pecha_with_env};
+use common::fixtures::example_night;
+
+use std::ffi::OsStr;
 use std::fs;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use pecha::night::log::{Entry, Event, NightLog};
 use tempfile::TempDir;
@@ -15,44 +19,16 @@ use tempfile::TempDir;
 /// 2025-11-27 19:00:00 UTC.
 const SEVEN_PM: i64 = 1_764_270_000_000;
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The example night, by its absolute path (the binary is given it relative to the crate).
-fn example_night() -> PathBuf {
-    manifest_dir().join("examples/night/night.ron")
-}
-
-/// What one run of the binary printed and how it ended.
-struct Run {
-    status: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
-/// Runs `pecha` from the crate's folder with the user's data folder in `data_home`, local time
-/// in UTC, and logging at its default level.
+/// Runs `pecha` (from the crate's folder, so `examples/night/night.ron` is the example night)
+/// with the user's data folder in `data_home` and local time in UTC.
 fn pecha(data_home: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
-        .args(args)
-        .current_dir(manifest_dir())
-        .env_remove("RUST_LOG")
-        .env("XDG_DATA_HOME", data_home)
-        .env("TZ", "UTC")
-        .output()
-        .unwrap();
-    Run {
-        status: output.status.code(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+    pecha_with_env(
+        args,
+        [
+            ("XDG_DATA_HOME", data_home.as_os_str()),
+            ("TZ", OsStr::new("UTC")),
+        ],
+    )
 }
 
 /// The log of the example night in `data_home`, where the app keeps it.
@@ -246,17 +222,16 @@ fn plain_pecha_log_prints_the_bundled_example_nights_log() {
     let data_home = TempDir::new().unwrap();
     let cache_home = TempDir::new().unwrap();
     let run_plain = |data: &Path| {
-        let output = Command::new(env!("CARGO_BIN_EXE_pecha"))
-            .arg("log")
-            .current_dir(manifest_dir())
-            .env_remove("RUST_LOG")
-            .env("XDG_DATA_HOME", data)
-            .env("XDG_CACHE_HOME", cache_home.path())
-            .env("TZ", "UTC")
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(0), "{output:?}");
-        String::from_utf8(output.stdout).unwrap()
+        let run = pecha_with_env(
+            ["log"],
+            [
+                ("XDG_DATA_HOME", data.as_os_str()),
+                ("XDG_CACHE_HOME", cache_home.path().as_os_str()),
+                ("TZ", OsStr::new("UTC")),
+            ],
+        );
+        assert_eq!(run.status, Some(0), "{run:?}");
+        run.stdout
     };
     let before = run_plain(data_home.path());
     assert!(

@@ -9,36 +9,34 @@
 //! which paints the same card with the projector's own code.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::app::{
+    MAX_WAIT, all_labels, apply, launch_night, notice_texts, painted_texts, press, wait_until,
+};
+use common::fixtures::{copy_good_deck, good_deck_path};
+
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use egui::Key;
-use egui::epaint::Shape;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use pecha::app::{LaunchOptions, PechaApp};
+use egui_kittest::kittest::Queryable as _;
+use pecha::app::PechaApp;
 use pecha::clock::ManualClock;
-use pecha::monitors::ProjectorRequest;
 use pecha::night::log::{Event, NightLog};
 use pecha::night::progress::{ItemState, ProgressStore, Stage};
 use pecha::timing::TalkState;
 use pecha::ui::feed::FrameKind;
 use pecha::ui::{Command, NightCommand};
-
-const MAX_WAIT: Duration = Duration::from_mins(1);
+use tempfile::TempDir;
 
 /// A talk lasts 20 x 20 s.
 const TALK: Duration = Duration::from_secs(400);
 
-fn good_deck() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/deck.ron")
-}
-
 /// A night file in a temporary folder: Әйгерім, Данияр, a one-minute break with music that is
 /// not there, Меруерт. `second_deck` replaces Данияр's deck (to make it missing).
 fn night_file(dir: &Path, second_deck: Option<&str>) -> PathBuf {
-    let good = good_deck().display().to_string();
+    let good = good_deck_path().display().to_string();
     let second = second_deck.map_or_else(|| good.clone(), str::to_owned);
     let text = format!(
         r#"(
@@ -56,34 +54,28 @@ fn night_file(dir: &Path, second_deck: Option<&str>) -> PathBuf {
     path
 }
 
+/// A temporary folder holding the night of [`night_file`] (with `second_deck`) and, in `data/`, its
+/// progress and log: returns the folder (the files last as long as it does), the night file and
+/// the data folder.
+fn night_in_temp_dir(second_deck: Option<&str>) -> (TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night_file(dir.path(), second_deck);
+    let data = dir.path().join("data");
+    (dir, night_path, data)
+}
+
 struct Night {
     harness: Harness<'static, PechaApp>,
     clock: ManualClock,
 }
 
-fn launch(night_path: &Path, data_dir: &Path, clock: ManualClock) -> Night {
-    let night = pecha::night::Night::load(night_path).unwrap();
-    let app_clock = clock.clone();
-    let data_dir = data_dir.to_path_buf();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            PechaApp::new_night(
-                &cc.egui_ctx,
-                None,
-                night,
-                LaunchOptions {
-                    projector: Some(ProjectorRequest::Off),
-                    night_dir: Some(data_dir),
-                    ..Default::default()
-                },
-                Arc::new(app_clock),
-            )
-        });
-    Night { harness, clock }
-}
-
 impl Night {
+    /// The host console on `night_path`, its progress and log in `data_dir`, time from `clock`.
+    fn launch(night_path: &Path, data_dir: &Path, clock: ManualClock) -> Self {
+        let harness = launch_night(night_path, data_dir, &clock);
+        Self { harness, clock }
+    }
+
     fn app(&self) -> &PechaApp {
         self.harness.state()
     }
@@ -91,16 +83,7 @@ impl Night {
     /// Step (the clock standing still) until the app's background work makes `done` true.
     #[track_caller]
     fn wait_until(&mut self, what: &str, done: impl Fn(&PechaApp) -> bool) {
-        let since = std::time::Instant::now();
-        while !done(self.harness.state()) {
-            assert!(
-                since.elapsed() < MAX_WAIT,
-                "timed out waiting until {what}; labels: {:?}",
-                self.labels()
-            );
-            self.harness.step();
-            std::thread::sleep(Duration::from_millis(2));
-        }
+        wait_until(&mut self.harness, what, done);
         self.harness.run_ok();
     }
 
@@ -129,29 +112,16 @@ impl Night {
     }
 
     fn press(&mut self, key: Key) {
-        self.harness.key_down(key);
-        self.harness.step();
-        self.harness.key_up(key);
-        self.harness.step();
-        self.harness.run_ok();
+        press(&mut self.harness, key);
     }
 
     fn apply(&mut self, command: Command) {
-        let ctx = self.harness.ctx.clone();
-        self.harness.state_mut().apply(&ctx, command);
-        self.harness.run_ok();
+        apply(&mut self.harness, command);
     }
 
+    /// Every label or value in the accessibility tree.
     fn labels(&self) -> Vec<String> {
-        self.harness
-            .root()
-            .children_recursive()
-            .filter_map(|node| {
-                let node = node.accesskit_node();
-                node.label().or_else(|| node.value())
-            })
-            .filter(|text| !text.trim().is_empty())
-            .collect()
+        all_labels(&self.harness)
     }
 
     fn has_label_containing(&self, part: &str) -> bool {
@@ -160,11 +130,7 @@ impl Night {
 
     /// Every text painted in the last frame (the "Audience sees" card included).
     fn painted(&self) -> Vec<String> {
-        let mut texts = Vec::new();
-        for clipped in &self.harness.output().shapes {
-            collect_texts(&clipped.shape, &mut texts);
-        }
-        texts
+        painted_texts(&self.harness)
     }
 
     /// Step until every row has its check's verdict.
@@ -186,14 +152,6 @@ impl Night {
     }
 }
 
-fn collect_texts(shape: &Shape, into: &mut Vec<String>) {
-    match shape {
-        Shape::Vec(shapes) => shapes.iter().for_each(|inner| collect_texts(inner, into)),
-        Shape::Text(text) => into.push(text.galley.text().to_owned()),
-        _ => {}
-    }
-}
-
 fn log_events(night_path: &Path, data_dir: &Path) -> Vec<Event> {
     let (entries, problems) = NightLog::new(data_dir, night_path).read().unwrap();
     assert!(problems.is_empty(), "{problems:?}");
@@ -202,10 +160,8 @@ fn log_events(night_path: &Path, data_dir: &Path) -> Vec<Event> {
 
 #[test]
 fn a_host_runs_card_talk_card_break_talk_to_the_end() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
 
     // Doors open: the first card, its deck armed, one button to start it.
     night.wait_for_armed_card(0);
@@ -347,10 +303,8 @@ impl Night {
 
 #[test]
 fn the_host_skips_and_reorders_and_the_cards_follow() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.wait_for_armed_card(0);
 
     // Меруерт goes first: moved from the 4th place to the 1st, her card goes up.
@@ -448,10 +402,8 @@ fn the_host_skips_and_reorders_and_the_cards_follow() {
 
 #[test]
 fn the_console_bills_a_talk_as_the_night_does_not_as_its_deck_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.wait_for_armed_card(0);
     night.press(Key::Space);
     night.harness.run_ok();
@@ -470,14 +422,9 @@ fn the_console_bills_a_talk_as_the_night_does_not_as_its_deck_file() {
 
 #[test]
 fn a_deck_that_is_not_ready_says_why_on_its_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let nineteen = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/nineteen.ron")
-        .display()
-        .to_string();
-    let night_path = night_file(dir.path(), Some(&nineteen));
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let nineteen = common::fixtures::data("nineteen.ron").display().to_string();
+    let (_dir, night_path, data) = night_in_temp_dir(Some(&nineteen));
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.wait_until_checked();
     night.harness.run_ok();
     assert!(
@@ -490,9 +437,7 @@ fn a_deck_that_is_not_ready_says_why_on_its_row() {
 #[test]
 fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
     use pecha::night::progress::Progress;
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
+    let (_dir, night_path, data) = night_in_temp_dir(None);
     // Two talks given, the one-minute break begun two minutes ago: then Pecha went down.
     let started_unix = pecha::history::unix_now() - 120;
     let mut progress = Progress::new(4);
@@ -506,7 +451,7 @@ fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
         .save(&progress)
         .unwrap();
 
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.harness.run_ok();
     assert!(
         night.has_label_containing("the break's time ran out meanwhile"),
@@ -537,10 +482,8 @@ fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
 #[test]
 fn a_projector_blacked_out_before_a_crash_stays_black_after_it() {
     use pecha::night::progress::Progress;
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.wait_for_armed_card(0);
     night.press(Key::B);
     assert_eq!(night.app().audience_frame(), FrameKind::Black);
@@ -554,7 +497,7 @@ fn a_projector_blacked_out_before_a_crash_stays_black_after_it() {
     });
     drop(night);
 
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.harness.run_ok();
     night.harness.get_by_label("Resume at its card").click();
     night.harness.run_ok();
@@ -570,10 +513,8 @@ fn a_projector_blacked_out_before_a_crash_stays_black_after_it() {
 
 #[test]
 fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.wait_for_armed_card(0);
     night.press(Key::W);
     let mut seen = vec![night.headline()];
@@ -626,7 +567,7 @@ fn walking_through_the_cards_shows_each_one_and_changes_nothing() {
 /// Run talk 1 up to slide 5, then "crash": the harness goes away with the progress on disk.
 fn crash_on_slide_five(night_path: &Path, data: &Path) -> ManualClock {
     let clock = ManualClock::new();
-    let mut night = launch(night_path, data, clock.clone());
+    let mut night = Night::launch(night_path, data, clock.clone());
     night.wait_for_armed_card(0);
     night.press(Key::Space);
     night.advance(Duration::from_secs(85));
@@ -650,12 +591,10 @@ fn crash_on_slide_five(night_path: &Path, data: &Path) -> ManualClock {
 
 #[test]
 fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
+    let (_dir, night_path, data) = night_in_temp_dir(None);
     let clock = crash_on_slide_five(&night_path, &data);
 
-    let mut night = launch(&night_path, &data, clock);
+    let mut night = Night::launch(&night_path, &data, clock);
     night.harness.run_ok();
     assert!(
         night.has_label_containing("Resume at slide 5"),
@@ -709,12 +648,10 @@ fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
 
 #[test]
 fn after_a_crash_the_night_resumes_at_the_talks_card() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), None);
-    let data = dir.path().join("data");
+    let (_dir, night_path, data) = night_in_temp_dir(None);
     let clock = crash_on_slide_five(&night_path, &data);
 
-    let mut night = launch(&night_path, &data, clock);
+    let mut night = Night::launch(&night_path, &data, clock);
     night.harness.run_ok();
     night.harness.get_by_label("Resume at its card").click();
     night.harness.run_ok();
@@ -727,10 +664,8 @@ fn after_a_crash_the_night_resumes_at_the_talks_card() {
 
 #[test]
 fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let night_path = night_file(dir.path(), Some("talks/nobody/"));
-    let data = dir.path().join("data");
-    let mut night = launch(&night_path, &data, ManualClock::new());
+    let (dir, night_path, data) = night_in_temp_dir(Some("talks/nobody/"));
+    let mut night = Night::launch(&night_path, &data, ManualClock::new());
     night.wait_for_armed_card(0);
     // The check marks Данияр's talk before doors open.
     let since = std::time::Instant::now();
@@ -758,13 +693,11 @@ fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
         ItemState::Skipped
     );
     assert!(
-        night
-            .app()
-            .notices()
+        notice_texts(night.app())
             .iter()
             .any(|notice| notice.contains("Данияр") && notice.contains("nobody")),
         "{:?}",
-        night.app().notices()
+        notice_texts(night.app())
     );
     assert_eq!(night.headline(), "Үзіліс");
 
@@ -772,11 +705,7 @@ fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
     // him again on what the first check found.
     let mended = dir.path().join("talks/nobody");
     std::fs::create_dir_all(&mended).unwrap();
-    let good_folder = good_deck().parent().unwrap().to_path_buf();
-    for entry in std::fs::read_dir(&good_folder).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), mended.join(entry.file_name())).unwrap();
-    }
+    copy_good_deck(&mended);
     night.apply(Command::Night(NightCommand::Rerun(1)));
     night.wait_for_armed_card(1);
     assert_eq!(night.headline(), "Данияр");

@@ -6,10 +6,12 @@
 //! PDF, one solid colour and a line of Helvetica per page, so the expected pixels are known.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::cli::pecha;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use pecha::check::check_deck;
 use pecha::deck::{Deck, DeckError, Format};
@@ -76,13 +78,6 @@ fn slides_pdf(count: usize) -> Vec<u8> {
         })
         .collect();
     pdf_with_pages(&colours, (960.0, 540.0))
-}
-
-fn pecha(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_pecha"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn pixel(rgba: &[u8], width: u32, x: u32, y: u32) -> [u8; 4] {
@@ -271,16 +266,16 @@ fn check_counts_pdf_pages_against_the_format() {
     let dir = tempfile::tempdir().unwrap();
     let short = dir.path().join("short.pdf");
     fs::write(&short, slides_pdf(19)).unwrap();
-    let output = pecha(&["check", short.to_str().unwrap()]);
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(1), "{text}");
+    let run = pecha(["check", short.to_str().unwrap()]);
+    let text = &run.stdout;
+    assert_eq!(run.status, Some(1), "{text}");
     assert!(text.contains("19 slides, PechaKucha needs 20"), "{text}");
 
     let full = dir.path().join("full.pdf");
     fs::write(&full, slides_pdf(20)).unwrap();
-    let output = pecha(&["check", full.to_str().unwrap()]);
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{text}");
+    let run = pecha(["check", full.to_str().unwrap()]);
+    let text = &run.stdout;
+    assert_eq!(run.status, Some(0), "{text}");
     assert!(text.contains("ready: 20 slides x 20 s"), "{text}");
 
     let portrait = dir.path().join("mixed.pdf");
@@ -299,9 +294,9 @@ fn check_counts_pdf_pages_against_the_format() {
     assert_eq!(fixed.len(), text_pdf.len());
     pdf = fixed.into_bytes();
     fs::write(&portrait, pdf).unwrap();
-    let output = pecha(&["check", portrait.to_str().unwrap()]);
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{text}");
+    let run = pecha(["check", portrait.to_str().unwrap()]);
+    let text = &run.stdout;
+    assert_eq!(run.status, Some(0), "{text}");
     assert!(text.contains("mixed aspect ratios"), "{text}");
 }
 

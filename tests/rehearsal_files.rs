@@ -2,8 +2,11 @@
 //! notes. Everything here goes through real files in temporary folders.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::fixtures::copy_of_good_deck;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use pecha::deck::Deck;
@@ -11,22 +14,6 @@ use pecha::history::{HISTORY_VERSION, History, HistoryStore, RunRecord, deck_key
 use pecha::rehearsal::Outcome::{Over, OverUntapped, Slack};
 use pecha::save::{backup_path, temporary_path};
 use pecha::timing::Timing;
-use tempfile::TempDir;
-
-fn good_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good")
-}
-
-/// A copy of the good deck (deck.ron and its 20 images) to change.
-fn copy_of_good_deck() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(good_dir()).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    let deck = dir.path().join("deck.ron");
-    (dir, deck)
-}
 
 fn a_history() -> History {
     let mut history = History::new("Шымкент: қала жастардың қолында", Timing::PECHA_KUCHA);

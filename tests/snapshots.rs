@@ -13,6 +13,9 @@
 //! show it too, so the Cyrillic snapshots prove that Russian and Kazakh text renders.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+use common::app::secs;
+
 use std::time::Duration;
 
 use egui::{Color32, ColorImage, TextureHandle, TextureOptions, vec2};
@@ -86,48 +89,42 @@ struct Slides {
 
 impl Slides {
     fn new(ctx: &egui::Context) -> Self {
-        let rgb = |r, g, b| Color32::from_rgb(r, g, b);
-        let upload =
-            |name: &str, image: ColorImage| ctx.load_texture(name, image, TextureOptions::LINEAR);
+        // Each slide's quadrants, top left to bottom right, as RGB.
+        let upload = |name: &str, (width, height), quadrants: [[u8; 3]; 4]| {
+            let quadrants = quadrants.map(|[r, g, b]| Color32::from_rgb(r, g, b));
+            let image = test_card(width, height, quadrants);
+            ctx.load_texture(name, image, TextureOptions::LINEAR)
+        };
         Self {
             four_three: upload(
                 "four-three",
-                test_card(
-                    400,
-                    300,
-                    [
-                        rgb(0xd9, 0x48, 0x3b),
-                        rgb(0x3b, 0x7d, 0xd9),
-                        rgb(0x4c, 0xaf, 0x50),
-                        rgb(0xf2, 0xc0, 0x3c),
-                    ],
-                ),
+                (400, 300),
+                [
+                    [0xd9, 0x48, 0x3b],
+                    [0x3b, 0x7d, 0xd9],
+                    [0x4c, 0xaf, 0x50],
+                    [0xf2, 0xc0, 0x3c],
+                ],
             ),
             wide: upload(
                 "wide",
-                test_card(
-                    480,
-                    270,
-                    [
-                        rgb(0x1f, 0x9e, 0x98),
-                        rgb(0x8e, 0x44, 0xad),
-                        rgb(0xe6, 0x7e, 0x22),
-                        rgb(0x34, 0x49, 0x5e),
-                    ],
-                ),
+                (480, 270),
+                [
+                    [0x1f, 0x9e, 0x98],
+                    [0x8e, 0x44, 0xad],
+                    [0xe6, 0x7e, 0x22],
+                    [0x34, 0x49, 0x5e],
+                ],
             ),
             portrait: upload(
                 "portrait",
-                test_card(
-                    300,
-                    400,
-                    [
-                        rgb(0xc0, 0x39, 0x2b),
-                        rgb(0x27, 0xae, 0x60),
-                        rgb(0x29, 0x80, 0xb9),
-                        rgb(0xf3, 0x9c, 0x12),
-                    ],
-                ),
+                (300, 400),
+                [
+                    [0xc0, 0x39, 0x2b],
+                    [0x27, 0xae, 0x60],
+                    [0x29, 0x80, 0xb9],
+                    [0xf3, 0x9c, 0x12],
+                ],
             ),
         }
     }
@@ -187,10 +184,35 @@ impl PresenterScene {
             report: None,
         }
     }
-}
 
-fn secs(seconds: f64) -> Duration {
-    Duration::from_secs_f64(seconds)
+    /// The same talk running on slide 7 with `left` seconds of the slide to go.
+    fn on_slide_seven_with(left: f64) -> Self {
+        Self {
+            state: TalkState::Running,
+            slide: 7,
+            slide_remaining: secs(left),
+            talk_remaining: secs(13.0 * 20.0 + left),
+            current: Picture::Slide(SlideShape::Portrait),
+            next: Picture::Slide(SlideShape::FourThree),
+            notes: "The Ponte 25 de Abril: painted the same red as the Golden Gate, \
+                    by the same company. Next: the Vasco da Gama, 17 km over the river."
+                .to_owned(),
+            ..Self::ready()
+        }
+    }
+
+    /// The same talk at its end: the last slide shown, no time left.
+    fn finished() -> Self {
+        Self {
+            state: TalkState::Finished,
+            slide: 20,
+            slide_remaining: Duration::ZERO,
+            talk_remaining: Duration::ZERO,
+            current: Picture::Slide(SlideShape::Wide),
+            next: Picture::Nothing,
+            ..Self::ready()
+        }
+    }
 }
 
 fn monitors() -> Vec<MonitorInfo> {
@@ -387,36 +409,14 @@ fn presenter_ready() {
 #[test]
 fn presenter_running_last_five_seconds() {
     // Slide 7 with 3.4 s left: the countdown shows 4, in amber.
-    let scene = PresenterScene {
-        state: TalkState::Running,
-        slide: 7,
-        slide_remaining: secs(3.4),
-        talk_remaining: secs(13.0 * 20.0 + 3.4),
-        current: Picture::Slide(SlideShape::Portrait),
-        next: Picture::Slide(SlideShape::FourThree),
-        notes: "The Ponte 25 de Abril: painted the same red as the Golden Gate, \
-                by the same company. Next: the Vasco da Gama, 17 km over the river."
-            .to_owned(),
-        ..PresenterScene::ready()
-    };
+    let scene = PresenterScene::on_slide_seven_with(3.4);
     presenter_snapshot("presenter_running_last_5s", scene, egui::Theme::Dark);
 }
 
 #[test]
 fn presenter_running_last_two_seconds() {
     // Slide 7 with 1.5 s left: the countdown shows 2, in red.
-    let scene = PresenterScene {
-        state: TalkState::Running,
-        slide: 7,
-        slide_remaining: secs(1.5),
-        talk_remaining: secs(13.0 * 20.0 + 1.5),
-        current: Picture::Slide(SlideShape::Portrait),
-        next: Picture::Slide(SlideShape::FourThree),
-        notes: "The Ponte 25 de Abril: painted the same red as the Golden Gate, \
-                by the same company. Next: the Vasco da Gama, 17 km over the river."
-            .to_owned(),
-        ..PresenterScene::ready()
-    };
+    let scene = PresenterScene::on_slide_seven_with(1.5);
     presenter_snapshot("presenter_running_last_2s", scene, egui::Theme::Dark);
 }
 
@@ -462,14 +462,8 @@ fn presenter_paused_and_blacked_out() {
 #[test]
 fn presenter_finished() {
     let scene = PresenterScene {
-        state: TalkState::Finished,
-        slide: 20,
-        slide_remaining: Duration::ZERO,
-        talk_remaining: Duration::ZERO,
-        current: Picture::Slide(SlideShape::Wide),
-        next: Picture::Nothing,
         notes: "Thank you! Questions at the bar.".to_owned(),
-        ..PresenterScene::ready()
+        ..PresenterScene::finished()
     };
     presenter_snapshot("presenter_finished", scene, egui::Theme::Dark);
 }
@@ -502,14 +496,8 @@ fn three_runs() -> Vec<Vec<Option<Outcome>>> {
 #[test]
 fn presenter_rehearsal_report_after_three_runs() {
     let scene = PresenterScene {
-        state: TalkState::Finished,
-        slide: 20,
-        slide_remaining: Duration::ZERO,
-        talk_remaining: Duration::ZERO,
-        current: Picture::Slide(SlideShape::Wide),
-        next: Picture::Nothing,
         report: Some(three_runs()),
-        ..PresenterScene::ready()
+        ..PresenterScene::finished()
     };
     presenter_snapshot("presenter_rehearsal_report", scene, egui::Theme::Dark);
 }

@@ -13,11 +13,19 @@
 //! that the Cyrillic (and Kazakh) text on it renders.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+mod common;
+use common::app::{
+    MAX_WAIT, all_labels, apply, assert_label, has_button, has_label, has_label_containing, launch,
+    launch_rehearsal, launch_with, notice_texts, painted_images, painted_shapes, painted_texts,
+    painted_texts_sized, press, root_commands, secs, wait_for_notice, wait_until,
+};
+use common::fixtures::{
+    copy_good_deck, copy_good_images, copy_of_good_deck, data, good_deck, good_deck_path,
+};
+
 use std::time::Duration;
 
-use egui::epaint::{ClippedShape, Shape};
+use egui::epaint::Shape;
 use egui::{
     Key, Rect, Role, TextureId, TextureOptions, ViewportCommand, ViewportEvent, ViewportId,
 };
@@ -33,10 +41,6 @@ use pecha::ui::Command;
 use pecha::ui::projector::{self, ProjectorContent, ProjectorModel};
 use pecha::ui::widgets::SlidePicture;
 
-/// How long, at most, to wait for the background worker to decode slides: generous for a debug
-/// build on a loaded machine, and the test still ends. The talk's clock stays manual meanwhile.
-const MAX_WAIT_FOR_SLIDES: std::time::Duration = std::time::Duration::from_mins(1);
-
 /// Text painted at least this large is the countdown's digits (everything else on the presenter
 /// view is 30 pt or less; the digits are about 100 pt at 1280 x 800).
 const COUNTDOWN_MIN_SIZE: f32 = 50.0;
@@ -44,111 +48,15 @@ const COUNTDOWN_MIN_SIZE: f32 = 50.0;
 /// The nine letters of Kazakh's Cyrillic alphabet that Russian does not have.
 const KAZAKH_LETTERS: [char; 9] = ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
 
-fn good_deck_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good/deck.ron")
-}
-
-/// The stored deck: 20 slides of 1280 x 720, Cyrillic title, presenter and notes.
-fn good_deck() -> Deck {
-    Deck::load(&good_deck_path()).unwrap()
-}
-
-fn secs(seconds: f64) -> Duration {
-    Duration::from_secs_f64(seconds)
-}
-
-/// The app on a 1280 x 800 laptop screen, projector off, time from the returned clock.
-fn launch(deck: Deck) -> (Harness<'static, PechaApp>, ManualClock) {
-    let clock = ManualClock::new();
-    let app_clock = clock.clone();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            PechaApp::new(
-                &cc.egui_ctx,
-                None,
-                deck,
-                LaunchOptions {
-                    projector: Some(ProjectorRequest::Off),
-                    ..Default::default()
-                },
-                Arc::new(app_clock),
-            )
-        });
-    (harness, clock)
-}
-
-/// Press and release `key`, one frame each, then let the frames settle, and return every command the
-/// app sent to the root window meanwhile (to catch a `Close`).
-fn press<S>(harness: &mut Harness<'_, S>, key: Key) -> Vec<ViewportCommand> {
-    let mut commands = Vec::new();
-    harness.key_down(key);
-    harness.step();
-    commands.extend(root_commands(harness));
-    harness.key_up(key);
-    harness.step();
-    commands.extend(root_commands(harness));
-    // Until the frames settle: a new modal is an area, which egui shows from its second frame.
-    harness.run_ok();
-    commands.extend(root_commands(harness));
-    commands
-}
-
-fn root_commands<S>(harness: &Harness<'_, S>) -> Vec<ViewportCommand> {
-    harness
-        .output()
-        .viewport_output
-        .get(&ViewportId::ROOT)
-        .map(|viewport| viewport.commands.clone())
-        .unwrap_or_default()
-}
-
 /// Set the manual clock to `at` and draw a frame.
 fn at_time(harness: &mut Harness<'_, PechaApp>, clock: &ManualClock, at: Duration) {
     clock.set(at);
     harness.step();
 }
 
-fn flatten<'a>(shape: &'a Shape, into: &mut Vec<&'a Shape>) {
-    if let Shape::Vec(shapes) = shape {
-        for inner in shapes {
-            flatten(inner, into);
-        }
-    } else {
-        into.push(shape);
-    }
-}
-
-fn painted_shapes(shapes: &[ClippedShape]) -> Vec<&Shape> {
-    let mut flat = Vec::new();
-    for clipped in shapes {
-        flatten(&clipped.shape, &mut flat);
-    }
-    flat
-}
-
-/// Every text painted in the last frame (labels included), with its font size.
-fn painted_texts<S>(harness: &Harness<'_, S>) -> Vec<(String, f32)> {
-    painted_shapes(&harness.output().shapes)
-        .into_iter()
-        .filter_map(|shape| match shape {
-            Shape::Text(text) => {
-                let size = text
-                    .galley
-                    .job
-                    .sections
-                    .first()
-                    .map_or(0.0, |section| section.format.font_id.size);
-                Some((text.galley.text().to_owned(), size))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
 /// The digits of the per-slide countdown, as painted in the last frame.
 fn countdown<S>(harness: &Harness<'_, S>) -> String {
-    let big: Vec<String> = painted_texts(harness)
+    let big: Vec<String> = painted_texts_sized(harness)
         .into_iter()
         .filter(|(_, size)| *size >= COUNTDOWN_MIN_SIZE)
         .map(|(text, _)| text)
@@ -159,17 +67,6 @@ fn countdown<S>(harness: &Harness<'_, S>) -> String {
         "expected exactly one big painted text (the countdown), found {big:?}"
     );
     big.into_iter().next().unwrap()
-}
-
-/// The textured rectangles painted in the last frame (the slides), largest first.
-fn painted_images<S>(harness: &Harness<'_, S>) -> Vec<(TextureId, Rect)> {
-    let mut images: Vec<(TextureId, Rect)> = painted_shapes(&harness.output().shapes)
-        .into_iter()
-        .filter(|shape| shape.texture_id() != TextureId::default())
-        .map(|shape| (shape.texture_id(), shape.visual_bounding_rect()))
-        .collect();
-    images.sort_by(|a, b| b.1.area().total_cmp(&a.1.area()));
-    images
 }
 
 /// Which slide a painted texture shows: `slide-N`, whether it is the full-size texture or one of
@@ -197,7 +94,7 @@ fn wait_for_slide_pictures(
     count: usize,
 ) -> Vec<(TextureId, Rect)> {
     let waiting_since = std::time::Instant::now();
-    while waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES {
+    while waiting_since.elapsed() < MAX_WAIT {
         let images = painted_images(harness);
         if images.len() >= count {
             return images;
@@ -207,49 +104,9 @@ fn wait_for_slide_pictures(
     }
     panic!(
         "the background worker did not deliver {count} slide pictures within {:?}; painted: {:?}",
-        MAX_WAIT_FOR_SLIDES,
+        MAX_WAIT,
         painted_images(harness)
     );
-}
-
-fn has_label<S>(harness: &Harness<'_, S>, label: &str) -> bool {
-    harness.query_by_label(label).is_some()
-}
-
-fn has_label_containing<S>(harness: &Harness<'_, S>, part: &str) -> bool {
-    harness.query_all_by_label_contains(part).next().is_some()
-}
-
-/// A button whose label contains `part` (the buttons' wording and symbols may change).
-fn has_button<S>(harness: &Harness<'_, S>, part: &str) -> bool {
-    harness.query_all_by_role(Role::Button).any(|button| {
-        button
-            .accesskit_node()
-            .label()
-            .is_some_and(|label| label.contains(part))
-    })
-}
-
-#[track_caller]
-fn assert_label<S>(harness: &Harness<'_, S>, label: &str) {
-    assert!(
-        has_label(harness, label),
-        "no widget labelled {label:?}; labels: {:?}",
-        all_labels(harness)
-    );
-}
-
-/// Every label or value in the accessibility tree, for failure messages.
-fn all_labels<S>(harness: &Harness<'_, S>) -> Vec<String> {
-    harness
-        .root()
-        .children_recursive()
-        .filter_map(|node| {
-            let node = node.accesskit_node();
-            node.label().or_else(|| node.value())
-        })
-        .filter(|text| !text.trim().is_empty())
-        .collect()
 }
 
 fn interventions(app: &PechaApp) -> usize {
@@ -342,7 +199,7 @@ fn the_next_slide_is_ready_before_its_deadline_and_shown_on_the_deadline_frame()
     // first deadline, as a real talk's worker has 20 s of slide 1 and 20 s of slide 2.
     at_time(&mut harness, &clock, secs(19.9));
     let waiting_since = std::time::Instant::now();
-    while !slide_texture_loaded(&harness, 3) && waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES {
+    while !slide_texture_loaded(&harness, 3) && waiting_since.elapsed() < MAX_WAIT {
         harness.step();
         std::thread::yield_now();
     }
@@ -366,11 +223,7 @@ fn the_next_slide_is_ready_before_its_deadline_and_shown_on_the_deadline_frame()
 #[test]
 fn a_slide_that_cannot_be_decoded_shows_its_file_and_the_talk_keeps_time() {
     let dir = tempfile::tempdir().unwrap();
-    let good = good_deck_path();
-    for index in 1..=20 {
-        let name = format!("{index:02}.png");
-        std::fs::copy(good.with_file_name(&name), dir.path().join(&name)).unwrap();
-    }
+    copy_good_images(dir.path());
     // Slide 2 was cut off while copying to the USB stick.
     let broken = dir.path().join("02.png");
     let bytes = std::fs::read(&broken).unwrap();
@@ -385,9 +238,9 @@ fn a_slide_that_cannot_be_decoded_shows_its_file_and_the_talk_keeps_time() {
     let placeholder_shown = |harness: &Harness<'_, PechaApp>| {
         painted_texts(harness)
             .iter()
-            .any(|(text, _)| text == "cannot show this slide")
+            .any(|text| text == "cannot show this slide")
     };
-    while !placeholder_shown(&harness) && waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES {
+    while !placeholder_shown(&harness) && waiting_since.elapsed() < MAX_WAIT {
         harness.step();
         std::thread::yield_now();
     }
@@ -395,7 +248,7 @@ fn a_slide_that_cannot_be_decoded_shows_its_file_and_the_talk_keeps_time() {
     assert!(
         painted_texts(&harness)
             .iter()
-            .any(|(text, _)| text.starts_with("02.png: ") && text.len() > "02.png: ".len()),
+            .any(|text| text.starts_with("02.png: ") && text.len() > "02.png: ".len()),
         "the placeholder names the file and why: {:?}",
         painted_texts(&harness)
     );
@@ -514,14 +367,9 @@ fn advance_keys_do_nothing_while_running_or_paused() {
 
 #[test]
 fn a_deck_short_of_slides_says_so_and_the_missing_slide_is_marked() {
-    let nineteen =
-        Deck::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/nineteen.ron")).unwrap();
+    let nineteen = Deck::load(&data("nineteen.ron")).unwrap();
     let (mut harness, clock) = launch(nineteen);
-    wait_until(&mut harness, "the deck's check is in", |app| {
-        app.notices()
-            .iter()
-            .any(|notice| notice.contains("19 slides"))
-    });
+    wait_for_notice(&mut harness, "19 slides");
     harness.run_ok();
     assert!(
         has_label_containing(
@@ -529,25 +377,19 @@ fn a_deck_short_of_slides_says_so_and_the_missing_slide_is_marked() {
             "19 slides, PechaKucha needs 20: the talk is still 20 × 20 s, and slide 20 shows black"
         ),
         "{:?}",
-        harness.state().notices()
+        notice_texts(harness.state())
     );
     press(&mut harness, Key::Space);
     at_time(&mut harness, &clock, secs(18.0 * 20.0 + 1.0));
     assert_label(&harness, "slide 19 / 20");
-    let texts: Vec<String> = painted_texts(&harness)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect();
+    let texts = painted_texts(&harness);
     assert!(
         texts.iter().any(|text| text == "not in the deck"),
         "the next slide is marked: {texts:?}"
     );
     at_time(&mut harness, &clock, secs(19.0 * 20.0 + 1.0));
     assert_label(&harness, "slide 20 / 20");
-    let texts: Vec<String> = painted_texts(&harness)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect();
+    let texts = painted_texts(&harness);
     assert!(
         texts.iter().any(|text| text == "the audience sees black"),
         "{texts:?}"
@@ -557,16 +399,11 @@ fn a_deck_short_of_slides_says_so_and_the_missing_slide_is_marked() {
 #[test]
 fn a_broken_slide_is_named_with_its_problem_before_the_talk() {
     let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(good_deck_path().parent().unwrap()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
+    let deck_path = copy_good_deck(dir.path());
     std::fs::write(dir.path().join("04.png"), b"").unwrap();
-    let deck = Deck::load(&dir.path().join("deck.ron")).unwrap();
+    let deck = Deck::load(&deck_path).unwrap();
     let (mut harness, _clock) = launch(deck);
-    wait_until(&mut harness, "the deck's check is in", |app| {
-        app.notices().iter().any(|notice| notice.contains("04.png"))
-    });
+    wait_for_notice(&mut harness, "04.png");
     harness.run_ok();
     assert!(
         has_label_containing(
@@ -574,7 +411,7 @@ fn a_broken_slide_is_named_with_its_problem_before_the_talk() {
             "slide 4 (04.png): file is empty (0 bytes); the audience will see black for it"
         ),
         "{:?}",
-        harness.state().notices()
+        notice_texts(harness.state())
     );
 }
 
@@ -673,9 +510,7 @@ fn the_quit_question_comes_alone_over_go_to_slide() {
         "two questions at once: one Enter would answer both"
     );
     // And no Go-to box opens on top of the quit question.
-    let ctx = harness.ctx.clone();
-    harness.state_mut().apply(&ctx, Command::ShowGoTo(true));
-    harness.run_ok();
+    apply(&mut harness, Command::ShowGoTo(true));
     assert!(!has_label(&harness, "Go to slide"));
     assert_label(&harness, "Quit Pecha?");
 }
@@ -685,11 +520,7 @@ fn turn_lead_in_on(harness: &mut Harness<'_, PechaApp>) {
         lead_in: true,
         ..harness.state().settings().clone()
     };
-    let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, Command::ChangeSettings(settings));
-    harness.run_ok();
+    apply(harness, Command::ChangeSettings(settings));
 }
 
 #[test]
@@ -1060,7 +891,7 @@ fn projector_shows_no_ui_text_while_running() {
             // Not even painted text: no "…", no file name, no "cannot show this slide".
             assert_eq!(
                 painted_texts(&harness),
-                Vec::<(String, f32)>::new(),
+                Vec::<String>::new(),
                 "{shown:?} paints text on the projector"
             );
         }
@@ -1114,20 +945,14 @@ fn projector_letterboxes_the_slide_on_black() {
 fn projector_cards_paint_only_their_text_and_no_widgets() {
     let harness = projector_harness(Shown::TitleCard, None);
     assert_no_ui(&harness, Shown::TitleCard);
-    let texts: Vec<String> = painted_texts(&harness)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect();
+    let texts = painted_texts(&harness);
     assert!(texts.iter().any(|text| text == TITLE), "{texts:?}");
     assert!(texts.iter().any(|text| text == PRESENTER), "{texts:?}");
     assert_eq!(texts.len(), 2, "{texts:?}");
 
     let harness = projector_harness(Shown::EndCard, Some(1.0));
     assert_no_ui(&harness, Shown::EndCard);
-    let texts: Vec<String> = painted_texts(&harness)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect();
+    let texts = painted_texts(&harness);
     assert!(texts.iter().any(|text| text == PRESENTER), "{texts:?}");
     assert_eq!(texts.len(), 2, "{texts:?}");
 }
@@ -1149,52 +974,20 @@ fn a_notice_is_dismissed_by_clicking_it() {
         "{:?}",
         all_labels(&harness)
     );
-    assert!(harness.state().notices().is_empty());
+    assert!(notice_texts(harness.state()).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
 // Rehearsal
 
-/// The app in rehearsal mode on `deck`, history kept in `history_dir`, once the history is read.
-fn launch_rehearsal(deck: Deck, history_dir: &Path) -> (Harness<'static, PechaApp>, ManualClock) {
-    let clock = ManualClock::new();
-    let app_clock = clock.clone();
-    let history_dir = history_dir.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            PechaApp::new(
-                &cc.egui_ctx,
-                None,
-                deck,
-                LaunchOptions {
-                    rehearse: true,
-                    history_dir: Some(history_dir),
-                    ..Default::default()
-                },
-                Arc::new(app_clock),
-            )
-        });
-    wait_until(
-        &mut harness,
-        "the history is read",
-        PechaApp::history_settled,
-    );
-    (harness, clock)
-}
-
-/// Step (the clock standing still) until the app's background work makes `done` true.
-fn wait_until(harness: &mut Harness<'_, PechaApp>, what: &str, done: impl Fn(&PechaApp) -> bool) {
-    let waiting_since = std::time::Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            waiting_since.elapsed() < MAX_WAIT_FOR_SLIDES,
-            "timed out waiting until {what}; labels: {:?}",
-            all_labels(harness)
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(2));
-    }
+/// Type `text` into the open notes editor, at the end of the notes there.
+fn type_into_notes(harness: &mut Harness<'_, PechaApp>, text: &str) {
+    harness.get_by_role(Role::MultilineTextInput).focus();
+    harness.step();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text(text);
+    harness.run_ok();
 }
 
 /// Tap "done" (Space) at talk time `at`.
@@ -1226,9 +1019,9 @@ fn a_full_rehearsal_records_exact_slack_and_overruns_and_keeps_them() {
     let history_dir = tempfile::tempdir().unwrap();
     let (mut harness, clock) = launch_rehearsal(good_deck(), history_dir.path());
     assert!(
-        harness.state().notices().is_empty(),
+        notice_texts(harness.state()).is_empty(),
         "no history yet is no problem: {:?}",
-        harness.state().notices()
+        notice_texts(harness.state())
     );
     assert_label(&harness, "REHEARSAL");
     // The projector stays off: a rehearsal needs one screen.
@@ -1353,34 +1146,16 @@ fn practising_one_slide_loops_its_time_with_a_gap_and_records_each_try() {
     assert!(harness.state().run_outcomes().unwrap()[2].is_none());
 }
 
-/// A copy of the good deck in a temporary folder, to edit.
-fn deck_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let source = good_deck_path();
-    for entry in std::fs::read_dir(source.parent().unwrap()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    let deck = dir.path().join("deck.ron");
-    (dir, deck)
-}
-
 #[test]
 fn notes_edited_during_rehearsal_are_saved_to_the_deck_file_with_a_backup() {
-    let (dir, deck_path) = deck_copy();
+    let (dir, deck_path) = copy_of_good_deck();
     let original = std::fs::read_to_string(&deck_path).unwrap();
     let (mut harness, clock) = launch_rehearsal(Deck::load(&deck_path).unwrap(), dir.path());
     press(&mut harness, Key::Space);
     at_time(&mut harness, &clock, secs(25.0));
     press(&mut harness, Key::E);
     assert_label(&harness, "Notes of slide 2");
-    let editor = harness.get_by_role(Role::MultilineTextInput);
-    editor.focus();
-    harness.step();
-    harness
-        .get_by_role(Role::MultilineTextInput)
-        .type_text(" Қосымша сөз.");
-    harness.run_ok();
+    type_into_notes(&mut harness, " Қосымша сөз.");
     // Typing is text, not taps: the space did not record slide 2 as done.
     assert!(harness.state().run_outcomes().unwrap()[1].is_none());
     harness
@@ -1414,16 +1189,11 @@ fn notes_edited_during_rehearsal_are_saved_to_the_deck_file_with_a_backup() {
 
 #[test]
 fn esc_in_the_notes_editor_closes_it_with_the_notes_kept_and_does_not_quit() {
-    let (dir, deck_path) = deck_copy();
+    let (dir, deck_path) = copy_of_good_deck();
     let (mut harness, _clock) = launch_rehearsal(Deck::load(&deck_path).unwrap(), dir.path());
     // Before the talk starts, Esc alone would quit at once: in the editor it must not.
     press(&mut harness, Key::E);
-    harness.get_by_role(Role::MultilineTextInput).focus();
-    harness.step();
-    harness
-        .get_by_role(Role::MultilineTextInput)
-        .type_text(" Соңғы сөз.");
-    harness.run_ok();
+    type_into_notes(&mut harness, " Соңғы сөз.");
     let commands = press(&mut harness, Key::Escape);
     assert!(!commands.contains(&ViewportCommand::Close), "{commands:?}");
     assert!(!has_label(&harness, "Quit Pecha?"));
@@ -1442,22 +1212,10 @@ fn esc_in_the_notes_editor_closes_it_with_the_notes_kept_and_does_not_quit() {
 #[test]
 fn the_first_notes_save_of_a_folder_deck_says_the_folder_now_has_its_deck_file() {
     let dir = tempfile::tempdir().unwrap();
-    for index in 1..=20 {
-        let name = format!("{index:02}.png");
-        std::fs::copy(
-            good_deck_path().with_file_name(&name),
-            dir.path().join(&name),
-        )
-        .unwrap();
-    }
+    copy_good_images(dir.path());
     let (mut harness, _clock) = launch_rehearsal(Deck::load(dir.path()).unwrap(), dir.path());
     press(&mut harness, Key::E);
-    harness.get_by_role(Role::MultilineTextInput).focus();
-    harness.step();
-    harness
-        .get_by_role(Role::MultilineTextInput)
-        .type_text("Сәлем");
-    harness.run_ok();
+    type_into_notes(&mut harness, "Сәлем");
     press(&mut harness, Key::Escape);
     wait_until(&mut harness, "the notes are saved", |app| {
         !app.notes_unsaved()
@@ -1467,40 +1225,28 @@ fn the_first_notes_save_of_a_folder_deck_says_the_folder_now_has_its_deck_file()
     assert!(
         has_label_containing(&harness, "beside the images: the folder opens with them"),
         "{:?}",
-        harness.state().notices()
+        notice_texts(harness.state())
     );
 }
 
 #[test]
 fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
-    let (dir, deck_path) = deck_copy();
+    let (dir, deck_path) = copy_of_good_deck();
     let original = std::fs::read_to_string(&deck_path).unwrap();
     // The temporary file the save writes first cannot be created: a folder is in its place.
     std::fs::create_dir(pecha::save::temporary_path(&deck_path)).unwrap();
     let (mut harness, _clock) = launch_rehearsal(Deck::load(&deck_path).unwrap(), dir.path());
     press(&mut harness, Key::E);
-    harness.get_by_role(Role::MultilineTextInput).focus();
-    harness.step();
-    harness
-        .get_by_role(Role::MultilineTextInput)
-        .type_text("новая заметка");
-    harness.run_ok();
+    type_into_notes(&mut harness, "новая заметка");
     harness
         .get_by_label("Save and close  (Ctrl+S or Esc)")
         .click();
     harness.run_ok();
-    wait_until(&mut harness, "the save fails", |app| {
-        app.notices()
-            .iter()
-            .any(|notice| notice.contains("cannot save"))
-    });
-    let notice = harness
-        .state()
-        .notices()
-        .iter()
+    wait_for_notice(&mut harness, "cannot save");
+    let notice = notice_texts(harness.state())
+        .into_iter()
         .find(|notice| notice.contains("cannot save"))
-        .unwrap()
-        .clone();
+        .unwrap();
     assert!(notice.contains("deck.ron"), "{notice}");
     assert!(has_label_containing(&harness, "cannot save"));
     assert!(harness.state().notes_unsaved());
@@ -1531,7 +1277,7 @@ fn a_failed_notes_save_says_so_and_leaves_the_deck_file_intact() {
     assert!(
         !has_label_containing(&harness, "cannot save"),
         "{:?}",
-        harness.state().notices()
+        notice_texts(harness.state())
     );
     // Nothing left to lose: Esc quits at once.
     let commands = press(&mut harness, Key::Escape);
@@ -1585,22 +1331,14 @@ fn esc_closes_an_open_menu_without_quitting() {
 #[test]
 fn rehearsal_mode_can_be_switched_on_in_the_app() {
     let history_dir = tempfile::tempdir().unwrap();
-    let dir = history_dir.path().to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            PechaApp::new(
-                &cc.egui_ctx,
-                None,
-                good_deck(),
-                LaunchOptions {
-                    projector: Some(ProjectorRequest::Off),
-                    history_dir: Some(dir),
-                    ..Default::default()
-                },
-                Arc::new(ManualClock::new()),
-            )
-        });
+    let (mut harness, _clock) = launch_with(
+        good_deck(),
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Off),
+            history_dir: Some(history_dir.path().to_path_buf()),
+            ..Default::default()
+        },
+    );
     assert!(!has_label(&harness, "REHEARSAL"));
     harness.get_by_label("Rehearse").click();
     harness.run_ok();
@@ -1616,9 +1354,9 @@ fn rehearsal_mode_can_be_switched_on_in_the_app() {
         PechaApp::history_settled,
     );
     assert!(
-        harness.state().notices().is_empty(),
+        notice_texts(harness.state()).is_empty(),
         "{:?}",
-        harness.state().notices()
+        notice_texts(harness.state())
     );
 }
 
@@ -1652,10 +1390,7 @@ fn the_audience_inset_shows_black_for_a_slide_the_projector_cannot_show() {
         .with_size(egui::vec2(400.0, 300.0))
         .build_ui(move |ui| pecha::ui::rehearsal::inset(ui, &model, 320.0));
     harness.run_ok();
-    let texts: Vec<String> = painted_texts(&harness)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect();
+    let texts = painted_texts(&harness);
     assert!(
         !texts
             .iter()

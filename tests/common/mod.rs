@@ -1,17 +1,26 @@
-//! Helpers shared by the integration tests that write their own image files.
+//! The harness every integration test shares, so that each test file holds only its tests and
+//! the fixtures peculiar to it. Each test crate includes it with `mod common;`.
+//!
+//! - [`fixtures`]: where the stored fixtures are (`manifest_dir`, `data`, `good_dir`,
+//!   `good_deck_path`, `good_deck`, `good_image`, `example_night`), copies of the good deck to
+//!   change (`copy_good_images`, `copy_good_images_as`, `copy_good_deck`, `copy_of_good_deck`),
+//!   and `crc32` for PNG files written byte by byte.
+//! - [`cli`]: runs the built `pecha` binary with arguments (`pecha`) and, where a test needs
+//!   them, environment variables (`pecha_with_env`, `pecha_with_data_home` for
+//!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`].
+//! - [`app`]: the app under `egui_kittest` on a laptop screen with time from a
+//!   [`pecha::clock::ManualClock`]: the `launch` family (`launch` and `launch_with` for a deck,
+//!   `launch_rehearsal`, `launch_night`); driving it (`press`, `apply`, `root_commands`); waiting
+//!   on its background work (`wait_until`, `wait_for_notice`, bounded by `MAX_WAIT`); and reading
+//!   what a frame shows: labels from the accessibility tree (`all_labels`, `has_label`,
+//!   `has_label_containing`, `has_button`, `assert_label`), what was painted (`painted_texts`,
+//!   `painted_texts_sized`, `painted_images`, `painted_shapes`) and the app's notices
+//!   (`notice_texts`, the one place tests read them).
+#![allow(
+    dead_code,
+    reason = "each test crate includes the whole module and uses only the part it needs"
+)]
 
-/// CRC-32 (ISO-HDLC) as PNG chunks use it, for PNG files written byte by byte.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFF_u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
+pub mod app;
+pub mod cli;
+pub mod fixtures;

@@ -1,0 +1,79 @@
+//! The built `pecha` binary, run as a user runs it in a terminal.
+
+use std::ffi::OsStr;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use super::fixtures::manifest_dir;
+
+/// What one run of the binary printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit status; `None` if a signal ended it.
+    pub status: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Both streams, for assertions that do not care where a message went, and for failures.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    /// stdout parsed as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.all()))
+    }
+}
+
+/// Runs `pecha` with `args`: see [`pecha_with_env`], with no variables set.
+pub fn pecha<A, S>(args: A) -> Run
+where
+    A: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    pecha_with_env(args, std::iter::empty::<(&str, &str)>())
+}
+
+/// Runs `pecha` with `args` and the variables `env` (such as `XDG_DATA_HOME`, where history and
+/// nights' logs are kept, or `TZ`) set on top of the test's own environment, from the crate's
+/// folder (so relative paths such as `examples/night/night.ron` name the crate's files), with
+/// logging at its default level whatever the caller's `RUST_LOG`. Both streams must be UTF-8.
+pub fn pecha_with_env<A, S, E, K, V>(args: A, env: E) -> Run
+where
+    A: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+    E: IntoIterator<Item = (K, V)>,
+    K: AsRef<OsStr>,
+    V: AsRef<OsStr>,
+{
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_pecha"))
+        .args(args)
+        .current_dir(manifest_dir())
+        .env_remove("RUST_LOG")
+        .envs(env)
+        .output()
+        .unwrap();
+    Run {
+        status: status.code(),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// Runs `pecha` with `args` and the user's data folder in `data_home` (`XDG_DATA_HOME`): see
+/// [`pecha_with_env`].
+pub fn pecha_with_data_home<A, S>(data_home: &std::path::Path, args: A) -> Run
+where
+    A: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    pecha_with_env(args, [("XDG_DATA_HOME", data_home)])
+}
