@@ -2,32 +2,24 @@
 //! sends the same command) is told apart by what it is, and a night opens its host console, as
 //! `pecha night.ron` does. Driven headlessly by `egui_kittest`, time from a manual clock.
 #![allow(clippy::unwrap_used)]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::app::{MAX_WAIT, launch_with, wait_until};
+use common::fixtures::{good_deck, good_deck_path};
 use egui::{Key, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use pecha::app::notices::{NightRefusal, NoticeKind, OpeningNotice};
 use pecha::app::{LaunchOptions, PechaApp};
-use pecha::clock::{Clock as _, ManualClock};
-use pecha::deck::Deck;
+use pecha::clock::Clock as _;
+use pecha::clock::ManualClock;
 use pecha::monitors::ProjectorRequest;
 use pecha::night::progress::Stage;
 use pecha::timing::TalkState;
-
-/// How long, at most, a file may take to be read on the loading thread (a debug build on a
-/// loaded machine); the talk's clock stays manual meanwhile.
-const MAX_WAIT: Duration = Duration::from_mins(1);
-
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn good_deck_path() -> PathBuf {
-    manifest().join("tests/data/good/deck.ron")
-}
 
 /// A two-talk night in `dir` on the stored good deck.
 fn night_file(dir: &Path) -> PathBuf {
@@ -62,26 +54,14 @@ impl egui::DroppedFile for Dropped {
 
 /// The app showing the good deck, projector off, a night's files kept in `data_dir`.
 fn launch_deck(data_dir: &Path) -> (Harness<'static, PechaApp>, ManualClock) {
-    let clock = ManualClock::new();
-    let app_clock = clock.clone();
-    let data_dir = data_dir.to_path_buf();
-    let deck = Deck::load(&good_deck_path()).unwrap();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            PechaApp::new(
-                &cc.egui_ctx,
-                None,
-                deck,
-                LaunchOptions {
-                    projector: Some(ProjectorRequest::Off),
-                    night_dir: Some(data_dir),
-                    ..Default::default()
-                },
-                Arc::new(app_clock),
-            )
-        });
-    (harness, clock)
+    launch_with(
+        good_deck(),
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Off),
+            night_dir: Some(data_dir.to_path_buf()),
+            ..Default::default()
+        },
+    )
 }
 
 fn drop_file(harness: &mut Harness<'_, PechaApp>, path: &Path) {
@@ -90,17 +70,6 @@ fn drop_file(harness: &mut Harness<'_, PechaApp>, path: &Path) {
         .dropped_files
         .push(Arc::new(Dropped(path.to_path_buf())));
     harness.step();
-}
-
-/// Step the harness until `done`, reading files on other threads meanwhile.
-fn wait_until(harness: &mut Harness<'_, PechaApp>, what: &str, done: impl Fn(&PechaApp) -> bool) {
-    let started = Instant::now();
-    while !done(harness.state()) {
-        assert!(started.elapsed() < MAX_WAIT, "waited in vain for {what}");
-        std::thread::sleep(Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run_ok();
 }
 
 fn has_notice(app: &PechaApp, kind: NoticeKind) -> bool {

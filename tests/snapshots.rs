@@ -290,7 +290,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                 monitor: Some(1),
                 laptop: Some(0),
             },
-            notices: &scene.notices,
+            notices: scene.notices.iter().map(String::as_str).collect(),
             go_to_open: false,
             quit_question: false,
             notes_save_failed: false,

@@ -171,16 +171,7 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
             let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
             painter.image(texture, shown, uv, Color32::WHITE);
         }
-        SlidePicture::Loading => {
-            painter.rect_filled(frame, 4.0, Color32::BLACK);
-            painter.text(
-                frame.center(),
-                Align2::CENTER_CENTER,
-                "…",
-                FontId::proportional(placeholder_size),
-                Color32::from_gray(0x90),
-            );
-        }
+        SlidePicture::Loading => quiet_placeholder(&painter, frame, "…", placeholder_size),
         SlidePicture::Failed(file) => {
             painter.rect_filled(frame, 4.0, Color32::BLACK);
             painter.rect_stroke(
@@ -227,17 +218,20 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
                 Color32::from_gray(0xd0),
             );
         }
-        SlidePicture::None => {
-            painter.rect_filled(frame, 4.0, Color32::BLACK);
-            painter.text(
-                frame.center(),
-                Align2::CENTER_CENTER,
-                "end of talk",
-                FontId::proportional(placeholder_size),
-                Color32::from_gray(0x90),
-            );
-        }
+        SlidePicture::None => quiet_placeholder(&painter, frame, "end of talk", placeholder_size),
     }
+}
+
+/// A black frame with one grey word in its middle: a slide on its way, or none to come.
+fn quiet_placeholder(painter: &egui::Painter, frame: Rect, word: &str, size: f32) {
+    painter.rect_filled(frame, 4.0, Color32::BLACK);
+    painter.text(
+        frame.center(),
+        Align2::CENTER_CENTER,
+        word,
+        FontId::proportional(size),
+        Color32::from_gray(0x90),
+    );
 }
 
 /// The per-slide countdown: big digits inside a ring that empties as time runs out.

@@ -179,7 +179,10 @@ pub fn root_commands<S>(harness: &Harness<'_, S>) -> Vec<ViewportCommand> {
 /// The texts of the app's notices (the messages above the view), in order. Every test reads the
 /// notices through here, so a change in how the app holds them touches this one line.
 pub fn notice_texts(app: &PechaApp) -> Vec<String> {
-    app.notices().to_vec()
+    app.notices()
+        .iter()
+        .map(|notice| notice.text().to_owned())
+        .collect()
 }
 
 // ---- the accessibility tree ----------------------------------------------------------------------
