@@ -397,7 +397,7 @@ impl PechaApp {
         };
         let mut app = Self {
             clock,
-            talk: Talk::new(timing_for(format)),
+            talk: Talk::new(format.timing()),
             format,
             settings,
             options,
@@ -594,9 +594,9 @@ impl PechaApp {
             }
             Command::ResetTalk => {
                 self.lead_in_until = None;
-                self.talk = Talk::new(timing_for(self.format));
+                self.talk = Talk::new(self.format.timing());
                 if let Some(rehearsing) = &mut self.rehearsing {
-                    rehearsing.new_run(timing_for(self.format));
+                    rehearsing.new_run(self.format.timing());
                     rehearsing.slide_loop = None;
                 }
             }
@@ -690,7 +690,7 @@ impl PechaApp {
         if self.rehearsing.take().is_some() {
             return;
         }
-        let timing = timing_for(self.format);
+        let timing = self.format.timing();
         let mut rehearsing = Rehearsing::new(timing);
         rehearsing.on_slide = self.talk.current_slide(self.clock.now());
         match (self.history_store(), &self.files) {
@@ -1144,7 +1144,7 @@ impl PechaApp {
             );
         }
         self.format = self.options.format.unwrap_or(deck.format);
-        self.talk = Talk::new(timing_for(self.format));
+        self.talk = Talk::new(self.format.timing());
         self.lead_in_until = None;
         self.deck = deck;
         self.notices
@@ -2012,13 +2012,6 @@ fn deck_problem_notices(
         ));
     }
     notices
-}
-
-/// The talk's timing comes from the format, not the slide count: a deck with too few slides is
-/// refused by `pecha check`, and shown anyway it still lasts the format's length, with the
-/// missing slides black.
-fn timing_for(format: Format) -> Timing {
-    Timing::new(format.slide_count(), format.slide_length())
 }
 
 impl eframe::App for PechaApp {

@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::deck::{Deck, Format};
+use crate::text::{clock_time, plural};
 
 /// Widest and tallest image pecha decodes, in pixels. 8K (7680 x 4320) fits with room to spare.
 pub const MAX_IMAGE_SIDE: u32 = 16_384;
@@ -68,17 +69,33 @@ pub struct Finding {
     pub message: String,
 }
 
-impl fmt::Display for Finding {
-    /// `error: slide 4 (04.jpg): image is missing`, or `error: 19 slides, PechaKucha needs 20`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.severity)?;
+impl Finding {
+    /// The finding without its severity, as the app and the report show it:
+    /// `slide 4 (04.jpg): image is missing`, `slide 4: image is missing`, or only the message
+    /// for the deck as a whole (`19 slides, PechaKucha needs 20`).
+    #[must_use]
+    pub fn describe(&self) -> String {
         match (self.slide, &self.file) {
-            (Some(slide), Some(file)) => write!(f, "slide {slide} ({}): ", file.display())?,
-            (Some(slide), None) => write!(f, "slide {slide}: ")?,
-            (None, Some(file)) => write!(f, "{}: ", file.display())?,
-            (None, None) => {}
+            (Some(slide), Some(file)) => {
+                format!("slide {slide} ({}): {}", file.display(), self.message)
+            }
+            (Some(slide), None) => format!("slide {slide}: {}", self.message),
+            (None, _) => self.message.clone(),
         }
-        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `error: slide 4 (04.jpg): image is missing`, or `error: 19 slides, PechaKucha needs 20`:
+    /// the severity, then [`Finding::describe`] (a file without a slide is named before the
+    /// message, `error: 04.jpg: ...`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.slide, &self.file) {
+            (None, Some(file)) => {
+                write!(f, "{}: {}: {}", self.severity, file.display(), self.message)
+            }
+            _ => write!(f, "{}: {}", self.severity, self.describe()),
+        }
     }
 }
 
@@ -170,25 +187,6 @@ impl Report {
         // Every field serializes (paths lossily), so this cannot fail; stay total all the same.
         serde_json::to_string_pretty(self)
             .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
-    }
-}
-
-/// `1 problem`, `3 problems`.
-pub(crate) fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
-/// `6:40`, or `1:05:00` from an hour on.
-pub(crate) fn clock_time(seconds: u64) -> String {
-    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
-        format!("{minutes}:{seconds:02}")
     }
 }
 
@@ -1006,9 +1004,37 @@ mod tests {
     }
 
     #[test]
-    fn clock_times() {
-        for (seconds, text) in [(0, "0:00"), (300, "5:00"), (400, "6:40"), (3900, "1:05:00")] {
-            assert_eq!(clock_time(seconds), text);
+    fn findings_are_described_with_their_slide_and_file() {
+        let finding = |slide, file: Option<&str>| Finding {
+            severity: Severity::Error,
+            slide,
+            file: file.map(PathBuf::from),
+            message: "image is missing".to_owned(),
+        };
+        for (finding, described, shown) in [
+            (
+                finding(Some(4), Some("04.png")),
+                "slide 4 (04.png): image is missing",
+                "error: slide 4 (04.png): image is missing",
+            ),
+            (
+                finding(Some(4), None),
+                "slide 4: image is missing",
+                "error: slide 4: image is missing",
+            ),
+            (
+                finding(None, None),
+                "image is missing",
+                "error: image is missing",
+            ),
+            (
+                finding(None, Some("04.png")),
+                "image is missing",
+                "error: 04.png: image is missing",
+            ),
+        ] {
+            assert_eq!(finding.describe(), described);
+            assert_eq!(finding.to_string(), shown);
         }
     }
 

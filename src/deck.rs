@@ -74,11 +74,34 @@ impl Format {
         Duration::from_secs(self.seconds_per_slide())
     }
 
-    /// Length of the whole talk: slide count x slide length.
+    /// Length of the whole talk: slide count x slide length, saturating at [`Duration::MAX`]
+    /// (never an overflow, whatever a deck file says).
     #[must_use]
     pub fn total(self) -> Duration {
-        // u32 x u32 always fits in u64: no overflow whatever a deck file says.
-        Duration::from_secs(self.slide_count() as u64 * self.seconds_per_slide())
+        let slides = u64::try_from(self.slide_count()).unwrap_or(u64::MAX);
+        Duration::from_secs(slides.saturating_mul(self.seconds_per_slide()))
+    }
+
+    /// The talk engine's timing for this format: the format's slide count and slide length.
+    ///
+    /// The talk lasts the format's length whatever the deck holds: a deck with too few slides
+    /// is refused by `pecha check`, and shown anyway its missing slides are black.
+    #[must_use]
+    pub fn timing(self) -> crate::timing::Timing {
+        crate::timing::Timing::new(self.slide_count(), self.slide_length())
+    }
+
+    /// The format as the presenter view labels it: `PechaKucha · 20 × 20 s` for a named
+    /// format, `12 × 10 s · non-standard` for any other.
+    #[must_use]
+    pub fn label(self) -> String {
+        // A format's slides last whole seconds, so they are written without decimals.
+        let (count, seconds) = (self.slide_count(), self.seconds_per_slide());
+        if self.is_standard() {
+            format!("{self} · {count} × {seconds} s")
+        } else {
+            format!("{count} × {seconds} s · non-standard")
+        }
     }
 
     /// Whether this is one of the named formats (`PechaKucha`, `Ignite`) rather than [`Format::Custom`].
@@ -515,7 +538,7 @@ impl Deck {
                         "{} notes but {} has {}: the notes after page {pages} are not shown",
                         raw.notes.len(),
                         pdf.file_name().unwrap_or_default().to_string_lossy(),
-                        crate::check::plural(pages, "page"),
+                        crate::text::plural(pages, "page"),
                     ));
                 }
                 pdf_slides(&pdf, pages, raw.notes)
@@ -891,6 +914,55 @@ mod tests {
             huge.total().as_secs(),
             u64::from(u32::MAX) * u64::from(u32::MAX)
         );
+        assert_eq!(huge.timing().total(), huge.total());
+    }
+
+    #[test]
+    fn format_timing_is_its_count_and_length() {
+        assert_eq!(
+            Format::PechaKucha.timing(),
+            crate::timing::Timing::PECHA_KUCHA
+        );
+        assert_eq!(Format::Ignite.timing(), crate::timing::Timing::IGNITE);
+        let custom = Format::Custom {
+            slides: 6,
+            seconds: 10,
+        };
+        assert_eq!(
+            custom.timing(),
+            crate::timing::Timing::new(6, Duration::from_secs(10))
+        );
+    }
+
+    #[test]
+    fn format_labels() {
+        for (format, label) in [
+            (Format::PechaKucha, "PechaKucha · 20 × 20 s"),
+            (Format::Ignite, "Ignite · 20 × 15 s"),
+            (
+                Format::Custom {
+                    slides: 12,
+                    seconds: 10,
+                },
+                "12 × 10 s · non-standard",
+            ),
+            (
+                Format::Custom {
+                    slides: 20,
+                    seconds: 2,
+                },
+                "20 × 2 s · non-standard",
+            ),
+            (
+                Format::Custom {
+                    slides: u32::MAX,
+                    seconds: u32::MAX,
+                },
+                "4294967295 × 4294967295 s · non-standard",
+            ),
+        ] {
+            assert_eq!(format.label(), label, "{format:?}");
+        }
     }
 
     #[test]

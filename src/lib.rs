@@ -8,9 +8,11 @@
 //! - [`check`]: whether a deck (or every deck of a night) is ready for the show, used by
 //!   `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
-//!   never drifts and can be tested in microseconds;
+//!   never drifts and can be tested in microseconds; [`clock`] is also the only reader of the
+//!   wall clock;
 //! - [`rehearsal`] and [`history`]: what practising a talk records (slack and overruns per
 //!   slide) and where those runs are kept; [`save`] writes files atomically;
+//! - [`text`]: the small wording helpers the reports share (plurals, `6:40`);
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
 //!
@@ -31,6 +33,7 @@ pub mod rehearsal;
 pub mod save;
 pub mod settings;
 pub mod slides;
+pub mod text;
 pub mod timing;
 pub mod trace;
 pub mod ui;

@@ -258,7 +258,7 @@ fn unreadable(
 fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
     use pecha::history::{History, HistoryStore, deck_key};
     let format = format.unwrap_or(deck.format);
-    let timing = pecha::timing::Timing::new(format.slide_count(), format.slide_length());
+    let timing = format.timing();
     let key = deck_key(deck, timing)?;
     let store = HistoryStore::user()?;
     let history = store

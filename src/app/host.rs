@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use crate::audio::music::{BreakMusic, MusicStatus};
 use crate::check::NightReport;
+use crate::clock::unix_now;
 use crate::deck::{Deck, DeckError};
-use crate::history::unix_now;
 use crate::night::log::{Entry, Event, NightLog};
 use crate::night::progress::{ItemState, Progress, ProgressStore, Stage};
 use crate::night::{Item, Night};
@@ -24,7 +24,7 @@ use crate::ui::host::{BreakView, HostModel, HostStage, ResumeChoice, ResumeOffer
 use crate::ui::projector::{NightCardText, ProjectorContent, ProjectorModel};
 use crate::ui::{Command, NightCommand};
 
-use super::{PechaApp, timing_for};
+use super::PechaApp;
 
 /// How long break music takes to fade in, and to fade out at the break's end.
 const MUSIC_FADE: Duration = Duration::from_secs(3);
@@ -641,7 +641,7 @@ impl PechaApp {
         if on_now {
             // The talk stops here: the next card goes up on the projector.
             self.lead_in_until = None;
-            self.talk = Talk::new(timing_for(self.format));
+            self.talk = Talk::new(self.format.timing());
             if let Some(hosting) = &mut self.hosting {
                 hosting.deck_item = None;
             }
@@ -1197,7 +1197,7 @@ fn problem_line(report: &crate::check::Report) -> String {
         0 => what,
         more => format!(
             "{what}, and {} more (`pecha check` lists them)",
-            crate::check::plural(more, "problem")
+            crate::text::plural(more, "problem")
         ),
     }
 }

@@ -10,8 +10,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use crate::check::Finding;
+use crate::clock::unix_now;
 use crate::deck::{Deck, Format};
-use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, deck_key, unix_now};
+use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, deck_key};
 use crate::night::log::{Entry, NightLog};
 use crate::night::progress::{Progress, ProgressStore};
 use crate::rehearsal::{Outcome, RunRecorder, SlideLoop, Tap};
