@@ -23,6 +23,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, DeckError, Format};
 use crate::history::{HistoryStore, RunRecord};
 use crate::monitors::{self, MonitorInfo, Placement, ProjectorRequest};
+use crate::open::Opened;
 use crate::rehearsal::{LoopPhase, Outcome, SlideLoop, Tap};
 use crate::settings::{Card, STORAGE_KEY, Settings};
 use crate::slides::{SlideFile, SlidePreparer};
@@ -72,15 +73,6 @@ pub struct LaunchOptions {
     pub night_dir: Option<PathBuf>,
 }
 
-/// What the app opens: one talk, or a whole night.
-#[derive(Debug)]
-pub enum Opening {
-    /// One deck: a show or a rehearsal.
-    Deck(Deck),
-    /// A night: the host console.
-    Night(crate::night::Night),
-}
-
 /// Why the app could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -91,10 +83,10 @@ pub enum AppError {
 
 /// Open the window and run until the user quits. `clock` should be created first thing in
 /// `main`, so that its readings are times since launch (the first-slide log line uses that).
-pub fn run(opening: Opening, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
-    let title = match &opening {
-        Opening::Deck(deck) => window_title(deck),
-        Opening::Night(night) => format!("{} — Pecha", night.title),
+pub fn run(opened: Opened, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
+    let title = match &opened {
+        Opened::Deck(deck) => window_title(deck),
+        Opened::Night(night) => format!("{} — Pecha", night.title),
     };
     let native_options = eframe::NativeOptions {
         viewport: ViewportBuilder::default()
@@ -122,15 +114,15 @@ pub fn run(opening: Opening, options: LaunchOptions, clock: SystemClock) -> Resu
                     None
                 }
             };
-            let mut app = match opening {
-                Opening::Deck(deck) => PechaApp::new(
+            let mut app = match opened {
+                Opened::Deck(deck) => PechaApp::new(
                     &creation.egui_ctx,
                     creation.storage,
                     deck,
                     options,
                     Arc::new(clock),
                 ),
-                Opening::Night(night) => PechaApp::new_night(
+                Opened::Night(night) => PechaApp::new_night(
                     &creation.egui_ctx,
                     creation.storage,
                     night,

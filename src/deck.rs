@@ -479,17 +479,32 @@ impl Deck {
             return Self::from_pdf(path);
         }
         let bytes = fs::read(path).map_err(|e| DeckError::io(path, e))?;
+        Self::from_ron_bytes(bytes, path)
+    }
+
+    /// Parses a deck from the bytes of a RON deck file, as [`Deck::from_ron_str`] does once they
+    /// are known to be UTF-8 text; bytes that are not are [`DeckError::NotUtf8`], with the line
+    /// and column of the first wrong byte. `source` names the file in errors.
+    pub fn from_ron_bytes(bytes: Vec<u8>, source: &Path) -> Result<Self, DeckError> {
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             // The valid prefix is UTF-8 by definition; lossy conversion cannot change it.
             let (line, column) = end_position(&String::from_utf8_lossy(valid));
             DeckError::NotUtf8 {
-                path: path.to_path_buf(),
+                path: source.to_path_buf(),
                 line,
                 column,
             }
         })?;
-        Self::from_ron_str(&text, path)
+        Self::from_ron_str(&text, source)
+    }
+
+    /// Whether `path` names a file [`Deck::load`] takes by its name alone, without reading it
+    /// as text: a PDF (one slide per page) or a single image (refused, with the reason).
+    #[must_use]
+    pub fn is_pdf_or_image(path: &Path) -> bool {
+        let extension = lowercase_extension(path);
+        extension == "pdf" || IMAGE_EXTENSIONS.contains(&extension.as_str())
     }
 
     /// Parses a deck from RON text. `source` names the file in errors and gives the folder image

@@ -5,6 +5,7 @@
 //!   images or a PDF ([`pdf`] reads and renders its pages);
 //! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file,
 //!   where a running night is ([`night::progress`]) and what happened during it ([`night::log`]);
+//! - [`open`]: whether a path is a deck or a night, and loading it;
 //! - [`check`]: whether a deck (or every deck of a night) is ready for the show, used by
 //!   `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
@@ -28,6 +29,7 @@ pub mod example;
 pub mod history;
 pub mod monitors;
 pub mod night;
+pub mod open;
 pub mod pdf;
 pub mod rehearsal;
 pub mod save;
