@@ -178,6 +178,14 @@ mod tests {
     }
 
     #[test]
+    fn a_night_saved_with_a_byte_order_mark_is_a_night() {
+        let mut text = "\u{feff}".to_owned();
+        text.push_str(&NIGHT.replace('\n', "\r\n"));
+        let (_dir, path) = written("night.ron", text.as_bytes());
+        assert_eq!(open(&path).unwrap().kind(), Kind::Night);
+    }
+
+    #[test]
     fn a_night_with_a_mistake_is_a_night_error() {
         let (_dir, path) = written(
             "night.ron",
