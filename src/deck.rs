@@ -1,15 +1,19 @@
 //! What a talk is: its slides, their notes and its format, and how it is loaded.
 //!
-//! A deck comes from one of two places:
+//! A deck comes from one of three places:
 //! - a RON file that lists the slide images (relative to the file) with optional speaker notes,
-//!   a title, a presenter and a [`Format`];
-//! - a plain folder of images, taken in natural order (`slide2` before `slide10`).
+//!   a title, a presenter and a [`Format`], or names a PDF and gives the notes of its pages;
+//! - a plain folder of images, taken in natural order (`slide2` before `slide10`);
+//! - a PDF, one slide per page ([`crate::pdf`] reads it).
 //!
 //! Loading only reads the deck's description: it does not open the images. Whether every image
 //! exists and decodes is the job of [`crate::check`], which reports all problems at once; the
-//! timing engine ([`crate::timing`]) only needs the [`Format`]. Errors name the file, and for RON
-//! the line and column, in the `path:line:col: message` form of a compiler, because presenters
-//! edit deck files by hand, often in Cyrillic, and need to find the mistake quickly.
+//! timing engine ([`crate::timing`]) only needs the [`Format`], and this is the one place a
+//! format becomes time ([`Format::timing`], [`Format::total`]) or words ([`Format::label`],
+//! [`Format::describe`]). Whether a path is a deck at all, or a night, is [`crate::open`]'s
+//! question. Errors name the file, and for RON the line and column, in the `path:line:col:
+//! message` form of a compiler, because presenters edit deck files by hand, often in Cyrillic,
+//! and need to find the mistake quickly.
 
 use std::cmp::Ordering;
 use std::fmt;
