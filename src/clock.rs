@@ -1,13 +1,19 @@
-//! Where time comes from.
+//! Where time comes from: the only place in the crate that reads the real time.
 //!
-//! The talk engine in [`crate::timing`] never reads the time itself: every call takes a `now` that
-//! the caller read from a [`Clock`]. This module is the only place in the crate that reads the real
-//! time ([`SystemClock`], built on the monotonic [`Instant`]). Tests use a [`ManualClock`] instead,
-//! which moves only when told to, so a whole 6:40 talk runs in microseconds and every deadline can
-//! be checked to the nanosecond, with no sleeping and no flakiness.
+//! Two kinds of time are read here and nowhere else:
+//! - monotonic time, for the talk: the engine in [`crate::timing`] never reads the time itself,
+//!   every call takes a `now` that the caller read from a [`Clock`]. [`SystemClock`] is the real
+//!   one, built on the monotonic [`Instant`]; tests use a [`ManualClock`] instead, which moves
+//!   only when told to, so a whole 6:40 talk runs in microseconds and every deadline can be
+//!   checked to the nanosecond, with no sleeping and no flakiness;
+//! - the wall clock, for people and files: [`unix_now`] and [`unix_now_ms`] stamp rehearsal runs
+//!   and the night's log, [`local_now`] names files set aside, and [`local_hhmm`],
+//!   [`local_hhmm_after`] and [`until_next_minute`] are the clock the presenter and the host
+//!   see. The wall clock can jump (NTP, daylight saving, the user setting the time), so no talk
+//!   deadline is ever computed from it.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// A source of monotonic time, measured from the clock's own origin.
 ///
@@ -106,24 +112,57 @@ impl<C: Clock + ?Sized> Clock for &C {
     }
 }
 
-/// The wall clock, `HH:MM`, now.
+/// Time since the Unix epoch by the wall clock; zero if the clock is set before 1970.
+fn since_epoch() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+/// Now by the wall clock, in seconds since the Unix epoch (what a rehearsal run's
+/// [`crate::history::RunRecord::finished_at`] holds).
+#[must_use]
+pub fn unix_now() -> i64 {
+    i64::try_from(since_epoch().as_secs()).unwrap_or(i64::MAX)
+}
+
+/// Now by the wall clock, in milliseconds since the Unix epoch (what the night log's
+/// [`crate::night::log::Entry::unix_ms`] holds).
+#[must_use]
+pub fn unix_now_ms() -> i64 {
+    i64::try_from(since_epoch().as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Now by the wall clock, in the local time zone.
+#[must_use]
+pub fn local_now() -> chrono::DateTime<chrono::Local> {
+    chrono::Local::now()
+}
+
+/// The local wall-clock time now, `HH:MM`.
 #[must_use]
 pub fn local_hhmm() -> String {
-    chrono::Local::now().format("%H:%M").to_string()
+    local_now().format("%H:%M").to_string()
 }
 
-/// The wall clock `after` from now, `HH:MM`, to the nearest minute.
+/// The local wall-clock time `after` from now, `HH:MM`, to the nearest minute (cut down
+/// instead, an end at 21:59:50 would read 21:59). Never panics: `after` beyond what a time span
+/// holds (some 292 million years) counts as zero, and a time past the calendar's end is `--:--`.
 #[must_use]
 pub fn local_hhmm_after(after: Duration) -> String {
-    let after = chrono::Duration::from_std(after + Duration::from_secs(30))
+    let after = chrono::Duration::from_std(after.saturating_add(Duration::from_secs(30)))
         .unwrap_or(chrono::Duration::zero());
-    (chrono::Local::now() + after).format("%H:%M").to_string()
+    local_now()
+        .checked_add_signed(after)
+        .map_or_else(|| "--:--".to_owned(), |at| at.format("%H:%M").to_string())
 }
 
-/// How long until the wall clock shows the next minute.
+/// How long until the wall clock's minute changes (1 to 60 s): when a clock showing `HH:MM`
+/// must be painted again.
 #[must_use]
 pub fn until_next_minute() -> Duration {
-    Duration::from_secs(60 - u64::from(chrono::Timelike::second(&chrono::Local::now())))
+    let second = chrono::Timelike::second(&local_now());
+    Duration::from_secs(60_u64.saturating_sub(u64::from(second)))
 }
 
 #[cfg(test)]
@@ -175,5 +214,37 @@ mod tests {
         let boxed: Box<dyn Clock> = Box::new(clock.clone());
         assert_eq!(read(&boxed), Duration::from_secs(7));
         assert_eq!(read(&&clock), Duration::from_secs(7));
+    }
+
+    #[test]
+    fn the_wall_clock_reads_agree() {
+        let seconds = unix_now();
+        let millis = unix_now_ms();
+        assert!(seconds > 1_600_000_000, "{seconds}");
+        assert!((millis / 1000 - seconds).abs() <= 1, "{millis} {seconds}");
+        assert!((local_now().timestamp() - seconds).abs() <= 1);
+    }
+
+    #[test]
+    fn wall_clock_times_are_hours_and_minutes() {
+        let is_hhmm = |text: &str| {
+            text.len() == 5
+                && text.as_bytes()[2] == b':'
+                && text
+                    .bytes()
+                    .enumerate()
+                    .all(|(i, b)| i == 2 || b.is_ascii_digit())
+        };
+        assert!(is_hhmm(&local_hhmm()), "{}", local_hhmm());
+        let in_an_hour = local_hhmm_after(Duration::from_hours(1));
+        assert!(is_hhmm(&in_an_hour), "{in_an_hour}");
+        // Far past any calendar: never a panic.
+        assert!(is_hhmm(&local_hhmm_after(Duration::MAX)));
+        assert_eq!(
+            local_hhmm_after(Duration::from_hours(400_000 * 365 * 24)),
+            "--:--"
+        );
+        let wait = until_next_minute();
+        assert!(wait >= Duration::from_secs(1) && wait <= Duration::from_mins(1));
     }
 }

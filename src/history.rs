@@ -111,7 +111,7 @@ impl History {
             text,
             "Rehearsals of \"{}\" in {format_label}: {}, the latest {}.",
             self.title,
-            crate::check::plural(self.runs.len(), "run"),
+            crate::text::plural(self.runs.len(), "run"),
             local_time(latest.finished_at)
         );
         let compared = self.runs.len().min(RUNS_COMPARED);
@@ -139,7 +139,7 @@ impl History {
         let _ = writeln!(
             text,
             "\nLatest run: {} over, {:.1} s to spare in all.",
-            crate::check::plural(summary.slides_over, "slide"),
+            crate::text::plural(summary.slides_over, "slide"),
             summary.total_slack
         );
         let _ = writeln!(
@@ -161,16 +161,6 @@ pub fn local_time(unix_seconds: i64) -> String {
                 .to_string()
         },
     )
-}
-
-/// Now, in seconds since the Unix epoch (what [`RunRecord::finished_at`] holds).
-#[must_use]
-pub fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |since| {
-            i64::try_from(since.as_secs()).unwrap_or(i64::MAX)
-        })
 }
 
 /// Why a history could not be found or read.
@@ -322,7 +312,7 @@ impl HistoryStore {
             }),
             Err(HistoryError::Unusable { problem, .. }) => {
                 // Local time a person can read in a file manager, to the second.
-                let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+                let stamp = crate::clock::local_now().format("%Y-%m-%d-%H%M%S");
                 let aside = self.dir.join(format!("{key}.unusable-{stamp}.ron"));
                 fs::rename(&path, &aside).map_err(|source| HistoryError::Read {
                     path: path.clone(),

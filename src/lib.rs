@@ -5,17 +5,22 @@
 //!   images or a PDF ([`pdf`] reads and renders its pages);
 //! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file,
 //!   where a running night is ([`night::progress`]) and what happened during it ([`night::log`]);
+//! - [`open`]: whether a path is a deck or a night, and loading it;
 //! - [`check`]: whether a deck (or every deck of a night) is ready for the show, used by
 //!   `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
-//!   never drifts and can be tested in microseconds;
+//!   never drifts and can be tested in microseconds; [`clock`] is also the only reader of the
+//!   wall clock;
 //! - [`rehearsal`] and [`history`]: what practising a talk records (slack and overruns per
 //!   slide) and where those runs are kept; [`save`] writes files atomically;
+//! - [`text`]: the small wording helpers the reports share (plurals, `6:40`);
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
 //!
-//! Around it: [`allocator`] keeps freed slide buffers from staying resident, [`slides`] prepares images on background threads, [`audio`] plays cues,
-//! [`example`] carries the bundled talk, and [`app`] with [`ui`] is the eframe app.
+//! Around it: [`allocator`] keeps freed slide buffers from staying resident, [`slides`] prepares
+//! images on background threads, [`files`] reads and writes the app's files on another,
+//! [`audio`] plays cues and break music, [`example`] carries the bundled talk and night, and
+//! [`app`] with [`ui`] is the eframe app (the app applies commands, the views draw models).
 pub mod allocator;
 pub mod app;
 pub mod audio;
@@ -33,6 +38,7 @@ pub mod rehearsal;
 pub mod save;
 pub mod settings;
 pub mod slides;
+pub mod text;
 pub mod timing;
 pub mod trace;
 pub mod ui;

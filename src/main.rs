@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use pecha::check;
 use pecha::deck::{Deck, Format};
 use pecha::monitors::ProjectorRequest;
+use pecha::open::{Kind, OpenError, Opened, open};
 
 /// Pecha runs PechaKucha talks and whole PechaKucha Nights: 20 slides x 20 seconds, advancing
 /// by themselves, exact to the frame, with a presenter view (or a night's host console) on the
@@ -140,29 +141,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
-        Some(Command::History { path, format }) => {
-            if is_night_file(&path) {
+        Some(Command::History { path, format }) => match open(&path) {
+            Ok(Opened::Night(_)) | Err(OpenError::Night(_)) => {
                 eprintln!(
                     "pecha history: {} is a night file; rehearsals are kept per talk: give one talk's deck",
                     path.display()
                 );
-                return ExitCode::from(2);
+                ExitCode::from(2)
             }
-            match Deck::load(&path) {
-                // As `pecha check`: a deck that cannot be read at all is exit status 2.
+            // As `pecha check`: a deck that cannot be read at all is exit status 2.
+            Err(OpenError::Deck(error)) => {
+                eprintln!("pecha history: {error}");
+                ExitCode::from(2)
+            }
+            Ok(Opened::Deck(deck)) => match run_history(&deck, format) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("pecha history: {error}");
-                    ExitCode::from(2)
+                    eprintln!("pecha history: {error:#}");
+                    ExitCode::from(1)
                 }
-                Ok(deck) => match run_history(&deck, format) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(error) => {
-                        eprintln!("pecha history: {error:#}");
-                        ExitCode::from(1)
-                    }
-                },
-            }
-        }
+            },
+        },
         Some(Command::Log { path: Some(path) }) => run_log(&path),
         Some(Command::Log { path: None }) => match pecha::example::example_night() {
             Ok(path) => run_log(&path),
@@ -181,31 +180,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Whether `path` is a night file (a RON file with a running order) rather than a deck.
-fn is_night_file(path: &std::path::Path) -> bool {
-    path.is_file()
-        && std::fs::read_to_string(path)
-            .is_ok_and(|text| pecha::night::Night::looks_like_night(&text))
-}
-
-/// `pecha check night.ron`: every talk's deck under its talk's name, and the night's length.
-fn run_check_night(path: &std::path::Path, json: bool) -> ExitCode {
-    match pecha::night::Night::load(path) {
-        Ok(night) => {
-            let report = check::check_night(&night);
-            reported(json, &report.to_text(), &report.to_json(), report.ready)
-        }
-        Err(error) => unreadable(json, ("night", "talks"), path, &error),
-    }
-}
-
-/// `pecha check`: print the report and turn readiness into the documented exit status.
+/// `pecha check`: print the report and turn readiness into the documented exit status. A night
+/// file checks every talk's deck under its talk's name, and the night's length.
 fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
-    if is_night_file(path) {
-        return run_check_night(path, json);
-    }
-    match Deck::load(path) {
-        Ok(deck) => {
+    match open(path) {
+        Ok(Opened::Deck(deck)) => {
             let report = check::check_deck(&deck);
             reported(
                 json,
@@ -214,7 +193,17 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
                 report.is_ready(),
             )
         }
-        Err(error) => unreadable(json, ("deck", "findings"), path, &error),
+        Ok(Opened::Night(night)) => {
+            let report = check::check_night(&night);
+            reported(json, &report.to_text(), &report.to_json(), report.ready)
+        }
+        Err(error) => {
+            let shape = match error.kind() {
+                Kind::Deck => ("deck", "findings"),
+                Kind::Night => ("night", "talks"),
+            };
+            unreadable(json, shape, path, &error)
+        }
     }
 }
 
@@ -258,7 +247,7 @@ fn unreadable(
 fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
     use pecha::history::{History, HistoryStore, deck_key};
     let format = format.unwrap_or(deck.format);
-    let timing = pecha::timing::Timing::new(format.slide_count(), format.slide_length());
+    let timing = format.timing();
     let key = deck_key(deck, timing)?;
     let store = HistoryStore::user()?;
     let history = store
@@ -273,18 +262,27 @@ fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
 
 /// `pecha log night.ron`: the night's log from the user's data folder.
 fn run_log(path: &std::path::Path) -> ExitCode {
-    let night = match pecha::night::Night::load(path) {
-        Ok(night) => night,
-        Err(error) => {
-            // A deck given by mistake: say that, not what the night parser thought of it.
-            if path.is_file() && !is_night_file(path) {
-                eprintln!(
-                    "pecha log: {} is not a night file (it has no `running_order`); `pecha log` takes the night's file",
-                    path.display()
-                );
-            } else {
-                eprintln!("pecha log: {error}");
-            }
+    let opened = if path.is_file() {
+        open(path)
+    } else {
+        // Not a file (missing, a folder): nothing to tell apart; say, as always, what reading it
+        // as a night met.
+        pecha::night::Night::load(path)
+            .map(Opened::Night)
+            .map_err(OpenError::Night)
+    };
+    let night = match opened {
+        Ok(Opened::Night(night)) => night,
+        // A deck given by mistake: say that, not what the deck parser thought of it.
+        Ok(Opened::Deck(_)) | Err(OpenError::Deck(_)) => {
+            eprintln!(
+                "pecha log: {} is not a night file (it has no `running_order`); `pecha log` takes the night's file",
+                path.display()
+            );
+            return ExitCode::from(2);
+        }
+        Err(OpenError::Night(error)) => {
+            eprintln!("pecha log: {error}");
             return ExitCode::from(2);
         }
     };
@@ -318,8 +316,10 @@ fn run_app(
     show: ShowArgs,
     clock: pecha::clock::SystemClock,
 ) -> anyhow::Result<ExitCode> {
-    let opening = match path {
-        Some(path) if is_night_file(path) => {
+    let opened = if let Some(path) = path {
+        let opened = open(path);
+        let kind = opened.as_ref().map_or_else(OpenError::kind, Opened::kind);
+        if kind == Kind::Night {
             // A night's format is in its file, and its host starts each talk.
             let single_talk_only = [
                 (show.format.is_some(), "--format"),
@@ -333,20 +333,16 @@ fn run_app(
                     path.display()
                 );
             }
-            // The error names the file itself: `night.ron:4:5: ...`.
-            pecha::open::Opened::Night(
-                pecha::night::Night::load(path).context("cannot open the night")?,
-            )
         }
-        // The error names the file itself: `talk.ron:4:5: ...`.
-        Some(path) => pecha::open::Opened::Deck(Deck::load(path).context("cannot open the deck")?),
-        None => {
-            let night = pecha::example::example_night()
-                .context("cannot unpack the bundled example night")?;
-            pecha::open::Opened::Night(
-                pecha::night::Night::load(&night).context("cannot open the example night")?,
-            )
-        }
+        // The error names the file itself: `talk.ron:4:5: ...`, `night.ron:4:5: ...`.
+        opened.with_context(|| match kind {
+            Kind::Deck => "cannot open the deck",
+            Kind::Night => "cannot open the night",
+        })?
+    } else {
+        let night =
+            pecha::example::example_night().context("cannot unpack the bundled example night")?;
+        Opened::Night(pecha::night::Night::load(&night).context("cannot open the example night")?)
     };
     let options = pecha::app::LaunchOptions {
         projector: show.projector,
@@ -359,6 +355,6 @@ fn run_app(
         history_dir: None,
         night_dir: None,
     };
-    pecha::app::run(opening, options, clock)?;
+    pecha::app::run(opened, options, clock)?;
     Ok(ExitCode::SUCCESS)
 }

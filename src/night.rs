@@ -152,9 +152,11 @@ pub enum NightError {
 }
 
 impl Night {
-    /// Whether RON `text` is a night file rather than a deck: it has a `running_order`.
+    /// Whether RON `text` is a night file rather than a deck: it has a `running_order`. A UTF-8
+    /// byte order mark in front is ignored, as [`Night::from_ron_str`] ignores it.
     #[must_use]
     pub fn looks_like_night(text: &str) -> bool {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         matches!(
             ron::from_str::<ron::Value>(text),
             Ok(ron::Value::Map(map)) if map.keys().any(|key| *key == ron::Value::String("running_order".into()))
@@ -330,6 +332,11 @@ mod tests {
             r#"(title: "t", slides: [(image: "01.jpg")])"#
         ));
         assert!(!Night::looks_like_night("not ron at all"));
+        // As Windows editors save it.
+        assert!(Night::looks_like_night(&format!(
+            "\u{feff}{}",
+            NIGHT.replace('\n', "\r\n")
+        )));
     }
 
     #[test]

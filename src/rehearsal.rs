@@ -539,7 +539,7 @@ impl Pacing {
         };
         format!(
             "{} in {} s · {:.0} words/min · {verdict}",
-            crate::check::plural(self.words, "word"),
+            crate::text::plural(self.words, "word"),
             seconds.round(),
             self.words_per_minute
         )

@@ -439,7 +439,7 @@ fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
     use pecha::night::progress::Progress;
     let (_dir, night_path, data) = night_in_temp_dir(None);
     // Two talks given, the one-minute break begun two minutes ago: then Pecha went down.
-    let started_unix = pecha::history::unix_now() - 120;
+    let started_unix = pecha::clock::unix_now() - 120;
     let mut progress = Progress::new(4);
     progress.states[0] = ItemState::Done;
     progress.states[1] = ItemState::Done;

@@ -15,8 +15,8 @@ use super::notices::{NightRefusal, NoticeKind, Notices};
 use super::{Mode, PechaApp};
 use crate::audio::music::BreakMusic;
 use crate::check::NightReport;
+use crate::clock::unix_now;
 use crate::deck::{Deck, DeckError};
-use crate::history::unix_now;
 use crate::night::log::{Entry, Event, NightLog};
 use crate::night::progress::{ItemState, Progress, ProgressStore, Stage};
 use crate::night::{Item, Night};
@@ -201,9 +201,7 @@ impl Hosting {
     /// How long an item lasts as planned.
     pub(super) fn planned(&self, item: usize) -> Duration {
         match self.night.running_order.get(item) {
-            Some(Item::Talk(_)) => {
-                self.night.format.slide_length() * self.night.format.slide_count() as u32
-            }
+            Some(Item::Talk(_)) => self.night.format.total(),
             Some(Item::Break(pause)) => pause.length,
             None => Duration::ZERO,
         }
@@ -631,18 +629,12 @@ pub(super) fn problem_line(report: &crate::check::Report) -> String {
     let Some(first) = errors.next() else {
         return report.summary();
     };
-    let what = match (first.slide, &first.file) {
-        (Some(slide), Some(file)) => {
-            format!("slide {slide} ({}): {}", file.display(), first.message)
-        }
-        (Some(slide), None) => format!("slide {slide}: {}", first.message),
-        _ => first.message.clone(),
-    };
+    let what = first.describe();
     match errors.count() {
         0 => what,
         more => format!(
             "{what}, and {} more (`pecha check` lists them)",
-            crate::check::plural(more, "problem")
+            crate::text::plural(more, "problem")
         ),
     }
 }

@@ -168,29 +168,17 @@ pub(super) fn deck_problems(
             std::cmp::Ordering::Equal => finding.message.clone(),
         });
     }
-    let describe = |finding: &Finding| {
-        let name = finding
-            .file
-            .as_ref()
-            .map(|file| format!(" ({})", file.display()))
-            .unwrap_or_default();
-        format!(
-            "slide {}{name}: {}",
-            finding.slide.unwrap_or_default(),
-            finding.message
-        )
-    };
     if slides.len() <= LISTED_SLIDE_PROBLEMS {
         notices.extend(
             slides.iter().map(|finding| {
-                format!("{}; the audience will see black for it", describe(finding))
+                format!("{}; the audience will see black for it", finding.describe())
             }),
         );
     } else {
         notices.push(format!(
             "{} slides cannot be shown, the audience will see black for them: {} and more; `pecha check` lists them all",
             slides.len(),
-            describe(slides[0])
+            slides[0].describe()
         ));
     }
     notices

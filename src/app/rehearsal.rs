@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use super::notices::NoticeKind;
 use super::{Mode, PechaApp};
-use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord, unix_now};
+use crate::clock::unix_now;
+use crate::history::{History, HistoryError, HistoryStore, Loaded, RunRecord};
 use crate::rehearsal::{Outcome, RunRecorder, SlideLoop, Tap};
 use crate::save::SaveError;
 use crate::timing::{Intervention, LogEntry, LogEvent, TalkState, Timing};

@@ -34,7 +34,7 @@ use chrono::TimeZone;
 use serde::{Deserialize, Serialize};
 
 use super::{Item, Night};
-use crate::check::{clock_time, plural};
+use crate::text::{clock_time, plural};
 
 /// One thing that happened, as written to the log. `item` is always the 0-based index of the
 /// talk or break in the night file's running order (not in the order the host rearranged).
@@ -104,7 +104,7 @@ impl Entry {
     #[must_use]
     pub fn now(event: Event) -> Self {
         Self {
-            unix_ms: unix_now_ms(),
+            unix_ms: crate::clock::unix_now_ms(),
             event,
         }
     }
@@ -119,16 +119,6 @@ impl Entry {
     pub fn from_line(line: &str) -> Result<Self, String> {
         ron::from_str(line).map_err(|error| error.to_string())
     }
-}
-
-/// Now, in milliseconds since the Unix epoch (what [`Entry::unix_ms`] holds).
-#[must_use]
-pub fn unix_now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |since| {
-            i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
-        })
 }
 
 /// Why the log could not be written or read. Messages name the file.

@@ -1,212 +1,15 @@
-//! The talk engine: when each slide of an auto-advancing talk is shown.
+//! [`Talk`]: the state machine of one auto-advancing talk, its queries and its log.
 //!
-//! A Pecha Kucha talk is 20 slides of 20 seconds that advance by themselves. [`Talk`] is the pure
-//! state machine behind that: it never reads the time, every method takes a `now` that the caller
-//! read from a [`Clock`](crate::clock::Clock), so the same code runs the show, the rehearsal view
-//! and a whole 6:40 talk simulated in a test in microseconds.
-//!
-//! # Never drifting
-//!
-//! Tools that schedule each slide from the moment the previous one appeared run late by a frame
-//! or a tick per slide, seconds per talk. Here every deadline is computed from one anchor: the
-//! caller-clock instant at which a slide started with its full time. While nothing intervenes the
-//! anchor is the start of the talk, and slide `k` (1-based) becomes current at exactly
-//! `start + (k - 1) x slide_length + time spent paused`, however late or irregular the caller's
-//! ticks are. Pausing moves the anchor by the time paused; restarting a slide, resuming from a
-//! slide or advancing by hand re-anchors so that slide starts at `now`. Arithmetic is in integer
-//! nanoseconds, so results are exact.
-//!
-//! # Queries are derived, the log is written by `update`
-//!
-//! What is on screen ([`Talk::state`], [`Talk::current_slide`], the countdowns) is a pure
-//! function of the interventions so far and the `now` passed in, whether or not
-//! [`Talk::update`] was called. `update` only writes the [`LogEvent`]s whose time has come into the
-//! log (each slide at its *scheduled* time, not at the late tick that noticed it) and returns the
-//! entries added since the previous call, e.g. to play a cue. Every intervention first catches up
-//! the same way, so the log is always in time order.
-//!
-//! Every intervention ([`Talk::start`], [`Talk::pause`], ...) returns `true` if it was applied and
-//! logged, `false` if it does not apply in the current state (starting twice, resuming a talk that
-//! is not paused, a slide number out of range): then nothing changes and nothing is logged.
-//! Pause stays paused until [`Talk::resume`]: nothing else unpauses, not even a jump to another
-//! slide.
+//! A talk is ready (armed, the title card up), running, paused or finished. What is on screen
+//! is derived from the phase and the `now` passed in, never stored; [`Talk::update`] writes the
+//! slides whose time has come into the log at their scheduled time. Deadlines come from the
+//! [`Schedule`] of a started talk; every intervention changes that
+//! schedule and is logged. See the [module documentation](super) for the model.
 
 use std::time::Duration;
 
-const NANOS_PER_SECOND: u128 = 1_000_000_000;
-
-/// The shortest slide a [`Talk`] accepts; shorter (zero) lengths are raised to it.
-pub const MIN_SLIDE_LENGTH: Duration = Duration::from_millis(1);
-
-/// The shape of a talk: how many slides, and how long each one is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Timing {
-    /// Number of slides (at least 1 in a [`Talk`]).
-    pub slide_count: usize,
-    /// How long each slide is shown (at least [`MIN_SLIDE_LENGTH`] in a [`Talk`]).
-    pub slide_length: Duration,
-}
-
-impl Timing {
-    /// Pecha Kucha: 20 slides x 20 s = 6:40.
-    pub const PECHA_KUCHA: Self = Self::new(20, Duration::from_secs(20));
-    /// Ignite: 20 slides x 15 s = 5:00.
-    pub const IGNITE: Self = Self::new(20, Duration::from_secs(15));
-
-    /// A talk of `slide_count` slides of `slide_length` each.
-    #[must_use]
-    pub const fn new(slide_count: usize, slide_length: Duration) -> Self {
-        Self {
-            slide_count,
-            slide_length,
-        }
-    }
-
-    /// Length of the whole talk without pauses or interventions.
-    #[must_use]
-    pub fn total(self) -> Duration {
-        slides(self.slide_length, self.slide_count)
-    }
-
-    /// At least one slide of at least [`MIN_SLIDE_LENGTH`], so the engine never divides by zero.
-    fn normalized(self) -> Self {
-        Self {
-            slide_count: self.slide_count.max(1),
-            slide_length: self.slide_length.max(MIN_SLIDE_LENGTH),
-        }
-    }
-}
-
-impl Default for Timing {
-    /// [`Timing::PECHA_KUCHA`].
-    fn default() -> Self {
-        Self::PECHA_KUCHA
-    }
-}
-
-/// Where a talk is, as the UI shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TalkState {
-    /// Armed, not started: the title card, slide 1 waiting with its full time.
-    Ready,
-    /// Slides advance by themselves.
-    Running,
-    /// Frozen until [`Talk::resume`]; nothing else unpauses.
-    Paused,
-    /// The last slide's time is up (or it was advanced past by hand).
-    Finished,
-}
-
-/// Something a person did to a talk (all are logged).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Intervention {
-    /// The talk was started from slide 1.
-    Start,
-    /// The talk was paused.
-    Pause,
-    /// The talk was resumed after a pause.
-    Resume,
-    /// The current slide got its full time again (the slide is in the following
-    /// [`LogEvent::SlideShown`]).
-    RestartSlide,
-    /// The talk jumped to `slide` (1-based) with its full time.
-    ResumeFrom {
-        /// The slide jumped to, 1-based.
-        slide: usize,
-    },
-    /// Last resort: the next slide was shown by hand, before its time.
-    ManualAdvance,
-}
-
-/// What happened, in a [`LogEntry`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum LogEvent {
-    /// `slide` (1-based) became current with its full time: at its deadline, at the start, or
-    /// right after an intervention that jumped to it or restarted it.
-    SlideShown {
-        /// The slide shown, 1-based.
-        slide: usize,
-    },
-    /// A person intervened.
-    Intervention(Intervention),
-    /// The talk finished.
-    Finished,
-}
-
-/// One line of a talk's log.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct LogEntry {
-    /// Talk clock: time since the start minus time spent paused (see [`Talk::talk_elapsed`]).
-    /// For slides and the finish this is their scheduled time, not the tick that noticed them.
-    pub at: Duration,
-    /// The caller's clock at that moment (the raw `now`, or the scheduled deadline).
-    pub wall: Duration,
-    /// What happened.
-    pub event: LogEvent,
-}
-
-/// The anchor of a started talk, all in caller-clock time.
-#[derive(Debug, Clone, Copy)]
-struct Schedule {
-    /// When the talk was started.
-    started: Duration,
-    /// Caller time not counted on the talk clock: completed pauses (and time spent finished
-    /// before a [`Talk::resume_from`]).
-    paused_total: Duration,
-    /// When `anchor_slide` started with its full time. Pauses move it later.
-    anchor: Duration,
-    /// 0-based index of the slide that started at `anchor`.
-    anchor_slide: usize,
-    /// 0-based index of the last slide logged as shown.
-    shown: usize,
-}
-
-impl Schedule {
-    /// A talk started at `now`, from slide `slide_index` (0-based).
-    fn starting(slide_index: usize, now: Duration) -> Self {
-        Self {
-            started: now,
-            paused_total: Duration::ZERO,
-            anchor: now,
-            anchor_slide: slide_index,
-            shown: slide_index,
-        }
-    }
-
-    /// The talk clock at caller time `wall` (valid while running; frozen values are passed in
-    /// for paused talks).
-    fn talk_clock(&self, wall: Duration) -> Duration {
-        wall.saturating_sub(self.started)
-            .saturating_sub(self.paused_total)
-    }
-
-    /// Caller time at which slide `index` (0-based, not before the anchor slide) starts; with
-    /// `index == slide_count` it is the finish.
-    fn deadline(&self, index: usize, timing: Timing) -> Duration {
-        let later = index.saturating_sub(self.anchor_slide);
-        self.anchor
-            .saturating_add(slides(timing.slide_length, later))
-    }
-
-    /// The slide index (0-based, may be `>= slide_count` once the talk is over) and the time
-    /// elapsed in it at caller time `at`.
-    fn position(&self, at: Duration, timing: Timing) -> (usize, Duration) {
-        let since_anchor = at.saturating_sub(self.anchor).as_nanos();
-        let length = timing.slide_length.as_nanos().max(1);
-        let steps = usize::try_from(since_anchor / length).unwrap_or(usize::MAX);
-        (
-            self.anchor_slide.saturating_add(steps),
-            from_nanos(since_anchor % length),
-        )
-    }
-
-    /// Re-anchors so that slide `index` starts at caller time `at` with its full time.
-    fn jump(&mut self, index: usize, at: Duration) {
-        self.anchor = at;
-        self.anchor_slide = index;
-        self.shown = index;
-    }
-}
+use super::schedule::{NANOS_PER_SECOND, Schedule, from_nanos, slides};
+use super::{Intervention, LogEntry, LogEvent, TalkState, Timing};
 
 /// The engine's own state; [`TalkState`] is derived from it and `now`.
 #[derive(Debug, Clone, Copy)]
@@ -237,7 +40,7 @@ struct Position {
 
 /// One auto-advancing talk: the state machine, its queries and its log.
 ///
-/// See the [module documentation](self) for the model. All times are caller-clock times
+/// See the [module documentation](super) for the model. All times are caller-clock times
 /// (`now`), which must come from one monotonic clock.
 #[derive(Debug, Clone)]
 pub struct Talk {
@@ -252,7 +55,7 @@ impl Talk {
     /// An armed talk: [`TalkState::Ready`], slide 1 waiting with its full time.
     ///
     /// A timing with no slides or zero-length slides is raised to 1 slide of at least
-    /// [`MIN_SLIDE_LENGTH`] (reject such decks before, e.g. in `check`).
+    /// [`MIN_SLIDE_LENGTH`](super::MIN_SLIDE_LENGTH) (reject such decks before, e.g. in `check`).
     #[must_use]
     pub fn new(timing: Timing) -> Self {
         Self {
@@ -615,24 +418,12 @@ impl Talk {
     }
 }
 
-/// `count` slides of `length`, exact, saturating at [`Duration::MAX`].
-fn slides(length: Duration, count: usize) -> Duration {
-    from_nanos(length.as_nanos().saturating_mul(count as u128))
-}
-
-/// A nanosecond count as a `Duration`, saturating at [`Duration::MAX`].
-fn from_nanos(nanos: u128) -> Duration {
-    match u64::try_from(nanos / NANOS_PER_SECOND) {
-        Ok(seconds) => Duration::new(seconds, (nanos % NANOS_PER_SECOND) as u32),
-        Err(_) => Duration::MAX,
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::clock::{Clock, ManualClock};
+    use crate::timing::MIN_SLIDE_LENGTH;
 
     fn ms(millis: u64) -> Duration {
         Duration::from_millis(millis)
@@ -662,19 +453,6 @@ mod tests {
         let mut talk = Talk::new(Timing::PECHA_KUCHA);
         assert!(talk.start(start));
         talk
-    }
-
-    #[test]
-    fn timing_totals() {
-        for (timing, total) in [
-            (Timing::PECHA_KUCHA, s(400)),
-            (Timing::IGNITE, s(300)),
-            (Timing::new(6, s(10)), s(60)),
-            (Timing::new(3, ms(1500)), ms(4500)),
-            (Timing::default(), s(400)),
-        ] {
-            assert_eq!(timing.total(), total, "{timing:?}");
-        }
     }
 
     #[test]

@@ -1,214 +1,36 @@
 //! What a talk is: its slides, their notes and its format, and how it is loaded.
 //!
-//! A deck comes from one of two places:
+//! A deck comes from one of three places:
 //! - a RON file that lists the slide images (relative to the file) with optional speaker notes,
-//!   a title, a presenter and a [`Format`];
-//! - a plain folder of images, taken in natural order (`slide2` before `slide10`).
+//!   a title, a presenter and a [`Format`], or names a PDF and gives the notes of its pages;
+//! - a plain folder of images, taken in natural order (`slide2` before `slide10`);
+//! - a PDF, one slide per page ([`crate::pdf`] reads it).
 //!
 //! Loading only reads the deck's description: it does not open the images. Whether every image
 //! exists and decodes is the job of [`crate::check`], which reports all problems at once; the
-//! timing engine ([`crate::timing`]) only needs the [`Format`]. Errors name the file, and for RON
-//! the line and column, in the `path:line:col: message` form of a compiler, because presenters
-//! edit deck files by hand, often in Cyrillic, and need to find the mistake quickly.
+//! timing engine ([`crate::timing`]) only needs the [`Format`], which `format.rs` holds: the one
+//! place a format becomes time ([`Format::timing`], [`Format::total`]) or words
+//! ([`Format::label`], [`Format::describe`]). Whether a path is a deck at all, or a night, is
+//! [`crate::open`]'s question. Errors name the file, and for RON the line and column, in the
+//! `path:line:col: message` form of a compiler, because presenters edit deck files by hand,
+//! often in Cyrillic, and need to find the mistake quickly.
+
+mod format;
 
 use std::cmp::Ordering;
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
-use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+
+pub use format::{Format, ParseFormatError};
 
 /// File extensions (lower case) that a folder deck takes as slide images.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
 
 /// The file a folder may hold to describe itself; [`Deck::load`] prefers it to the bare images.
 pub const DECK_FILE_NAME: &str = "deck.ron";
-
-/// How many slides a talk has and how long each one stays on screen.
-///
-/// In a deck file: `format: PechaKucha`, `format: Ignite` or
-/// `format: Custom(slides: 20, seconds: 10)`. On the command line see [`Format::from_str`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub enum Format {
-    /// 20 slides x 20 seconds, 6:40 in all.
-    #[default]
-    PechaKucha,
-    /// 20 slides x 15 seconds, 5:00 in all.
-    Ignite,
-    /// Any other count and length, for events with their own rules.
-    Custom {
-        /// Number of slides, at least 1.
-        slides: u32,
-        /// Seconds each slide stays on screen, at least 1.
-        seconds: u32,
-    },
-}
-
-impl Format {
-    /// The talk's timing (interim; the core re-cut brings the real one).
-    #[must_use]
-    pub fn timing(self) -> crate::timing::Timing {
-        crate::timing::Timing::new(self.slide_count(), self.slide_length())
-    }
-
-    /// The presenter view's label of the format.
-    #[must_use]
-    pub fn label(self) -> String {
-        let seconds = self.slide_length().as_secs_f64();
-        let seconds_text = if seconds.fract() == 0.0 {
-            format!("{seconds}")
-        } else {
-            format!("{seconds:.1}")
-        };
-        if self.is_standard() {
-            format!("{self} · {} × {seconds_text} s", self.slide_count())
-        } else {
-            format!("{} × {seconds_text} s · non-standard", self.slide_count())
-        }
-    }
-
-    /// Number of slides a deck in this format must have.
-    #[must_use]
-    pub fn slide_count(self) -> usize {
-        match self {
-            Self::PechaKucha | Self::Ignite => 20,
-            Self::Custom { slides, .. } => slides as usize,
-        }
-    }
-
-    /// Whole seconds each slide stays on screen.
-    #[must_use]
-    pub fn seconds_per_slide(self) -> u64 {
-        match self {
-            Self::PechaKucha => 20,
-            Self::Ignite => 15,
-            Self::Custom { seconds, .. } => u64::from(seconds),
-        }
-    }
-
-    /// How long each slide stays on screen.
-    #[must_use]
-    pub fn slide_length(self) -> Duration {
-        Duration::from_secs(self.seconds_per_slide())
-    }
-
-    /// Length of the whole talk: slide count x slide length.
-    #[must_use]
-    pub fn total(self) -> Duration {
-        // u32 x u32 always fits in u64: no overflow whatever a deck file says.
-        Duration::from_secs(self.slide_count() as u64 * self.seconds_per_slide())
-    }
-
-    /// Whether this is one of the named formats (`PechaKucha`, `Ignite`) rather than [`Format::Custom`].
-    #[must_use]
-    pub fn is_standard(self) -> bool {
-        !matches!(self, Self::Custom { .. })
-    }
-
-    /// The format's name: `PechaKucha`, `Ignite` or `Custom`. Same as its `Display`.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::PechaKucha => "PechaKucha",
-            Self::Ignite => "Ignite",
-            Self::Custom { .. } => "Custom",
-        }
-    }
-
-    /// The name with the numbers, for messages: `PechaKucha (20 x 20 s)`, or
-    /// `a custom format (20 x 4 s)`.
-    #[must_use]
-    pub fn describe(self) -> String {
-        match self {
-            Self::Custom { slides, seconds } => {
-                format!("a custom format ({slides} x {seconds} s)")
-            }
-            _ => format!(
-                "{} ({} x {} s)",
-                self.name(),
-                self.slide_count(),
-                self.seconds_per_slide()
-            ),
-        }
-    }
-
-    /// Checks that a format has at least one slide of at least one second.
-    fn validate(self) -> Result<Self, &'static str> {
-        match self {
-            Self::Custom { slides: 0, .. } => Err("a Custom format needs at least 1 slide"),
-            Self::Custom { seconds: 0, .. } => {
-                Err("a Custom format needs at least 1 second per slide")
-            }
-            _ => Ok(self),
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Why a command-line format such as `20x10` was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ParseFormatError {
-    /// Neither a known name nor `SLIDESxSECONDS`.
-    #[error(
-        "unknown format `{0}`: use `pechakucha` (20 x 20 s), `ignite` (20 x 15 s) or SLIDESxSECONDS such as `20x10`"
-    )]
-    Unknown(String),
-    /// `SLIDESxSECONDS` with a zero in it.
-    #[error("format `{0}` has no slides or no time: slides and seconds must both be at least 1")]
-    Zero(String),
-}
-
-impl FromStr for Format {
-    type Err = ParseFormatError;
-
-    /// Parses the command-line form: `pechakucha` or `ignite` (any case; `-`, `_` and spaces
-    /// ignored), or `SLIDESxSECONDS` such as `20x10`. `20x20` and `20x15` give the named formats.
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let unknown = || ParseFormatError::Unknown(text.to_owned());
-        let name: String = text
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect();
-        match name.as_str() {
-            "pechakucha" => return Ok(Self::PechaKucha),
-            "ignite" => return Ok(Self::Ignite),
-            _ => {}
-        }
-        let (slides, seconds) = text
-            .trim()
-            .to_lowercase()
-            .split_once(['x', '×', 'х']) // Latin x, multiplication sign, Cyrillic ha
-            .map(|(slides, seconds)| (slides.to_owned(), seconds.to_owned()))
-            .ok_or_else(unknown)?;
-        let number = |s: &str| -> Result<u32, ParseFormatError> {
-            let s = s.trim().trim_end_matches('s');
-            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(unknown());
-            }
-            s.parse().map_err(|_| unknown())
-        };
-        let (slides, seconds) = (number(&slides)?, number(&seconds)?);
-        if slides == 0 || seconds == 0 {
-            return Err(ParseFormatError::Zero(text.to_owned()));
-        }
-        Ok(match (slides, seconds) {
-            (20, 20) => Self::PechaKucha,
-            (20, 15) => Self::Ignite,
-            _ => Self::Custom { slides, seconds },
-        })
-    }
-}
 
 /// One slide: a picture and what the presenter wants to say over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -478,17 +300,32 @@ impl Deck {
             return Self::from_pdf(path);
         }
         let bytes = fs::read(path).map_err(|e| DeckError::io(path, e))?;
+        Self::from_ron_bytes(bytes, path)
+    }
+
+    /// Parses a deck from the bytes of a RON deck file, as [`Deck::from_ron_str`] does once they
+    /// are known to be UTF-8 text; bytes that are not are [`DeckError::NotUtf8`], with the line
+    /// and column of the first wrong byte. `source` names the file in errors.
+    pub fn from_ron_bytes(bytes: Vec<u8>, source: &Path) -> Result<Self, DeckError> {
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             // The valid prefix is UTF-8 by definition; lossy conversion cannot change it.
             let (line, column) = end_position(&String::from_utf8_lossy(valid));
             DeckError::NotUtf8 {
-                path: path.to_path_buf(),
+                path: source.to_path_buf(),
                 line,
                 column,
             }
         })?;
-        Self::from_ron_str(&text, path)
+        Self::from_ron_str(&text, source)
+    }
+
+    /// Whether `path` names a file [`Deck::load`] takes by its name alone, without reading it
+    /// as text: a PDF (one slide per page) or a single image (refused, with the reason).
+    #[must_use]
+    pub fn is_pdf_or_image(path: &Path) -> bool {
+        let extension = lowercase_extension(path);
+        extension == "pdf" || IMAGE_EXTENSIONS.contains(&extension.as_str())
     }
 
     /// Parses a deck from RON text. `source` names the file in errors and gives the folder image
@@ -537,7 +374,7 @@ impl Deck {
                         "{} notes but {} has {}: the notes after page {pages} are not shown",
                         raw.notes.len(),
                         pdf.file_name().unwrap_or_default().to_string_lossy(),
-                        crate::check::plural(pages, "page"),
+                        crate::text::plural(pages, "page"),
                     ));
                 }
                 pdf_slides(&pdf, pages, raw.notes)
@@ -878,42 +715,6 @@ pub fn io_reason(error: &io::Error) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn format_numbers() {
-        let table = [
-            (Format::PechaKucha, 20, 20, 400, true),
-            (Format::Ignite, 20, 15, 300, true),
-            (
-                Format::Custom {
-                    slides: 6,
-                    seconds: 10,
-                },
-                6,
-                10,
-                60,
-                false,
-            ),
-        ];
-        for (format, slides, seconds, total, standard) in table {
-            assert_eq!(format.slide_count(), slides, "{format:?}");
-            assert_eq!(
-                format.slide_length(),
-                Duration::from_secs(seconds),
-                "{format:?}"
-            );
-            assert_eq!(format.total(), Duration::from_secs(total), "{format:?}");
-            assert_eq!(format.is_standard(), standard, "{format:?}");
-        }
-        let huge = Format::Custom {
-            slides: u32::MAX,
-            seconds: u32::MAX,
-        };
-        assert_eq!(
-            huge.total().as_secs(),
-            u64::from(u32::MAX) * u64::from(u32::MAX)
-        );
-    }
 
     #[test]
     fn edit_distance_table() {

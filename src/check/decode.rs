@@ -1,0 +1,387 @@
+//! Decoding a slide's image for real, under limits: what `pecha check` and the slide pipeline
+//! both do to an image file.
+//!
+//! [`probe_image`] and [`decode_image`] read the file once, tell what it is before decoding it
+//! (missing, empty, text, a JPEG cut short: [`ImageProblem`]), refuse a header that claims more
+//! than [`decode_limits`] allow (a decompression bomb is refused before a byte is decoded), then
+//! decode. The check ([`super::check_deck`]) keeps only the size; the slide pipeline
+//! ([`crate::slides`]) keeps the pixels, turned upright as the camera's EXIF says. Both say the
+//! same words about the same broken file.
+
+use std::fs;
+use std::io::{self, Cursor};
+use std::path::Path;
+
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+/// Widest and tallest image pecha decodes, in pixels. 8K (7680 x 4320) fits with room to spare.
+pub const MAX_IMAGE_SIDE: u32 = 16_384;
+/// Most memory one decode may take: 512 MiB, a 16-bit RGBA 8K image with headroom.
+pub const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The limits every slide image is decoded under: at most [`MAX_IMAGE_SIDE`] pixels a side and
+/// [`MAX_DECODE_BYTES`] of memory. Shared by `pecha check` and the slide pipeline.
+#[must_use]
+pub fn decode_limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    limits
+}
+
+/// What [`probe_image`] learnt about an image that decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageInfo {
+    /// Width as shown, in pixels (after the EXIF orientation of camera photos).
+    pub width: u32,
+    /// Height as shown, in pixels.
+    pub height: u32,
+    /// Size of the file in bytes.
+    pub file_size: u64,
+}
+
+/// Why an image cannot be shown. The `Display` form is a message about the image without its
+/// path (the caller puts the slide and file in front): `image is missing`.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageProblem {
+    /// No file at that path.
+    #[error("image is missing{}", match .similar {
+        Some(name) => format!(" (there is `{name}`: file names are case-sensitive)"),
+        None => String::new(),
+    })]
+    Missing {
+        /// A file in the same folder whose name differs only in case, a common slip when decks
+        /// move from Windows or macOS.
+        similar: Option<String>,
+    },
+    /// The path is a folder.
+    #[error("is a folder, not an image")]
+    NotAFile,
+    /// The file exists but cannot be read.
+    #[error("cannot read the file: {0}")]
+    Io(#[from] io::Error),
+    /// Zero bytes.
+    #[error("file is empty (0 bytes)")]
+    Empty,
+    /// Text, such as an HTML error page saved under an image's name.
+    #[error("is a text file, not an image")]
+    Text,
+    /// Not a format pecha reads.
+    #[error("is not an image pecha can read (PNG, JPEG, WebP, GIF, BMP or TIFF)")]
+    UnknownFormat,
+    /// Too big a file to read into memory for decoding.
+    #[error("file is {} MB, over the {} MB limit for one image", mebibytes(*.size), mebibytes(MAX_DECODE_BYTES))]
+    FileTooLarge {
+        /// Size in bytes.
+        size: u64,
+    },
+    /// The header claims more pixels a side than [`MAX_IMAGE_SIDE`]: a decompression bomb or
+    /// a mistake. Refused before decoding.
+    #[error(
+        "claims {width} x {height} pixels, over the {MAX_IMAGE_SIDE} x {MAX_IMAGE_SIDE} limit; not decoded (a decompression bomb or a mistake)"
+    )]
+    TooManyPixels {
+        /// Width the header claims.
+        width: u32,
+        /// Height the header claims.
+        height: u32,
+    },
+    /// Decoding would take more than [`MAX_DECODE_BYTES`] of memory. Refused before decoding.
+    #[error(
+        "{width} x {height} pixels would need {} MB to decode, over the {} MB limit; not decoded",
+        mebibytes(*.bytes), mebibytes(MAX_DECODE_BYTES)
+    )]
+    TooMuchMemory {
+        /// Width the header claims.
+        width: u32,
+        /// Height the header claims.
+        height: u32,
+        /// Bytes the decoded image would take.
+        bytes: u64,
+    },
+    /// The file ends before the image data does (an interrupted copy or download).
+    #[error("{format} file is truncated: it ends before the image does")]
+    Truncated {
+        /// `JPEG`, `PNG`...
+        format: &'static str,
+    },
+    /// The decoder refused the data.
+    #[error("does not decode as {format}: {message}")]
+    Decode {
+        /// `JPEG`, `PNG`...
+        format: &'static str,
+        /// The decoder's reason.
+        message: String,
+    },
+    /// A PDF deck's page cannot be shown.
+    #[error("{0}")]
+    Pdf(#[from] crate::pdf::PdfProblem),
+}
+
+/// Bytes as whole mebibytes, rounded up, for messages.
+pub(super) fn mebibytes(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
+/// Display name of an image format, for messages.
+fn format_label(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Png => "PNG",
+        ImageFormat::Jpeg => "JPEG",
+        ImageFormat::WebP => "WebP",
+        ImageFormat::Gif => "GIF",
+        ImageFormat::Bmp => "BMP",
+        ImageFormat::Tiff => "TIFF",
+        _ => "image",
+    }
+}
+
+/// Decodes the image at `path` for real under [`decode_limits`] and reports its size.
+///
+/// The decoded pixels are dropped; use [`decode_image`] to keep them.
+pub fn probe_image(path: &Path) -> Result<ImageInfo, ImageProblem> {
+    let decoded = decode(path)?;
+    let (width, height) = match decoded.orientation {
+        Orientation::Rotate90
+        | Orientation::Rotate270
+        | Orientation::Rotate90FlipH
+        | Orientation::Rotate270FlipH => (decoded.image.height(), decoded.image.width()),
+        _ => (decoded.image.width(), decoded.image.height()),
+    };
+    Ok(ImageInfo {
+        width,
+        height,
+        file_size: decoded.file_size,
+    })
+}
+
+/// Decodes the image at `path` under [`decode_limits`], turned upright as its EXIF says.
+pub fn decode_image(path: &Path) -> Result<DynamicImage, ImageProblem> {
+    let mut decoded = decode(path)?;
+    decoded.image.apply_orientation(decoded.orientation);
+    Ok(decoded.image)
+}
+
+/// An image as decoded, before its orientation is applied.
+struct Decoded {
+    image: DynamicImage,
+    orientation: Orientation,
+    file_size: u64,
+}
+
+/// An image file read whole and sniffed, not decoded yet.
+pub(super) struct Sniffed {
+    bytes: Vec<u8>,
+    format: ImageFormat,
+    file_size: u64,
+}
+
+/// Read the file and tell what it is, without decoding it: catches the missing, the empty, the
+/// not-an-image and the JPEG cut short, at the cost of one read.
+pub(super) fn sniff(path: &Path) -> Result<Sniffed, ImageProblem> {
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(ImageProblem::Missing {
+                similar: same_name_other_case(path),
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if metadata.is_dir() {
+        return Err(ImageProblem::NotAFile);
+    }
+    let file_size = metadata.len();
+    if file_size == 0 {
+        return Err(ImageProblem::Empty);
+    }
+    if file_size > MAX_DECODE_BYTES {
+        return Err(ImageProblem::FileTooLarge { size: file_size });
+    }
+    let bytes = fs::read(path)?;
+    let Ok(format) = image::guess_format(&bytes) else {
+        return Err(if looks_like_text(&bytes) {
+            ImageProblem::Text
+        } else {
+            ImageProblem::UnknownFormat
+        });
+    };
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(&bytes) {
+        // The JPEG decoder fills a cut-off picture with grey instead of failing.
+        return Err(ImageProblem::Truncated {
+            format: format_label(format),
+        });
+    }
+    Ok(Sniffed {
+        bytes,
+        format,
+        file_size,
+    })
+}
+
+fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
+    let Sniffed {
+        bytes,
+        format,
+        file_size,
+    } = sniff(path)?;
+    let label = format_label(format);
+    let decode_error = |error: image::ImageError| ImageProblem::Decode {
+        format: label,
+        message: error.to_string(),
+    };
+
+    // Read the header with only the memory limit, so a refusal can say what the file claims.
+    let mut header_limits = Limits::default();
+    header_limits.max_alloc = Some(MAX_DECODE_BYTES);
+    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
+    reader.limits(header_limits);
+    let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    let (width, height) = decoder.dimensions();
+    if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE {
+        return Err(ImageProblem::TooManyPixels { width, height });
+    }
+    let bytes_needed = decoder.total_bytes();
+    if bytes_needed > MAX_DECODE_BYTES {
+        return Err(ImageProblem::TooMuchMemory {
+            width,
+            height,
+            bytes: bytes_needed,
+        });
+    }
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut limits = decode_limits();
+    limits.reserve(bytes_needed).map_err(decode_error)?;
+    decoder.set_limits(limits).map_err(decode_error)?;
+    let image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
+    Ok(Decoded {
+        image,
+        orientation,
+        file_size,
+    })
+}
+
+/// Whether the start of a file is text: printable UTF-8 with no NUL bytes.
+fn looks_like_text(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        // A multi-byte character cut at the 512th byte is still text.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+}
+
+/// A file next to `path` whose name differs only in letter case.
+fn same_name_other_case(path: &Path) -> Option<String> {
+    let wanted = path.file_name()?.to_string_lossy().to_lowercase();
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .find(|name| name.to_lowercase() == wanted)
+}
+
+/// Walks a JPEG's segments to its end-of-image marker; false when the file stops before it.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    const SOI: u8 = 0xD8;
+    const EOI: u8 = 0xD9;
+    const SOS: u8 = 0xDA;
+    let is_restart = |marker: u8| (0xD0..=0xD7).contains(&marker);
+    if bytes.get(..2) != Some(&[0xFF, SOI][..]) {
+        return false;
+    }
+    let mut at = 2;
+    loop {
+        // Skip anything up to a marker, then its fill bytes.
+        while at < bytes.len() && bytes[at] != 0xFF {
+            at += 1;
+        }
+        while at < bytes.len() && bytes[at] == 0xFF {
+            at += 1;
+        }
+        let Some(&marker) = bytes.get(at) else {
+            return false;
+        };
+        at += 1;
+        match marker {
+            EOI => return true,
+            0x01 => {}
+            m if is_restart(m) => {}
+            _ => {
+                let Some(length) = bytes.get(at..at + 2) else {
+                    return false;
+                };
+                let length = usize::from(u16::from_be_bytes([length[0], length[1]]));
+                if length < 2 {
+                    return false;
+                }
+                at += length;
+                if marker == SOS {
+                    // Entropy-coded data: runs until a marker other than a stuffed 0xFF00 or a
+                    // restart marker.
+                    loop {
+                        let Some(&byte) = bytes.get(at) else {
+                            return false;
+                        };
+                        if byte == 0xFF {
+                            match bytes.get(at + 1) {
+                                None => return false,
+                                Some(&next) if next == 0x00 || is_restart(next) => at += 2,
+                                Some(_) => break,
+                            }
+                        } else {
+                            at += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_detection() {
+        assert!(looks_like_text(b"<html>Not found</html>\n"));
+        assert!(looks_like_text("Слайд әғқңөұүһі".as_bytes()));
+        assert!(!looks_like_text(&[0x89, b'P', b'N', b'G', 0, 0]));
+        assert!(!looks_like_text(b""));
+    }
+
+    #[test]
+    fn jpeg_structure() {
+        // SOI, a comment segment, SOS with one byte of data and a stuffed 0xFF00, EOI.
+        let complete = [
+            0xFF, 0xD8, 0xFF, 0xFE, 0x00, 0x04, b'h', b'i', 0xFF, 0xDA, 0x00, 0x02, 0x12, 0xFF,
+            0x00, 0xFF, 0xD0, 0x34, 0xFF, 0xD9,
+        ];
+        assert!(jpeg_is_complete(&complete));
+        for cut in 0..complete.len() - 1 {
+            assert!(!jpeg_is_complete(&complete[..cut]), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn limits_allow_8k_and_refuse_more() {
+        let limits = decode_limits();
+        assert!(limits.check_dimensions(7680, 4320).is_ok());
+        assert!(limits.check_dimensions(30_000, 30_000).is_err());
+        assert_eq!(limits.max_alloc, Some(MAX_DECODE_BYTES));
+    }
+}

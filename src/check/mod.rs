@@ -1,0 +1,537 @@
+//! Whether a deck is ready for the show: the report behind `pecha check` and the app's deck list.
+//!
+//! [`check_deck`] takes a loaded [`Deck`] (see [`crate::deck`]) and looks at everything that can
+//! go wrong on the night, so a presenter or host can fix it all in one go before doors open:
+//! - errors, which make a deck not ready: the slide count differs from the format's, an image is
+//!   missing, an image does not decode;
+//! - warnings, which still let the show go on: mixed aspect ratios, images below 1280 x 720,
+//!   notes too long to say in the slide's time, files over 20 MB.
+//!
+//! Every image is decoded for real, in parallel, under [`decode_limits`], so a truncated file or
+//! a decompression bomb is found here rather than on the projector; how an image is decoded,
+//! and what is said of one that cannot be, is in `decode.rs`, and serves the slide pipeline too
+//! through [`decode_image`]. [`quick_check`] is the part that needs no decoding, for every deck
+//! the app opens. A whole night's report ([`check_night`]) is in `night.rs`.
+
+mod decode;
+mod night;
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
+
+use crate::deck::{Deck, Format};
+use crate::text::{clock_time, plural};
+
+pub use decode::{
+    ImageInfo, ImageProblem, MAX_DECODE_BYTES, MAX_IMAGE_SIDE, decode_image, decode_limits,
+    probe_image,
+};
+pub use night::{NightReport, TalkCheck, check_night};
+
+use decode::{mebibytes, sniff};
+
+/// Smallest image that does not look soft on a 720p projector.
+pub const MIN_SIZE: (u32, u32) = (1280, 720);
+/// Files above this size get a warning: they slow loading on old laptops and USB sticks.
+pub const LARGE_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// Speaking pace used to decide whether notes fit in a slide's time.
+pub const WORDS_PER_SECOND: u64 = 3;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The deck is not ready for the show until this is fixed.
+    Error,
+    /// Worth fixing, but the show can go on.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        })
+    }
+}
+
+/// One problem found in a deck.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The slide it is about, counting from 1; `None` for the deck as a whole.
+    pub slide: Option<usize>,
+    /// The slide's image, relative to the deck's folder where possible (as written in the deck).
+    #[serde(serialize_with = "lossy_path_option")]
+    pub file: Option<PathBuf>,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl Finding {
+    /// The finding without its severity, as the app and the report show it:
+    /// `slide 4 (04.jpg): image is missing`, `slide 4: image is missing`, or only the message
+    /// for the deck as a whole (`19 slides, PechaKucha needs 20`).
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match (self.slide, &self.file) {
+            (Some(slide), Some(file)) => {
+                format!("slide {slide} ({}): {}", file.display(), self.message)
+            }
+            (Some(slide), None) => format!("slide {slide}: {}", self.message),
+            (None, _) => self.message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `error: slide 4 (04.jpg): image is missing`, or `error: 19 slides, PechaKucha needs 20`:
+    /// the severity, then [`Finding::describe`] (a file without a slide is named before the
+    /// message, `error: 04.jpg: ...`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.slide, &self.file) {
+            (None, Some(file)) => {
+                write!(f, "{}: {}: {}", self.severity, file.display(), self.message)
+            }
+            _ => write!(f, "{}: {}", self.severity, self.describe()),
+        }
+    }
+}
+
+/// Everything [`check_deck`] found, ready to print as text or JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Where the deck was loaded from.
+    #[serde(serialize_with = "lossy_path")]
+    pub deck: PathBuf,
+    /// The deck's title.
+    pub title: String,
+    /// The deck's presenter, possibly empty.
+    pub presenter: String,
+    /// The deck's format (its name in JSON: `PechaKucha`, `Ignite` or `Custom`).
+    #[serde(serialize_with = "format_name")]
+    pub format: Format,
+    /// Slides the deck has.
+    pub slide_count: usize,
+    /// Slides the format needs.
+    pub expected_slides: usize,
+    /// Seconds each slide stays on screen.
+    pub seconds_per_slide: u64,
+    /// Length of the talk in seconds, as the format says.
+    pub total_seconds: u64,
+    /// No errors: the deck can be shown. Warnings are allowed.
+    pub ready: bool,
+    /// Errors first, then warnings; deck-wide findings before those of slides, slides in order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether the deck can be shown: no errors (warnings allowed).
+    #[must_use]
+    pub fn is_ready(&self) -> bool {
+        self.ready
+    }
+
+    /// The findings that make the deck not ready.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+
+    /// The findings that do not stop the show.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+    }
+
+    /// One line: `ready: 20 slides x 20 s (PechaKucha), 6:40`, with `, 2 warnings` when there
+    /// are some, or `not ready: 3 problems`.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let errors = self.errors().count();
+        let warnings = self.warnings().count();
+        let mut line = if self.ready {
+            format!(
+                "ready: {} slides x {} s ({}), {}",
+                self.slide_count,
+                self.seconds_per_slide,
+                self.format,
+                clock_time(self.total_seconds)
+            )
+        } else {
+            format!("not ready: {}", plural(errors, "problem"))
+        };
+        if warnings > 0 {
+            let _ = write!(line, ", {}", plural(warnings, "warning"));
+        }
+        line
+    }
+
+    /// The summary line, then one line per finding; every line ends with a newline.
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let mut text = self.summary();
+        text.push('\n');
+        for finding in &self.findings {
+            let _ = writeln!(text, "{finding}");
+        }
+        text
+    }
+
+    /// The whole report as pretty-printed JSON, for scripts.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Every field serializes (paths lossily), so this cannot fail; stay total all the same.
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    }
+}
+
+fn lossy_path<S: Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.to_string_lossy())
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`.
+fn lossy_path_option<S: Serializer>(
+    path: &Option<PathBuf>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match path {
+        Some(path) => lossy_path(path, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn format_name<S: Serializer>(format: &Format, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(format.name())
+}
+
+/// The size a PDF page is rendered at to check it: small, since it only has to render.
+const PDF_CHECK_SIZE: (u32, u32) = (480, 270);
+
+/// Probes one slide: its image decoded for real, or its PDF page rendered for real (small).
+///
+/// A PDF page reports the size it takes on a 1080p screen: pages are vector drawings rendered at
+/// the screen's resolution, so they are never too small, and their shape is their own. The PDF's
+/// file size is not a slide's, so it is not reported.
+fn probe_slide(slide: &crate::deck::Slide) -> Result<ImageInfo, ImageProblem> {
+    let Some(page) = slide.page else {
+        return probe_image(&slide.image);
+    };
+    let size = crate::pdf::page_size(&slide.image, page)?;
+    crate::pdf::render_page(&slide.image, page, PDF_CHECK_SIZE)?;
+    let (width, height) = crate::pdf::fitted_size(size, (1920, 1080));
+    Ok(ImageInfo {
+        width,
+        height,
+        file_size: 0,
+    })
+}
+
+/// What can be told about a deck shown in `format` without decoding a picture: the slide count,
+/// and each slide's file read and sniffed (missing, empty, not an image, a JPEG cut short).
+/// Quick enough for every deck the app opens, on a background thread; [`check_deck`] decodes
+/// every picture and says more.
+#[must_use]
+pub fn quick_check(deck: &Deck, format: Format) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = deck_findings(deck, format)
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .collect();
+    for (index, slide) in deck.slides.iter().enumerate() {
+        let problem = if slide.page.is_some() {
+            // A PDF's page is only known by rendering it; here, only that the file is there.
+            match fs::metadata(&slide.image) {
+                Err(error) => Some(crate::deck::io_reason(&error)),
+                Ok(_) => None,
+            }
+        } else {
+            sniff(&slide.image).err().map(|problem| problem.to_string())
+        };
+        if let Some(message) = problem {
+            findings.push(Finding {
+                severity: Severity::Error,
+                slide: Some(index + 1),
+                file: Some(relative_file(deck, &slide.image)),
+                message,
+            });
+        }
+    }
+    findings
+}
+
+/// A slide's file as `pecha check` names it: relative to the deck's folder.
+fn relative_file(deck: &Deck, image: &Path) -> PathBuf {
+    image
+        .strip_prefix(&deck.base_dir)
+        .ok()
+        .filter(|relative| !relative.as_os_str().is_empty())
+        .unwrap_or(image)
+        .to_path_buf()
+}
+
+/// What concerns the deck as a whole: what loading noticed, and the slide count for `format`.
+fn deck_findings(deck: &Deck, format: Format) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = deck
+        .load_warnings
+        .iter()
+        .map(|message| Finding {
+            severity: Severity::Warning,
+            slide: None,
+            file: None,
+            message: message.clone(),
+        })
+        .collect();
+    let expected = format.slide_count();
+    if deck.slides.len() != expected {
+        findings.push(Finding {
+            severity: Severity::Error,
+            slide: None,
+            file: None,
+            message: format!(
+                "{}, {} needs {expected}",
+                plural(deck.slides.len(), "slide"),
+                if format.is_standard() {
+                    format.name().to_owned()
+                } else {
+                    format.describe()
+                },
+            ),
+        });
+    }
+    findings
+}
+
+/// Checks a deck for the show: the slide count, then every image, decoded in parallel.
+///
+/// Never fails: whatever is wrong becomes a [`Finding`] in the report.
+#[must_use]
+pub fn check_deck(deck: &Deck) -> Report {
+    let format = deck.format;
+    let probes: Vec<Result<ImageInfo, ImageProblem>> =
+        deck.slides.par_iter().map(probe_slide).collect();
+
+    let mut findings = deck_findings(deck, format);
+    let expected = format.slide_count();
+    if let Some(message) = aspect_ratio_warning(&probes) {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            slide: None,
+            file: None,
+            message,
+        });
+    }
+
+    let seconds = format.seconds_per_slide();
+    for (index, (slide, probe)) in deck.slides.iter().zip(&probes).enumerate() {
+        let file = relative_file(deck, &slide.image);
+        let mut add = |severity, message: String| {
+            findings.push(Finding {
+                severity,
+                slide: Some(index + 1),
+                file: Some(file.clone()),
+                message,
+            });
+        };
+        match probe {
+            Err(problem) => add(Severity::Error, problem.to_string()),
+            Ok(info) => {
+                // A portrait slide is held to the same size turned on its side.
+                let (min_width, min_height) = if info.height > info.width {
+                    (MIN_SIZE.1, MIN_SIZE.0)
+                } else {
+                    MIN_SIZE
+                };
+                if info.width < min_width || info.height < min_height {
+                    add(
+                        Severity::Warning,
+                        format!(
+                            "{} x {} is below {min_width} x {min_height}",
+                            info.width, info.height
+                        ),
+                    );
+                }
+                if info.file_size > LARGE_FILE_BYTES {
+                    add(
+                        Severity::Warning,
+                        format!(
+                            "file is {} MB, over {} MB; it will be slow to load",
+                            mebibytes(info.file_size),
+                            mebibytes(LARGE_FILE_BYTES)
+                        ),
+                    );
+                }
+            }
+        }
+        let words = slide.notes.split_whitespace().count() as u64;
+        if words > WORDS_PER_SECOND * seconds {
+            add(
+                Severity::Warning,
+                format!(
+                    "notes are {words} words, too many to say in {seconds} s (about {} at {WORDS_PER_SECOND} words a second)",
+                    WORDS_PER_SECOND * seconds
+                ),
+            );
+        }
+    }
+    // Stable: errors first, each group keeping deck-wide findings first and slides in order.
+    findings.sort_by_key(|f| f.severity != Severity::Error);
+
+    Report {
+        deck: deck.source.clone(),
+        title: deck.title.clone(),
+        presenter: deck.presenter.clone(),
+        format,
+        slide_count: deck.slides.len(),
+        expected_slides: expected,
+        seconds_per_slide: seconds,
+        total_seconds: format.total().as_secs(),
+        ready: findings.iter().all(|f| f.severity != Severity::Error),
+        findings,
+    }
+}
+
+/// `mixed aspect ratios: 16:9 on 18 slides, 4:3 on slides 3, 9` when the decodable images do not
+/// all share one shape; slides are named for every shape but the most common one.
+fn aspect_ratio_warning(probes: &[Result<ImageInfo, ImageProblem>]) -> Option<String> {
+    // Shapes in order of first appearance, each with its slides (1-based).
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    for (index, probe) in probes.iter().enumerate() {
+        let Ok(info) = probe else { continue };
+        let label = aspect_label(info.width, info.height);
+        let group = *index_of.entry(label.clone()).or_insert_with(|| {
+            groups.push((label, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push(index + 1);
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    // The most common shape; the first one seen wins a tie.
+    let majority = groups
+        .iter()
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| a.1.len().cmp(&b.1.len()).then(ib.cmp(ia)))
+        .map_or(0, |(index, _)| index);
+    let mut parts = vec![format!(
+        "{} on {}",
+        groups[majority].0,
+        plural(groups[majority].1.len(), "slide")
+    )];
+    for (index, (label, slides)) in groups.iter().enumerate() {
+        if index != majority {
+            let numbers: Vec<String> = slides.iter().map(ToString::to_string).collect();
+            let noun = if slides.len() == 1 { "slide" } else { "slides" };
+            parts.push(format!("{label} on {noun} {}", numbers.join(", ")));
+        }
+    }
+    Some(format!("mixed aspect ratios: {}", parts.join(", ")))
+}
+
+/// A name for an image's shape: a common ratio within 1% (`16:9`, `4:3`...), else the exact
+/// ratio when it is small (`5:2`), else a decimal (`1.85:1`).
+fn aspect_label(width: u32, height: u32) -> String {
+    const COMMON: &[(u32, u32)] = &[
+        (16, 9),
+        (4, 3),
+        (16, 10),
+        (3, 2),
+        (1, 1),
+        (5, 4),
+        (21, 9),
+        (9, 16),
+        (3, 4),
+        (2, 3),
+    ];
+    if height == 0 || width == 0 {
+        return format!("{width}:{height}");
+    }
+    let ratio = f64::from(width) / f64::from(height);
+    for &(w, h) in COMMON {
+        let common = f64::from(w) / f64::from(h);
+        if (ratio / common - 1.0).abs() < 0.01 {
+            return format!("{w}:{h}");
+        }
+    }
+    let divisor = gcd(width, height);
+    let (w, h) = (width / divisor, height / divisor);
+    if w <= 32 && h <= 32 {
+        format!("{w}:{h}")
+    } else {
+        format!("{ratio:.2}:1")
+    }
+}
+
+fn gcd(mut a: u32, mut b: u32) -> u32 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aspect_labels() {
+        for (w, h, label) in [
+            (1920, 1080, "16:9"),
+            (1366, 768, "16:9"),
+            (1024, 768, "4:3"),
+            (1920, 1200, "16:10"),
+            (1000, 1000, "1:1"),
+            (1080, 1920, "9:16"),
+            (2500, 1000, "5:2"),
+            (1998, 1080, "1.85:1"),
+        ] {
+            assert_eq!(aspect_label(w, h), label, "{w} x {h}");
+        }
+    }
+
+    #[test]
+    fn findings_are_described_with_their_slide_and_file() {
+        let finding = |slide, file: Option<&str>| Finding {
+            severity: Severity::Error,
+            slide,
+            file: file.map(PathBuf::from),
+            message: "image is missing".to_owned(),
+        };
+        for (finding, described, shown) in [
+            (
+                finding(Some(4), Some("04.png")),
+                "slide 4 (04.png): image is missing",
+                "error: slide 4 (04.png): image is missing",
+            ),
+            (
+                finding(Some(4), None),
+                "slide 4: image is missing",
+                "error: slide 4: image is missing",
+            ),
+            (
+                finding(None, None),
+                "image is missing",
+                "error: image is missing",
+            ),
+            (
+                finding(None, Some("04.png")),
+                "image is missing",
+                "error: 04.png: image is missing",
+            ),
+        ] {
+            assert_eq!(finding.describe(), described);
+            assert_eq!(finding.to_string(), shown);
+        }
+    }
+}

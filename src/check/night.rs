@@ -1,0 +1,191 @@
+//! Whether a whole night is ready: every talk's deck checked under its talk's name, the break
+//! music tried, and the night's length, for `pecha check night.ron` and the host console.
+//!
+//! A deck that cannot be read is a talk that is not ready, not a failure of the check: the host
+//! sees every problem of the night at once. Each deck is checked by [`super::check_deck`] in the
+//! night's format ([`crate::night::Night::load_deck`]).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{Report, check_deck, lossy_path};
+use crate::text::{clock_time, plural};
+
+/// One talk of a night, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TalkCheck {
+    /// Its place in the running order, from 1 (breaks count).
+    pub position: usize,
+    /// Who speaks.
+    pub presenter: String,
+    /// The talk's title (the night's or the deck's), when the deck could be read.
+    pub title: String,
+    /// The deck.
+    #[serde(serialize_with = "lossy_path")]
+    pub deck: PathBuf,
+    /// The deck's report, when it could be read.
+    pub report: Option<Report>,
+    /// Why the deck could not be read at all.
+    pub error: Option<String>,
+    /// Ready for the show.
+    pub ready: bool,
+}
+
+/// Everything [`check_night`] found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NightReport {
+    /// The night file.
+    #[serde(serialize_with = "lossy_path")]
+    pub night: PathBuf,
+    /// The night's title.
+    pub title: String,
+    /// Every talk, in running order.
+    pub talks: Vec<TalkCheck>,
+    /// Breaks in the running order.
+    pub breaks: usize,
+    /// Talks and breaks, in seconds.
+    pub total_seconds: u64,
+    /// Problems that do not stop the night, such as missing break music.
+    pub warnings: Vec<String>,
+    /// The break music problems again, by item (0-based, in the night file's order), for the
+    /// console's break rows.
+    #[serde(skip)]
+    pub music_problems: Vec<(usize, String)>,
+    /// Every talk is ready.
+    pub ready: bool,
+}
+
+impl NightReport {
+    /// The first line: `Night "…": 3 talks, 1 break, 35:00 in all. Ready.` or
+    /// `… Not ready: talk 3 (Тохтар) has problems.`
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let not_ready: Vec<String> = self
+            .talks
+            .iter()
+            .filter(|talk| !talk.ready)
+            .map(|talk| format!("{} ({})", talk.position, talk.presenter))
+            .collect();
+        let verdict = match not_ready.len() {
+            0 => "ready".to_owned(),
+            1 => format!("not ready: item {} has problems", not_ready[0]),
+            _ => format!("not ready: items {} have problems", not_ready.join(", ")),
+        };
+        format!(
+            "Night \"{}\": {}, {}, {} in all: {verdict}",
+            self.title,
+            plural(self.talks.len(), "talk"),
+            plural(self.breaks, "break"),
+            clock_time(self.total_seconds)
+        )
+    }
+
+    /// The summary, then each talk with its verdict and, for talks not ready, their problems.
+    #[must_use]
+    pub fn to_text(&self) -> String {
+        let mut text = self.summary();
+        text.push('\n');
+        for talk in &self.talks {
+            let verdict = if talk.ready { "ready" } else { "NOT READY" };
+            let _ = writeln!(
+                text,
+                "{:>3}. {}{}: {verdict} ({})",
+                talk.position,
+                talk.presenter,
+                // A deck that cannot be read has no title to show.
+                if talk.title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", talk.title)
+                },
+                talk.deck.display()
+            );
+            if let Some(error) = &talk.error {
+                let _ = writeln!(text, "       error: {error}");
+            }
+            if let Some(report) = &talk.report {
+                for finding in &report.findings {
+                    let _ = writeln!(text, "       {finding}");
+                }
+            }
+        }
+        for warning in &self.warnings {
+            let _ = writeln!(text, "warning: {warning}");
+        }
+        text
+    }
+
+    /// The report as pretty JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Check every deck of a night, each under its talk's name, in the night's format; total the
+/// night's length; warn about break music that is missing or will not play. Never fails: a deck that cannot be
+/// read is a talk that is not ready.
+#[must_use]
+pub fn check_night(night: &crate::night::Night) -> NightReport {
+    use crate::night::Item;
+    let mut talks = Vec::new();
+    let mut breaks = 0;
+    let mut warnings = Vec::new();
+    let mut music_problems = Vec::new();
+    for (index, item) in night.running_order.iter().enumerate() {
+        let position = index + 1;
+        match item {
+            Item::Talk(talk) => {
+                let check = match night.load_deck(talk) {
+                    Ok(deck) => {
+                        let report = check_deck(&deck);
+                        TalkCheck {
+                            position,
+                            presenter: talk.presenter.clone(),
+                            title: deck.title.clone(),
+                            deck: talk.deck.clone(),
+                            ready: report.is_ready(),
+                            report: Some(report),
+                            error: None,
+                        }
+                    }
+                    Err(error) => TalkCheck {
+                        position,
+                        presenter: talk.presenter.clone(),
+                        title: talk.title.clone(),
+                        deck: talk.deck.clone(),
+                        report: None,
+                        error: Some(error.to_string()),
+                        ready: false,
+                    },
+                };
+                talks.push(check);
+            }
+            Item::Break(pause) => {
+                breaks += 1;
+                for music in &pause.music {
+                    if let Err(problem) = crate::audio::probe_music(music) {
+                        let message = format!(
+                            "music {} {problem}; the break goes on without it",
+                            music.display()
+                        );
+                        warnings.push(format!("item {position} (break): {message}"));
+                        music_problems.push((position - 1, message));
+                    }
+                }
+            }
+        }
+    }
+    NightReport {
+        night: night.source.clone(),
+        title: night.title.clone(),
+        ready: talks.iter().all(|talk| talk.ready),
+        talks,
+        breaks,
+        total_seconds: night.length().as_secs(),
+        warnings,
+        music_problems,
+    }
+}

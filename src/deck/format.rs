@@ -1,0 +1,290 @@
+//! [`Format`]: how many slides a talk has and how long each stays on screen, and the one place
+//! a format becomes time or words.
+//!
+//! A format is written in a deck or night file (`format: Ignite`) or given on the command line
+//! (`--format 20x10`, [`Format::from_str`]). The talk engine gets it as a
+//! [`Timing`](crate::timing::Timing) from [`Format::timing`]; its length is [`Format::total`];
+//! the presenter view's label is [`Format::label`] and messages name it with
+//! [`Format::describe`]. Callers take a format's seconds and words from here rather than work
+//! them out again (the app's presenter view still builds its own label until the app re-cut
+//! moves it to [`Format::label`]).
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// How many slides a talk has and how long each one stays on screen.
+///
+/// In a deck file: `format: PechaKucha`, `format: Ignite` or
+/// `format: Custom(slides: 20, seconds: 10)`. On the command line see [`Format::from_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub enum Format {
+    /// 20 slides x 20 seconds, 6:40 in all.
+    #[default]
+    PechaKucha,
+    /// 20 slides x 15 seconds, 5:00 in all.
+    Ignite,
+    /// Any other count and length, for events with their own rules.
+    Custom {
+        /// Number of slides, at least 1.
+        slides: u32,
+        /// Seconds each slide stays on screen, at least 1.
+        seconds: u32,
+    },
+}
+
+impl Format {
+    /// Number of slides a deck in this format must have.
+    #[must_use]
+    pub fn slide_count(self) -> usize {
+        match self {
+            Self::PechaKucha | Self::Ignite => 20,
+            Self::Custom { slides, .. } => slides as usize,
+        }
+    }
+
+    /// Whole seconds each slide stays on screen.
+    #[must_use]
+    pub fn seconds_per_slide(self) -> u64 {
+        match self {
+            Self::PechaKucha => 20,
+            Self::Ignite => 15,
+            Self::Custom { seconds, .. } => u64::from(seconds),
+        }
+    }
+
+    /// How long each slide stays on screen.
+    #[must_use]
+    pub fn slide_length(self) -> Duration {
+        Duration::from_secs(self.seconds_per_slide())
+    }
+
+    /// Length of the whole talk: slide count x slide length, saturating at [`Duration::MAX`]
+    /// (never an overflow, whatever a deck file says).
+    #[must_use]
+    pub fn total(self) -> Duration {
+        let slides = u64::try_from(self.slide_count()).unwrap_or(u64::MAX);
+        Duration::from_secs(slides.saturating_mul(self.seconds_per_slide()))
+    }
+
+    /// The talk engine's timing for this format: the format's slide count and slide length.
+    ///
+    /// The talk lasts the format's length whatever the deck holds: a deck with too few slides
+    /// is refused by `pecha check`, and shown anyway its missing slides are black.
+    #[must_use]
+    pub fn timing(self) -> crate::timing::Timing {
+        crate::timing::Timing::new(self.slide_count(), self.slide_length())
+    }
+
+    /// The format as the presenter view labels it: `PechaKucha · 20 × 20 s` for a named
+    /// format, `12 × 10 s · non-standard` for any other.
+    #[must_use]
+    pub fn label(self) -> String {
+        // A format's slides last whole seconds, so they are written without decimals.
+        let (count, seconds) = (self.slide_count(), self.seconds_per_slide());
+        if self.is_standard() {
+            format!("{self} · {count} × {seconds} s")
+        } else {
+            format!("{count} × {seconds} s · non-standard")
+        }
+    }
+
+    /// Whether this is one of the named formats (`PechaKucha`, `Ignite`) rather than [`Format::Custom`].
+    #[must_use]
+    pub fn is_standard(self) -> bool {
+        !matches!(self, Self::Custom { .. })
+    }
+
+    /// The format's name: `PechaKucha`, `Ignite` or `Custom`. Same as its `Display`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::PechaKucha => "PechaKucha",
+            Self::Ignite => "Ignite",
+            Self::Custom { .. } => "Custom",
+        }
+    }
+
+    /// The name with the numbers, for messages: `PechaKucha (20 x 20 s)`, or
+    /// `a custom format (20 x 4 s)`.
+    #[must_use]
+    pub fn describe(self) -> String {
+        match self {
+            Self::Custom { slides, seconds } => {
+                format!("a custom format ({slides} x {seconds} s)")
+            }
+            _ => format!(
+                "{} ({} x {} s)",
+                self.name(),
+                self.slide_count(),
+                self.seconds_per_slide()
+            ),
+        }
+    }
+
+    /// Checks that a format has at least one slide of at least one second.
+    pub(super) fn validate(self) -> Result<Self, &'static str> {
+        match self {
+            Self::Custom { slides: 0, .. } => Err("a Custom format needs at least 1 slide"),
+            Self::Custom { seconds: 0, .. } => {
+                Err("a Custom format needs at least 1 second per slide")
+            }
+            _ => Ok(self),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why a command-line format such as `20x10` was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseFormatError {
+    /// Neither a known name nor `SLIDESxSECONDS`.
+    #[error(
+        "unknown format `{0}`: use `pechakucha` (20 x 20 s), `ignite` (20 x 15 s) or SLIDESxSECONDS such as `20x10`"
+    )]
+    Unknown(String),
+    /// `SLIDESxSECONDS` with a zero in it.
+    #[error("format `{0}` has no slides or no time: slides and seconds must both be at least 1")]
+    Zero(String),
+}
+
+impl FromStr for Format {
+    type Err = ParseFormatError;
+
+    /// Parses the command-line form: `pechakucha` or `ignite` (any case; `-`, `_` and spaces
+    /// ignored), or `SLIDESxSECONDS` such as `20x10`. `20x20` and `20x15` give the named formats.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let unknown = || ParseFormatError::Unknown(text.to_owned());
+        let name: String = text
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match name.as_str() {
+            "pechakucha" => return Ok(Self::PechaKucha),
+            "ignite" => return Ok(Self::Ignite),
+            _ => {}
+        }
+        let (slides, seconds) = text
+            .trim()
+            .to_lowercase()
+            .split_once(['x', '×', 'х']) // Latin x, multiplication sign, Cyrillic ha
+            .map(|(slides, seconds)| (slides.to_owned(), seconds.to_owned()))
+            .ok_or_else(unknown)?;
+        let number = |s: &str| -> Result<u32, ParseFormatError> {
+            let s = s.trim().trim_end_matches('s');
+            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(unknown());
+            }
+            s.parse().map_err(|_| unknown())
+        };
+        let (slides, seconds) = (number(&slides)?, number(&seconds)?);
+        if slides == 0 || seconds == 0 {
+            return Err(ParseFormatError::Zero(text.to_owned()));
+        }
+        Ok(match (slides, seconds) {
+            (20, 20) => Self::PechaKucha,
+            (20, 15) => Self::Ignite,
+            _ => Self::Custom { slides, seconds },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_numbers() {
+        let table = [
+            (Format::PechaKucha, 20, 20, 400, true),
+            (Format::Ignite, 20, 15, 300, true),
+            (
+                Format::Custom {
+                    slides: 6,
+                    seconds: 10,
+                },
+                6,
+                10,
+                60,
+                false,
+            ),
+        ];
+        for (format, slides, seconds, total, standard) in table {
+            assert_eq!(format.slide_count(), slides, "{format:?}");
+            assert_eq!(
+                format.slide_length(),
+                Duration::from_secs(seconds),
+                "{format:?}"
+            );
+            assert_eq!(format.total(), Duration::from_secs(total), "{format:?}");
+            assert_eq!(format.is_standard(), standard, "{format:?}");
+        }
+        let huge = Format::Custom {
+            slides: u32::MAX,
+            seconds: u32::MAX,
+        };
+        assert_eq!(
+            huge.total().as_secs(),
+            u64::from(u32::MAX) * u64::from(u32::MAX)
+        );
+        assert_eq!(huge.timing().total(), huge.total());
+    }
+
+    #[test]
+    fn format_timing_is_its_count_and_length() {
+        assert_eq!(
+            Format::PechaKucha.timing(),
+            crate::timing::Timing::PECHA_KUCHA
+        );
+        assert_eq!(Format::Ignite.timing(), crate::timing::Timing::IGNITE);
+        let custom = Format::Custom {
+            slides: 6,
+            seconds: 10,
+        };
+        assert_eq!(
+            custom.timing(),
+            crate::timing::Timing::new(6, Duration::from_secs(10))
+        );
+    }
+
+    #[test]
+    fn format_labels() {
+        for (format, label) in [
+            (Format::PechaKucha, "PechaKucha · 20 × 20 s"),
+            (Format::Ignite, "Ignite · 20 × 15 s"),
+            (
+                Format::Custom {
+                    slides: 12,
+                    seconds: 10,
+                },
+                "12 × 10 s · non-standard",
+            ),
+            (
+                Format::Custom {
+                    slides: 20,
+                    seconds: 2,
+                },
+                "20 × 2 s · non-standard",
+            ),
+            (
+                Format::Custom {
+                    slides: u32::MAX,
+                    seconds: u32::MAX,
+                },
+                "4294967295 × 4294967295 s · non-standard",
+            ),
+        ] {
+            assert_eq!(format.label(), label, "{format:?}");
+        }
+    }
+}
