@@ -180,9 +180,9 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
                 Stroke::new(2.0, palette::ALERT),
                 egui::StrokeKind::Inside,
             );
-            painter.text(
+            placeholder_line(
+                &painter,
                 frame.center() - vec2(0.0, placeholder_size * 0.7),
-                Align2::CENTER_CENTER,
                 "cannot show this slide",
                 FontId::proportional(placeholder_size),
                 palette::ALERT,
@@ -203,16 +203,16 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
         }
         SlidePicture::NotInDeck => {
             painter.rect_filled(frame, 4.0, Color32::BLACK);
-            painter.text(
+            placeholder_line(
+                &painter,
                 frame.center() - vec2(0.0, placeholder_size * 0.6),
-                Align2::CENTER_CENTER,
                 "not in the deck",
                 FontId::proportional(placeholder_size),
                 palette::HURRY,
             );
-            painter.text(
+            placeholder_line(
+                &painter,
                 frame.center() + vec2(0.0, placeholder_size * 0.6),
-                Align2::CENTER_CENTER,
                 "the audience sees black",
                 FontId::proportional(placeholder_size * 0.7),
                 Color32::from_gray(0xd0),
@@ -225,13 +225,24 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
 /// A black frame with one grey word in its middle: a slide on its way, or none to come.
 fn quiet_placeholder(painter: &egui::Painter, frame: Rect, word: &str, size: f32) {
     painter.rect_filled(frame, 4.0, Color32::BLACK);
-    painter.text(
+    placeholder_line(
+        painter,
         frame.center(),
-        Align2::CENTER_CENTER,
         word,
         FontId::proportional(size),
         Color32::from_gray(0x90),
     );
+}
+
+/// One line of a placeholder's words, centred on `centre`.
+fn placeholder_line(
+    painter: &egui::Painter,
+    centre: egui::Pos2,
+    text: &str,
+    font: FontId,
+    colour: Color32,
+) {
+    painter.text(centre, Align2::CENTER_CENTER, text, font, colour);
 }
 
 /// The per-slide countdown: big digits inside a ring that empties as time runs out.
