@@ -279,7 +279,7 @@ impl HistoryStore {
     /// Read a history without changing anything: `Ok(None)` when there is none yet.
     pub fn read(&self, key: &str) -> Result<Option<History>, HistoryError> {
         let path = self.path_for(key);
-        let text = match fs::read_to_string(&path) {
+        let text = match crate::read::whole_text(&path, crate::read::TEXT_FILE_CAP) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) if error.kind() == io::ErrorKind::InvalidData => {

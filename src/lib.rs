@@ -13,6 +13,7 @@
 //!   wall clock;
 //! - [`rehearsal`] and [`history`]: what practising a talk records (slack and overruns per
 //!   slide) and where those runs are kept; [`save`] writes files atomically;
+//! - [`read`]: reading a file whole, only a regular file and only up to a size cap;
 //! - [`text`]: the small wording helpers the reports share (plurals, `6:40`);
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
@@ -34,6 +35,7 @@ pub mod monitors;
 pub mod night;
 pub mod open;
 pub mod pdf;
+pub mod read;
 pub mod rehearsal;
 pub mod save;
 pub mod settings;

@@ -63,7 +63,7 @@ struct ShowArgs {
     windowed: bool,
 
     /// Override the deck's format: `pechakucha` (20 x 20 s), `ignite` (20 x 15 s) or
-    /// `<SLIDES>x<SECONDS>`, e.g. `20x2` for a quick run-through.
+    /// `<SLIDES>x<SECONDS>`, e.g. `20x2` for a quick run-through (1 to 100 slides of 1 to 600 s).
     #[arg(long, value_name = "pechakucha|ignite|SLIDESxSECONDS")]
     format: Option<Format>,
 

@@ -25,7 +25,6 @@
 pub mod log;
 pub mod progress;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -152,22 +151,21 @@ pub enum NightError {
 }
 
 impl Night {
-    /// Whether RON `text` is a night file rather than a deck: it has a `running_order`. A UTF-8
-    /// byte order mark in front is ignored, as [`Night::from_ron_str`] ignores it.
+    /// Whether RON `text` is a night file rather than a deck: it names a `running_order` field
+    /// (outside strings and comments). Decided from the words, not by parsing, so a night with a
+    /// typo in it is still a night, and its error is reported as a night's, at its line.
     #[must_use]
     pub fn looks_like_night(text: &str) -> bool {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        matches!(
-            ron::from_str::<ron::Value>(text),
-            Ok(ron::Value::Map(map)) if map.keys().any(|key| *key == ron::Value::String("running_order".into()))
-        )
+        names_field(text, "running_order")
     }
 
     /// Read a night file. The decks are not opened: see [`Night::load_deck`].
     pub fn load(path: &Path) -> Result<Self, NightError> {
-        let text = fs::read_to_string(path).map_err(|cause| NightError::Io {
-            path: path.to_path_buf(),
-            cause,
+        let text = crate::read::whole_text(path, crate::read::TEXT_FILE_CAP).map_err(|cause| {
+            NightError::Io {
+                path: path.to_path_buf(),
+                cause,
+            }
         })?;
         Self::from_ron_str(&text, path)
     }
@@ -286,8 +284,77 @@ impl Night {
                 Item::Talk(_) => self.format.total(),
                 Item::Break(pause) => pause.length,
             })
-            .sum()
+            .fold(Duration::ZERO, Duration::saturating_add)
     }
+}
+
+/// Whether RON `text` has `field:` somewhere outside its strings, characters and comments.
+fn names_field(text: &str, field: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        at += match rest {
+            [b'/', b'/', ..] => rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()),
+            [b'/', b'*', ..] => find(rest, b"*/").map_or(rest.len(), |end| end + 2),
+            [b'"', ..] => string_length(rest),
+            [b'\'', b'\\', _, ..] => rest[2..]
+                .iter()
+                .position(|&b| b == b'\'')
+                .map_or(rest.len(), |end| end + 3),
+            [b'\'', _, b'\'', ..] => 3,
+            [b'r', b'#' | b'"', ..] if at == 0 || !is_word(bytes[at - 1]) => {
+                raw_string_length(rest)
+            }
+            [first, ..] if is_word(*first) => {
+                let length = rest.iter().position(|&b| !is_word(b)).unwrap_or(rest.len());
+                let after = &rest[length..];
+                let after = &after[after
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())
+                    .unwrap_or(after.len())..];
+                if &rest[..length] == field.as_bytes() && after.first() == Some(&b':') {
+                    return true;
+                }
+                length
+            }
+            _ => 1,
+        };
+    }
+    false
+}
+
+/// Where `needle` first starts in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// The length of the string literal `text` starts with (to its closing quote, or the end).
+fn string_length(text: &[u8]) -> usize {
+    let mut at = 1;
+    while at < text.len() {
+        match text[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    text.len()
+}
+
+/// The length of the raw string literal (`r"…"`, `r#"…"#`) `text` starts with.
+fn raw_string_length(text: &[u8]) -> usize {
+    let hashes = text[1..].iter().take_while(|&&b| b == b'#').count();
+    if text.get(1 + hashes) != Some(&b'"') {
+        return 1;
+    }
+    let mut closing = vec![b'"'];
+    closing.extend(std::iter::repeat_n(b'#', hashes));
+    let body = 2 + hashes;
+    find(&text[body..], &closing).map_or(text.len(), |end| body + end + closing.len())
 }
 
 #[cfg(test)]
@@ -337,6 +404,22 @@ mod tests {
             "\u{feff}{}",
             NIGHT.replace('\n', "\r\n")
         )));
+        // A typo does not make a night a deck: the words decide, not the parse.
+        assert!(Night::looks_like_night(
+            "(title: \"t\" running_order: [Talk(deck: \"a\", presenter: \"x\")])"
+        ));
+        assert!(Night::looks_like_night("(running_order : ["));
+        // The words in a deck's notes, a comment or a raw string are not a field.
+        for deck in [
+            r#"(title: "t", slides: [(image: "01.jpg", notes: "running_order: soon")])"#,
+            "// running_order: is for nights\n(title: \"t\", slides: [])",
+            "/* running_order: */ (title: \"t\", slides: [])",
+            "(title: r#\"running_order: \"quoted\"\"#, slides: [])",
+            r#"(title: "say \"running_order: x\"", slides: [])"#,
+            "(my_running_order: 1, running_orders: 2)",
+        ] {
+            assert!(!Night::looks_like_night(deck), "{deck}");
+        }
     }
 
     #[test]

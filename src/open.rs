@@ -1,7 +1,7 @@
 //! What a path is, and loading it: a talk's deck or a whole night.
 //!
-//! A path given to Pecha (on the command line today; by the app's Open… and by a file dropped
-//! on its window next) is one of:
+//! A path given to Pecha (on the command line, by the app's Open… or by a file dropped on its
+//! window) is one of:
 //! - a folder: a folder deck, or the `deck.ron` it holds;
 //! - a PDF: one slide per page;
 //! - a RON file: a night file when it has a `running_order` ([`Night::looks_like_night`]),
@@ -12,7 +12,6 @@
 //! module only chooses between them, so their errors are passed on as they are ([`OpenError`]),
 //! with the kind of file they are about.
 
-use std::fs;
 use std::path::Path;
 
 use crate::deck::{Deck, DeckError};
@@ -75,15 +74,17 @@ impl OpenError {
 ///
 /// A folder or a PDF is a deck, as is a single image (which [`Deck::load`] refuses, saying
 /// why). Any other file is read once: a night when its text is RON with a `running_order`,
-/// else a deck file. A night file whose RON cannot be parsed at all is no night to tell apart:
-/// it is reported as the deck file it then seems to be, with its line and column.
+/// else a deck file. The words decide, not the parse: a night file with a syntax error is
+/// reported as a night, at its line and column.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
     if !path.is_file() || Deck::is_pdf_or_image(path) {
         return Ok(Opened::Deck(Deck::load(path)?));
     }
-    let bytes = fs::read(path).map_err(|cause| DeckError::Io {
-        path: path.to_path_buf(),
-        cause,
+    let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP).map_err(|cause| {
+        DeckError::Io {
+            path: path.to_path_buf(),
+            cause,
+        }
     })?;
     match String::from_utf8(bytes) {
         Ok(text) if Night::looks_like_night(&text) => {
@@ -114,7 +115,7 @@ mod tests {
     fn written(name: &str, text: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
-        fs::write(&path, text).unwrap();
+        std::fs::write(&path, text).unwrap();
         (dir, path)
     }
 
@@ -146,7 +147,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         // Only the names count: loading a deck does not open its images.
         for name in ["slide10.png", "slide2.png", "notes.txt"] {
-            fs::write(dir.path().join(name), b"").unwrap();
+            std::fs::write(dir.path().join(name), b"").unwrap();
         }
         let opened = open(dir.path()).unwrap();
         assert_eq!(opened.kind(), Kind::Deck);
@@ -201,14 +202,20 @@ mod tests {
     }
 
     #[test]
-    fn a_night_whose_ron_does_not_parse_is_reported_as_a_deck_file() {
-        let (_dir, path) = written("night.ron", b"(running_order: [Talk(deck: \"a.ron\"");
+    fn a_night_whose_ron_does_not_parse_is_reported_as_a_night() {
+        // A missing comma: the night's own error, at its line, not "unknown field in the deck".
+        let (_dir, path) = written(
+            "night.ron",
+            b"(\n  title: \"x\"\n  running_order: [Talk(deck: \"a.ron\", presenter: \"p\")],\n)",
+        );
         let error = open(&path).unwrap_err();
-        assert_eq!(error.kind(), Kind::Deck);
+        assert_eq!(error.kind(), Kind::Night);
         assert_eq!(
             error.to_string(),
-            Deck::load(&path).unwrap_err().to_string()
+            Night::load(&path).unwrap_err().to_string()
         );
+        assert!(error.to_string().contains("night.ron:3:"), "{error}");
+        assert!(!error.to_string().contains("deck"), "{error}");
     }
 
     #[test]

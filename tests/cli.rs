@@ -381,3 +381,73 @@ fn history_of_a_night_file_says_it_wants_a_talk() {
         run.all()
     );
 }
+
+#[test]
+fn a_device_or_a_named_pipe_is_refused_at_once_and_named() {
+    let temp = TempDir::new().unwrap();
+    let fifo = temp.path().join("deck.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // With no writer on the pipe, reading it would wait forever: the run must end, exit 2.
+    for (path, what) in [
+        (fifo.as_path(), "named pipe"),
+        (Path::new("/dev/zero"), "device"),
+        (Path::new("/dev/urandom"), "device"),
+    ] {
+        let run = check(path);
+        assert_eq!(run.status, Some(2), "{}", run.all());
+        assert!(
+            run.stderr.contains(&path.display().to_string()) && run.stderr.contains(what),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_night_in_a_format_too_long_is_refused_at_its_line_not_a_panic() {
+    let temp = TempDir::new().unwrap();
+    let night = temp.path().join("night.ron");
+    fs::write(
+        &night,
+        "(\n    title: \"Ночь\",\n    format: Custom(slides: 4294967295, seconds: 4294967295),\n    running_order: [Talk(deck: \"a.ron\", presenter: \"А\"), Talk(deck: \"b.ron\", presenter: \"Б\")],\n)",
+    )
+    .unwrap();
+    let run = check(&night);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(run.stderr.contains("night.ron:3:"), "{}", run.stderr);
+    assert!(run.stderr.contains("at most 100 slides"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn a_night_with_a_typo_is_reported_as_a_night_at_the_typo() {
+    let temp = TempDir::new().unwrap();
+    let night = temp.path().join("night.ron");
+    // The comma after the title is missing.
+    fs::write(
+        &night,
+        "(\n    title: \"Ночь\"\n    running_order: [Talk(deck: \"a.ron\", presenter: \"А\")],\n)",
+    )
+    .unwrap();
+    let run = check(&night);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(run.stderr.contains("night.ron:3:"), "{}", run.stderr);
+    assert!(!run.stderr.contains("in the deck"), "{}", run.stderr);
+}
+
+#[test]
+fn a_format_too_long_on_the_command_line_is_a_usage_error_not_an_abort() {
+    let run = pecha([
+        "examples/shymkent/deck.ron",
+        "--format",
+        "4294967295x4294967295",
+    ]);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(run.stderr.contains("too long"), "{}", run.stderr);
+}

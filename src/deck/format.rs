@@ -6,8 +6,12 @@
 //! [`Timing`](crate::timing::Timing) from [`Format::timing`]; its length is [`Format::total`];
 //! the presenter view's label is [`Format::label`] and messages name it with
 //! [`Format::describe`]. Callers take a format's seconds and words from here rather than work
-//! them out again (the app's presenter view still builds its own label until the app re-cut
-//! moves it to [`Format::label`]).
+//! them out again.
+//!
+//! Every format is bounded ([`MAX_SLIDES`], [`MAX_SECONDS_PER_SLIDE`]) wherever it comes from: a
+//! deck or night file that says more is refused as it is read (with the file, line and column),
+//! and so is `--format`. So a talk lasts at most 1,000 minutes and no arithmetic on it can
+//! overflow.
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,7 +24,7 @@ use serde::{Deserialize, Serialize};
 /// In a deck file: `format: PechaKucha`, `format: Ignite` or
 /// `format: Custom(slides: 20, seconds: 10)`. On the command line see [`Format::from_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "FormatInFile")]
 pub enum Format {
     /// 20 slides x 20 seconds, 6:40 in all.
     #[default]
@@ -29,11 +33,38 @@ pub enum Format {
     Ignite,
     /// Any other count and length, for events with their own rules.
     Custom {
-        /// Number of slides, at least 1.
+        /// Number of slides, 1 to [`MAX_SLIDES`].
         slides: u32,
-        /// Seconds each slide stays on screen, at least 1.
+        /// Seconds each slide stays on screen, 1 to [`MAX_SECONDS_PER_SLIDE`].
         seconds: u32,
     },
+}
+
+/// The most slides a talk may have: five `PechaKucha` talks in a row.
+pub const MAX_SLIDES: u32 = 100;
+
+/// The longest a slide may stay on screen: ten minutes.
+pub const MAX_SECONDS_PER_SLIDE: u32 = 600;
+
+/// A format as a file writes it, before its numbers are checked (see [`Format::validate`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Format")]
+enum FormatInFile {
+    PechaKucha,
+    Ignite,
+    Custom { slides: u32, seconds: u32 },
+}
+
+impl TryFrom<FormatInFile> for Format {
+    type Error = String;
+
+    fn try_from(format: FormatInFile) -> Result<Self, Self::Error> {
+        match format {
+            FormatInFile::PechaKucha => Ok(Self::PechaKucha),
+            FormatInFile::Ignite => Ok(Self::Ignite),
+            FormatInFile::Custom { slides, seconds } => Self::Custom { slides, seconds }.validate(),
+        }
+    }
 }
 
 impl Format {
@@ -125,13 +156,20 @@ impl Format {
         }
     }
 
-    /// Checks that a format has at least one slide of at least one second.
-    pub(super) fn validate(self) -> Result<Self, &'static str> {
+    /// Checks that a format has 1 to [`MAX_SLIDES`] slides of 1 to [`MAX_SECONDS_PER_SLIDE`]
+    /// seconds; the error says what is wrong in words.
+    pub(super) fn validate(self) -> Result<Self, String> {
         match self {
-            Self::Custom { slides: 0, .. } => Err("a Custom format needs at least 1 slide"),
+            Self::Custom { slides: 0, .. } => Err("a Custom format needs at least 1 slide".into()),
             Self::Custom { seconds: 0, .. } => {
-                Err("a Custom format needs at least 1 second per slide")
+                Err("a Custom format needs at least 1 second per slide".into())
             }
+            Self::Custom { slides, .. } if slides > MAX_SLIDES => Err(format!(
+                "a Custom format has at most {MAX_SLIDES} slides, not {slides}"
+            )),
+            Self::Custom { seconds, .. } if seconds > MAX_SECONDS_PER_SLIDE => Err(format!(
+                "a Custom format shows a slide for at most {MAX_SECONDS_PER_SLIDE} seconds (10 minutes), not {seconds}"
+            )),
             _ => Ok(self),
         }
     }
@@ -154,6 +192,11 @@ pub enum ParseFormatError {
     /// `SLIDESxSECONDS` with a zero in it.
     #[error("format `{0}` has no slides or no time: slides and seconds must both be at least 1")]
     Zero(String),
+    /// `SLIDESxSECONDS` beyond [`MAX_SLIDES`] or [`MAX_SECONDS_PER_SLIDE`].
+    #[error(
+        "format `{0}` is too long: at most {MAX_SLIDES} slides of at most {MAX_SECONDS_PER_SLIDE} seconds"
+    )]
+    TooLong(String),
 }
 
 impl FromStr for Format {
@@ -185,11 +228,16 @@ impl FromStr for Format {
             if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(unknown());
             }
-            s.parse().map_err(|_| unknown())
+            // Only digits: a number that does not parse is too big for a slide count.
+            s.parse()
+                .map_err(|_| ParseFormatError::TooLong(text.to_owned()))
         };
         let (slides, seconds) = (number(&slides)?, number(&seconds)?);
         if slides == 0 || seconds == 0 {
             return Err(ParseFormatError::Zero(text.to_owned()));
+        }
+        if slides > MAX_SLIDES || seconds > MAX_SECONDS_PER_SLIDE {
+            return Err(ParseFormatError::TooLong(text.to_owned()));
         }
         Ok(match (slides, seconds) {
             (20, 20) => Self::PechaKucha,
@@ -286,5 +334,59 @@ mod tests {
         ] {
             assert_eq!(format.label(), label, "{format:?}");
         }
+    }
+
+    #[test]
+    fn a_format_in_a_file_is_held_to_its_bounds_where_it_is_written() {
+        #[derive(Debug, Deserialize)]
+        struct File {
+            #[allow(dead_code, reason = "only whether it deserializes matters")]
+            format: Format,
+        }
+        for (text, accepted) in [
+            ("(format: Custom(slides: 100, seconds: 600))", true),
+            ("(format: Custom(slides: 1, seconds: 1))", true),
+            ("(format: Custom(slides: 101, seconds: 20))", false),
+            ("(format: Custom(slides: 20, seconds: 601))", false),
+            (
+                "(format: Custom(slides: 4294967295, seconds: 4294967295))",
+                false,
+            ),
+            ("(format: Custom(slides: 0, seconds: 20))", false),
+        ] {
+            let read = ron::from_str::<File>(text);
+            assert_eq!(read.is_ok(), accepted, "{text}: {read:?}");
+            if let Err(error) = read {
+                let words = error.code.to_string();
+                assert!(words.contains("Custom format"), "{text}: {words}");
+                // Where it is: on the line of the format, for the file's name and line:column.
+                assert_eq!(error.span.start.line, 1, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_format_on_the_command_line_is_held_to_the_same_bounds() {
+        assert_eq!(
+            "100x600".parse::<Format>(),
+            Ok(Format::Custom {
+                slides: 100,
+                seconds: 600
+            })
+        );
+        for text in ["101x20", "20x601", "4294967295x4294967295", "99999999999x1"] {
+            let refused = text.parse::<Format>();
+            assert!(
+                matches!(refused, Err(ParseFormatError::TooLong(_))),
+                "{text}: {refused:?}"
+            );
+        }
+        let message = "4294967295x4294967295"
+            .parse::<Format>()
+            .map_err(|error| error.to_string());
+        assert_eq!(
+            message,
+            Err("format `4294967295x4294967295` is too long: at most 100 slides of at most 600 seconds".into())
+        );
     }
 }

@@ -299,7 +299,8 @@ impl Deck {
         if extension == "pdf" {
             return Self::from_pdf(path);
         }
-        let bytes = fs::read(path).map_err(|e| DeckError::io(path, e))?;
+        let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP)
+            .map_err(|e| DeckError::io(path, e))?;
         Self::from_ron_bytes(bytes, path)
     }
 
@@ -343,7 +344,7 @@ impl Deck {
             .validate()
             .map_err(|message| DeckError::InvalidFormat {
                 path: source.to_path_buf(),
-                message: message.to_owned(),
+                message,
             })?;
         let base_dir = source.parent().unwrap_or(Path::new("")).to_path_buf();
         let title = if raw.title.trim().is_empty() {

@@ -224,7 +224,7 @@ impl NightLog {
     /// Every entry that can be read, in file order, and one problem per line that cannot
     /// (`line 7 is damaged (...); skipped`). No file yet: no entries, no problems.
     pub fn read(&self) -> Result<(Vec<Entry>, Vec<String>), LogError> {
-        let bytes = match fs::read(&self.path) {
+        let bytes = match crate::read::whole_file(&self.path, crate::read::TEXT_FILE_CAP) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 return Ok((Vec::new(), Vec::new()));
