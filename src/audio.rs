@@ -52,6 +52,13 @@ pub fn probe_music(path: &Path) -> Result<(), MusicProblem> {
 
 /// Open a music file and read its header; the samples are decoded as they are played.
 fn open_music(path: &Path) -> Result<Decoder<BufReader<File>>, MusicProblem> {
+    // A named pipe or a device would block the music thread, or never end.
+    if std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
+        return Err(MusicProblem::Read(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a file (a folder, a named pipe or a device)",
+        )));
+    }
     let file = File::open(path).map_err(|error| {
         if error.kind() == std::io::ErrorKind::NotFound {
             MusicProblem::Missing
@@ -137,6 +144,26 @@ fn decode(bytes: &'static [u8]) -> Result<SamplesBuffer, AudioError> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn break_music_that_is_a_named_pipe_or_a_device_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("break.ogg");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Opening the pipe would wait for a writer forever.
+        for path in [fifo.as_path(), Path::new("/dev/zero")] {
+            assert!(
+                matches!(probe_music(path), Err(MusicProblem::Read(_))),
+                "{}",
+                path.display()
+            );
+        }
+    }
 
     #[test]
     fn bundled_cues_decode_and_are_short() {

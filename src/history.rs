@@ -212,6 +212,16 @@ pub fn deck_key(deck: &Deck, timing: Timing) -> Result<String, HistoryError> {
             *hash
         } else {
             let mut content_hasher = blake3::Hasher::new();
+            if fs::metadata(&slide.image).is_ok_and(|metadata| !metadata.is_file()) {
+                // A named pipe or a device would block the hashing, or never end.
+                return Err(HistoryError::Slide {
+                    path: slide.image.clone(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "it is not a file (a folder, a named pipe or a device)",
+                    ),
+                });
+            }
             let file = fs::File::open(&slide.image).map_err(|source| HistoryError::Slide {
                 path: slide.image.clone(),
                 source,

@@ -116,6 +116,12 @@ fn open(path: &Path, keep: Keep) -> Result<Arc<Pdf>, PdfProblem> {
     if metadata.is_dir() {
         return Err(PdfProblem::Io("it is a folder".to_owned()));
     }
+    if !metadata.is_file() {
+        // A named pipe or a device would block the reader, or never end.
+        return Err(PdfProblem::Io(
+            "it is not a file (a named pipe, a device or a socket)".to_owned(),
+        ));
+    }
     let length = metadata.len();
     if length > MAX_PDF_BYTES {
         return Err(PdfProblem::TooLarge {

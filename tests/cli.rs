@@ -5,7 +5,7 @@
 
 mod common;
 use common::cli::{Run, pecha, pecha_with_data_home};
-use common::fixtures::{copy_good_images, data};
+use common::fixtures::{copy_good_images, copy_of_good_deck, data};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -382,17 +382,36 @@ fn history_of_a_night_file_says_it_wants_a_talk() {
     );
 }
 
-#[test]
-fn a_device_or_a_named_pipe_is_refused_at_once_and_named() {
-    let temp = TempDir::new().unwrap();
-    let fifo = temp.path().join("deck.ron");
+fn mkfifo(path: &Path) {
     assert!(
         std::process::Command::new("mkfifo")
-            .arg(&fifo)
+            .arg(path)
             .status()
             .unwrap()
             .success()
     );
+}
+
+#[test]
+fn a_slide_that_is_a_named_pipe_is_a_problem_of_its_slide_not_a_hang() {
+    let (dir, deck) = copy_of_good_deck();
+    let slide = dir.path().join("05.png");
+    fs::remove_file(&slide).unwrap();
+    mkfifo(&slide);
+    let run = check(&deck);
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    assert!(
+        run.stdout.contains("slide 5") && run.stdout.contains("not a file"),
+        "{}",
+        run.all()
+    );
+}
+
+#[test]
+fn a_device_or_a_named_pipe_is_refused_at_once_and_named() {
+    let temp = TempDir::new().unwrap();
+    let fifo = temp.path().join("deck.ron");
+    mkfifo(&fifo);
     // With no writer on the pipe, reading it would wait forever: the run must end, exit 2.
     for (path, what) in [
         (fifo.as_path(), "named pipe"),

@@ -59,6 +59,9 @@ pub enum ImageProblem {
     /// The path is a folder.
     #[error("is a folder, not an image")]
     NotAFile,
+    /// The path is a named pipe, a device or a socket: reading it could wait forever.
+    #[error("is not a file (a named pipe, a device or a socket), not an image")]
+    NotRegular,
     /// The file exists but cannot be read.
     #[error("cannot read the file: {0}")]
     Io(#[from] io::Error),
@@ -192,6 +195,9 @@ pub(super) fn sniff(path: &Path) -> Result<Sniffed, ImageProblem> {
     };
     if metadata.is_dir() {
         return Err(ImageProblem::NotAFile);
+    }
+    if !metadata.is_file() {
+        return Err(ImageProblem::NotRegular);
     }
     let file_size = metadata.len();
     if file_size == 0 {
