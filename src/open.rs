@@ -77,7 +77,7 @@ impl OpenError {
 /// else a deck file. The words decide, not the parse: a night file with a syntax error is
 /// reported as a night, at its line and column.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
-    if !path.is_file() || Deck::is_pdf_or_image(path) {
+    if !path.is_file() || Deck::is_pdf_or_image(path) || Deck::is_presentation(path) {
         return Ok(Opened::Deck(Deck::load(path)?));
     }
     let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP).map_err(|cause| {

@@ -470,3 +470,19 @@ fn a_format_too_long_on_the_command_line_is_a_usage_error_not_an_abort() {
     assert_eq!(run.status, Some(2), "{}", run.all());
     assert!(run.stderr.contains("too long"), "{}", run.stderr);
 }
+
+#[test]
+fn a_powerpoint_file_says_to_export_it_as_pdf() {
+    let temp = TempDir::new().unwrap();
+    let pptx = temp.path().join("aigerim.pptx");
+    // A .pptx is a zip: not text, and not to be read as a deck file.
+    fs::write(&pptx, b"PK\x03\x04 not really a presentation").unwrap();
+    let run = check(&pptx);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(
+        run.stderr.contains("aigerim.pptx") && run.stderr.contains("export the deck as PDF"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
+}

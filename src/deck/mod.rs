@@ -29,6 +29,9 @@ pub use format::{Format, ParseFormatError};
 /// File extensions (lower case) that a folder deck takes as slide images.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
 
+/// Slide shows of other programs, refused with a way to export them (lowercase).
+const PRESENTATION_EXTENSIONS: &[&str] = &["pptx", "ppt", "pps", "ppsx", "pptm", "odp", "key"];
+
 /// The file a folder may hold to describe itself; [`Deck::load`] prefers it to the bare images.
 pub const DECK_FILE_NAME: &str = "deck.ron";
 
@@ -299,6 +302,13 @@ impl Deck {
         if extension == "pdf" {
             return Self::from_pdf(path);
         }
+        if PRESENTATION_EXTENSIONS.contains(&extension.as_str()) {
+            return Err(DeckError::Unsupported {
+                path: path.to_path_buf(),
+                reason: "PowerPoint, Impress and Keynote files are not read directly: export the deck as PDF (in PowerPoint: File → Export → PDF; in Keynote: File → Export To → PDF) and give the PDF"
+                    .to_owned(),
+            });
+        }
         let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP)
             .map_err(|e| DeckError::io(path, e))?;
         Self::from_ron_bytes(bytes, path)
@@ -327,6 +337,13 @@ impl Deck {
     pub fn is_pdf_or_image(path: &Path) -> bool {
         let extension = lowercase_extension(path);
         extension == "pdf" || IMAGE_EXTENSIONS.contains(&extension.as_str())
+    }
+
+    /// Whether `path` is named like a slide show of another program (PowerPoint, Impress,
+    /// Keynote), which is refused with what to do instead, never read as RON text.
+    #[must_use]
+    pub fn is_presentation(path: &Path) -> bool {
+        PRESENTATION_EXTENSIONS.contains(&lowercase_extension(path).as_str())
     }
 
     /// Parses a deck from RON text. `source` names the file in errors and gives the folder image
