@@ -124,9 +124,10 @@ impl History {
             let latest = trend
                 .latest
                 .map_or_else(|| "—".to_owned(), crate::rehearsal::Outcome::describe);
-            let average = trend
-                .average
-                .map_or_else(|| "—".to_owned(), |seconds| format!("{seconds:+.1} s"));
+            let average = trend.average.map_or_else(
+                || "—".to_owned(),
+                |seconds| format!("{:+.1} s", crate::rehearsal::cautious_tenths(seconds)),
+            );
             let _ = writeln!(
                 text,
                 "{:>5}  {latest:<14}  {average:>13}  {:>4}  {:>5}",
@@ -140,7 +141,7 @@ impl History {
             text,
             "\nLatest run: {} over, {:.1} s to spare in all.",
             crate::text::plural(summary.slides_over, "slide"),
-            summary.total_slack
+            crate::rehearsal::cautious_tenths(summary.total_slack)
         );
         let _ = writeln!(
             text,

@@ -70,6 +70,15 @@ fn tenths_up(ms: u64) -> String {
     tenths(ms.div_ceil(100) * 100)
 }
 
+/// Seconds to spare (positive) or over (negative) to one decimal, rounded as every figure of a
+/// rehearsal is: time to spare down, time over up (away from zero), so a figure never promises
+/// more time than there was. `1.509` s over reads `-1.6`, `0.96` s to spare `0.9`.
+#[must_use]
+pub fn cautious_tenths(seconds: f64) -> f64 {
+    // Both are a floor on the number line; the nudge keeps 2.3 (22.999… tenths) at 2.3.
+    ((seconds * 10.0) + 1e-6).floor() / 10.0
+}
+
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
@@ -575,6 +584,25 @@ pub fn pacing(notes: &str, slide_length: Duration) -> Pacing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_figure_rounds_spare_down_and_over_up() {
+        for (seconds, shown) in [
+            (1.509, 1.5),
+            (-1.509, -1.6),
+            (0.96, 0.9),
+            (-0.01, -0.1),
+            (2.3, 2.3),
+            (-2.3, -2.3),
+            (0.0, 0.0),
+        ] {
+            assert!(
+                (cautious_tenths(seconds) - shown).abs() < 1e-9,
+                "{seconds} -> {}",
+                cautious_tenths(seconds)
+            );
+        }
+    }
 
     const SLIDE: Duration = Duration::from_secs(20);
 

@@ -261,7 +261,10 @@ pub fn summary_line(run_number: usize, outcomes: &[Option<Outcome>]) -> String {
         1 => format!("1 slide over ({})", over.join(", ")),
         n => format!("{n} slides over ({})", over.join(", ")),
     };
-    format!("Run {run_number}: {over_text} · {total_slack:.1} s to spare in all")
+    format!(
+        "Run {run_number}: {over_text} · {:.1} s to spare in all",
+        crate::rehearsal::cautious_tenths(total_slack)
+    )
 }
 
 /// The slides that ran over most in the runs compared, worst first: where to cut words.
@@ -306,7 +309,12 @@ pub fn trend_line(runs: &[Vec<Option<Outcome>>]) -> String {
         .collect();
     let spare: Vec<String> = summaries
         .iter()
-        .map(|summary| format!("{:.1}", summary.total_slack))
+        .map(|summary| {
+            format!(
+                "{:.1}",
+                crate::rehearsal::cautious_tenths(summary.total_slack)
+            )
+        })
         .collect();
     format!(
         "Trend over the last {} runs, oldest first: slides over {} · seconds to spare {}",
@@ -343,7 +351,8 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
             ui.label(
                 RichText::new(format!(
                     "run before: {} over, {:.1} s to spare",
-                    before.slides_over, before.total_slack
+                    before.slides_over,
+                    crate::rehearsal::cautious_tenths(before.total_slack)
                 ))
                 .size(18.0)
                 .weak(),
@@ -441,7 +450,7 @@ fn latest_run_bars(latest: &[Option<Outcome>], spare: Color32, over: Color32) ->
                 format!(
                     "slide {}: {:.1} s to spare",
                     bar.argument,
-                    (bar.value * 10.0).floor() / 10.0
+                    crate::rehearsal::cautious_tenths(bar.value)
                 )
             })),
     );
@@ -452,7 +461,7 @@ fn latest_run_bars(latest: &[Option<Outcome>], spare: Color32, over: Color32) ->
                 format!(
                     "slide {}: over by {:.1} s",
                     bar.argument,
-                    (-bar.value * 10.0).ceil() / 10.0
+                    -crate::rehearsal::cautious_tenths(bar.value)
                 )
             })),
     );
