@@ -168,7 +168,7 @@ pub fn local_time(unix_seconds: i64) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
     /// A slide file could not be read to compute the deck's key.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {source}", crate::text::shown(path))]
     Slide {
         /// The slide file.
         path: PathBuf,
@@ -176,7 +176,10 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file exists but could not be read.
-    #[error("cannot read the rehearsal history {}: {source}", path.display())]
+    #[error(
+        "cannot read the rehearsal history {}: {source}",
+        crate::text::shown(path)
+    )]
     Read {
         /// The history file.
         path: PathBuf,
@@ -184,7 +187,7 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file is not one this Pecha understands.
-    #[error("the rehearsal history {} {problem}", path.display())]
+    #[error("the rehearsal history {} {problem}", crate::text::shown(path))]
     Unusable {
         /// The history file.
         path: PathBuf,
@@ -333,8 +336,8 @@ impl HistoryStore {
                     history: fresh,
                     warning: Some(format!(
                         "the rehearsal history {} {problem}; it was moved to {} and a new history started",
-                        path.display(),
-                        aside.display()
+                        crate::text::shown(&path),
+                        crate::text::shown(&aside)
                     )),
                     path,
                 })

@@ -145,7 +145,7 @@ fn main() -> ExitCode {
             Ok(Opened::Night(_)) | Err(OpenError::Night(_)) => {
                 eprintln!(
                     "pecha history: {} is a night file; rehearsals are kept per talk: give one talk's deck",
-                    path.display()
+                    pecha::text::shown(&path)
                 );
                 ExitCode::from(2)
             }
@@ -277,7 +277,7 @@ fn run_log(path: &std::path::Path) -> ExitCode {
         Ok(Opened::Deck(_)) | Err(OpenError::Deck(_)) => {
             eprintln!(
                 "pecha log: {} is not a night file (it has no `running_order`); `pecha log` takes the night's file",
-                path.display()
+                pecha::text::shown(&path)
             );
             return ExitCode::from(2);
         }
@@ -303,7 +303,7 @@ fn print_log(night: &pecha::night::Night) -> anyhow::Result<()> {
         println!(
             "\"{}\" has not been run on this machine yet: its log would be {}",
             night.title,
-            log.path().display()
+            pecha::text::shown(&log.path())
         );
     } else {
         print!("{}", to_text(night, log.path(), &entries, &problems));
@@ -330,7 +330,7 @@ fn run_app(
             if let Some((_, flag)) = single_talk_only.iter().find(|(given, _)| *given) {
                 anyhow::bail!(
                     "{flag} is for one talk, and {} is a night file: its format is in the file and the host starts each talk; open a talk's deck to use {flag}",
-                    path.display()
+                    pecha::text::shown(&path)
                 );
             }
         }

@@ -121,7 +121,7 @@ enum RawItem {
 #[derive(Debug, thiserror::Error)]
 pub enum NightError {
     /// The file could not be read.
-    #[error("{}: {}", path.display(), crate::deck::io_reason(cause))]
+    #[error("{}: {}", crate::text::shown(path), crate::deck::io_reason(cause))]
     Io {
         /// The night file.
         path: PathBuf,
@@ -129,7 +129,7 @@ pub enum NightError {
         cause: std::io::Error,
     },
     /// The file is not a valid night.
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {message}", crate::text::shown(path))]
     Syntax {
         /// The night file.
         path: PathBuf,
@@ -141,7 +141,7 @@ pub enum NightError {
         message: String,
     },
     /// The running order makes no sense (empty, a break of zero minutes...).
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {message}", crate::text::shown(path))]
     Contents {
         /// The night file.
         path: PathBuf,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Why a file could not be saved. The original file, if any, is untouched.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot save {}: {source}", path.display())]
+#[error("cannot save {}: {source}", crate::text::shown(path))]
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,

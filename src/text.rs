@@ -6,6 +6,35 @@
 //! import another only for its words: this module imports nothing of the crate. It is also
 //! where the words will be chosen by language when the messages are translated.
 
+/// A path as messages show it: as `Path::display` does, but with control characters escaped
+/// (`\n`, `\t`, `\0`, `\u{1b}`), so a file name with a newline in it cannot split a report's
+/// line or forge one.
+#[must_use]
+pub fn shown<P: AsRef<std::path::Path> + ?Sized>(path: &P) -> Shown<'_> {
+    Shown(path.as_ref())
+}
+
+/// See [`shown`].
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a>(&'a std::path::Path);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write as _;
+        for c in self.0.to_string_lossy().chars() {
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// `1 problem`, `3 problems`: the count and the noun, with an `s` unless the count is 1.
 #[must_use]
 pub fn plural(count: usize, noun: &str) -> String {
@@ -30,6 +59,16 @@ pub fn clock_time(seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_with_control_characters_escaped() {
+        let path = std::path::Path::new("Доклад\nerror: x\t\u{1b}[31m\0.ron");
+        assert_eq!(
+            shown(path).to_string(),
+            "Доклад\\nerror: x\\t\\u{1b}[31m\\0.ron"
+        );
+        assert_eq!(shown("Шымкент/01.jpg").to_string(), "Шымкент/01.jpg");
+    }
 
     #[test]
     fn plurals() {

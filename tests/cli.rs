@@ -486,3 +486,18 @@ fn a_powerpoint_file_says_to_export_it_as_pdf() {
     );
     assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
 }
+
+#[test]
+fn control_characters_in_a_path_are_escaped_and_cannot_split_a_line() {
+    let temp = TempDir::new().unwrap();
+    let path = temp.path().join("deck\nerror: forged.ron");
+    let run = check(&path);
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("deck\\nerror: forged.ron: does not exist"),
+        "{}",
+        run.stderr
+    );
+}

@@ -349,7 +349,7 @@ impl Playlist {
     fn report(&self, index: usize, problem: &MusicProblem) {
         self.shared.report(format!(
             "{} {problem}; the break goes on without it",
-            self.files[index].display()
+            crate::text::shown(&self.files[index])
         ));
         (self.wake)();
     }

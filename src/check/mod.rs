@@ -83,7 +83,11 @@ impl Finding {
     pub fn describe(&self) -> String {
         match (self.slide, &self.file) {
             (Some(slide), Some(file)) => {
-                format!("slide {slide} ({}): {}", file.display(), self.message)
+                format!(
+                    "slide {slide} ({}): {}",
+                    crate::text::shown(&file),
+                    self.message
+                )
             }
             (Some(slide), None) => format!("slide {slide}: {}", self.message),
             (None, _) => self.message.clone(),
@@ -98,7 +102,13 @@ impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.slide, &self.file) {
             (None, Some(file)) => {
-                write!(f, "{}: {}: {}", self.severity, file.display(), self.message)
+                write!(
+                    f,
+                    "{}: {}: {}",
+                    self.severity,
+                    crate::text::shown(&file),
+                    self.message
+                )
             }
             _ => write!(f, "{}: {}", self.severity, self.describe()),
         }

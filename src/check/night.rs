@@ -100,7 +100,7 @@ impl NightReport {
                 } else {
                     format!(" — {}", talk.title)
                 },
-                talk.deck.display()
+                crate::text::shown(&talk.deck)
             );
             if let Some(error) = &talk.error {
                 let _ = writeln!(text, "       error: {error}");
@@ -169,7 +169,7 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
                     if let Err(problem) = crate::audio::probe_music(music) {
                         let message = format!(
                             "music {} {problem}; the break goes on without it",
-                            music.display()
+                            crate::text::shown(&music)
                         );
                         warnings.push(format!("item {position} (break): {message}"));
                         music_problems.push((position - 1, message));

@@ -84,7 +84,7 @@ pub struct Deck {
 #[derive(Debug, thiserror::Error)]
 pub enum DeckError {
     /// The file or folder could not be read (missing, no permission...).
-    #[error("{}: {}", .path.display(), io_reason(.cause))]
+    #[error("{}: {}", crate::text::shown(.path), io_reason(.cause))]
     Io {
         /// What could not be read.
         path: PathBuf,
@@ -95,7 +95,7 @@ pub enum DeckError {
     /// The deck file is not UTF-8 text (often Windows-1251 from an old editor).
     #[error(
         "{}:{line}:{column}: the file is not UTF-8 text (maybe Windows-1251?); save it as UTF-8",
-        .path.display()
+        crate::text::shown(.path)
     )]
     NotUtf8 {
         /// The deck file.
@@ -106,7 +106,7 @@ pub enum DeckError {
         column: usize,
     },
     /// The deck file is not valid RON, or a value has the wrong type.
-    #[error("{}:{line}:{column}: {message}", .path.display())]
+    #[error("{}:{line}:{column}: {message}", crate::text::shown(.path))]
     Syntax {
         /// The deck file.
         path: PathBuf,
@@ -120,7 +120,7 @@ pub enum DeckError {
     /// The deck file has a field that pecha does not know, usually a typo.
     #[error(
         "{}:{line}:{column}: unknown field `{field}` in {place}, expected {}{}",
-        .path.display(), one_of(.expected), did_you_mean(.field, .expected)
+        crate::text::shown(.path), one_of(.expected), did_you_mean(.field, .expected)
     )]
     UnknownField {
         /// The deck file.
@@ -137,7 +137,7 @@ pub enum DeckError {
         expected: Vec<String>,
     },
     /// The deck's format makes no sense, e.g. `Custom(slides: 0, seconds: 20)`.
-    #[error("{}: {message}", .path.display())]
+    #[error("{}: {message}", crate::text::shown(.path))]
     InvalidFormat {
         /// The deck file.
         path: PathBuf,
@@ -147,14 +147,14 @@ pub enum DeckError {
     /// A folder was given as a deck but holds no slide images.
     #[error(
         "{}: no slide images in this folder (looked for .png, .jpg, .jpeg, .webp, .gif, .bmp, .tif, .tiff)",
-        .dir.display()
+        crate::text::shown(.dir)
     )]
     NoImages {
         /// The folder.
         dir: PathBuf,
     },
     /// A PDF deck whose PDF cannot be opened (so its slides cannot be counted).
-    #[error("{}: {problem}", .path.display())]
+    #[error("{}: {problem}", crate::text::shown(.path))]
     Pdf {
         /// The PDF.
         path: PathBuf,
@@ -162,7 +162,7 @@ pub enum DeckError {
         problem: crate::pdf::PdfProblem,
     },
     /// A RON deck that gives both `slides` and `pdf`, or neither, or `notes` without `pdf`.
-    #[error("{}: {message}", .path.display())]
+    #[error("{}: {message}", crate::text::shown(.path))]
     Contents {
         /// The deck file.
         path: PathBuf,
@@ -170,7 +170,7 @@ pub enum DeckError {
         message: String,
     },
     /// A file that is not a deck description, such as a single image.
-    #[error("{}: {reason}", .path.display())]
+    #[error("{}: {reason}", crate::text::shown(.path))]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -635,7 +635,7 @@ fn folder_name(dir: &Path) -> String {
                 .ok()
                 .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         })
-        .unwrap_or_else(|| dir.display().to_string())
+        .unwrap_or_else(|| crate::text::shown(&dir).to_string())
 }
 
 /// The file stem, or the folder's name for a file called `deck.ron`, whose stem says nothing.

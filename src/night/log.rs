@@ -125,7 +125,7 @@ impl Entry {
 #[derive(Debug, thiserror::Error)]
 pub enum LogError {
     /// Appending failed (folder not writable, disk full...).
-    #[error("cannot write the night log {}: {source}", path.display())]
+    #[error("cannot write the night log {}: {source}", crate::text::shown(path))]
     Write {
         /// The log file.
         path: PathBuf,
@@ -133,7 +133,7 @@ pub enum LogError {
         source: io::Error,
     },
     /// The log exists but could not be read.
-    #[error("cannot read the night log {}: {source}", path.display())]
+    #[error("cannot read the night log {}: {source}", crate::text::shown(path))]
     Read {
         /// The log file.
         path: PathBuf,
@@ -287,8 +287,8 @@ where
 {
     let mut text = String::new();
     let _ = writeln!(text, "Night log of \"{}\"", night.title);
-    let _ = writeln!(text, "Night file: {}", night.source.display());
-    let _ = writeln!(text, "Log file:   {}", log_file.display());
+    let _ = writeln!(text, "Night file: {}", crate::text::shown(&night.source));
+    let _ = writeln!(text, "Log file:   {}", crate::text::shown(&log_file));
     for problem in problems {
         let _ = writeln!(text, "warning: log {problem}");
     }

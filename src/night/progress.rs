@@ -204,7 +204,10 @@ impl Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum ProgressError {
     /// The file could not be read.
-    #[error("cannot read the night's progress {}: {source}", path.display())]
+    #[error(
+        "cannot read the night's progress {}: {source}",
+        crate::text::shown(path)
+    )]
     Read {
         /// The progress file.
         path: PathBuf,
@@ -212,7 +215,10 @@ pub enum ProgressError {
         source: io::Error,
     },
     /// The file is damaged, from a newer Pecha, or for another running order.
-    #[error("the night's progress {} {problem}; the night starts from the top", path.display())]
+    #[error(
+        "the night's progress {} {problem}; the night starts from the top",
+        crate::text::shown(path)
+    )]
     Unusable {
         /// The progress file.
         path: PathBuf,
