@@ -49,7 +49,9 @@ enum Job {
 pub enum FileEvent {
     /// The deck's history is loaded (or could not be).
     HistoryLoaded(Result<(String, Loaded), HistoryError>),
-    /// A history save failed (successes are silent).
+    /// A history save worked.
+    HistorySaved,
+    /// A history save failed.
     HistorySaveFailed(SaveError),
     /// A deck save finished: the file written, or the error.
     DeckSaved(Result<PathBuf, SaveError>),
@@ -99,7 +101,7 @@ impl FileWorker {
                             key,
                             history,
                         } => match store.save(&key, &history) {
-                            Ok(()) => continue,
+                            Ok(()) => FileEvent::HistorySaved,
                             Err(error) => FileEvent::HistorySaveFailed(error),
                         },
                         Job::SaveDeck { mut deck } => FileEvent::DeckSaved(deck.save()),

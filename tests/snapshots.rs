@@ -300,6 +300,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                 awaiting_late_tap: None,
                 loop_status: None,
                 runs_recorded: runs.len(),
+                runs_unsaved: 0,
                 strip_marks: runs
                     .last()
                     .map(|run| {

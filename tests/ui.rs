@@ -1398,3 +1398,46 @@ fn the_audience_inset_shows_black_for_a_slide_the_projector_cannot_show() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_run_whose_history_cannot_be_saved_is_never_called_recorded_and_is_saved_once_it_can_be() {
+    let folder = tempfile::tempdir().unwrap();
+    // The history's folder is not there yet: a fresh history, ready.
+    let history_dir = folder.path().join("history");
+    let (mut harness, clock) = launch_rehearsal(good_deck(), &history_dir);
+    // Now a file stands where the folder must go: every save fails (even for root).
+    std::fs::write(&history_dir, "in the way").unwrap();
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(401.0));
+    wait_for_notice(&mut harness, "saving again every 10 s");
+    harness.run_ok();
+    assert!(
+        !has_label_containing(&harness, "recorded"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_label_containing(&harness, "these runs are not saved"));
+    assert!(!has_label_containing(&harness, "kept in"));
+    // Quitting would lose the run: it asks first.
+    let commands = press(&mut harness, Key::Escape);
+    assert!(!commands.contains(&ViewportCommand::Close), "{commands:?}");
+    assert!(has_label_containing(
+        &harness,
+        "A rehearsal run is not saved"
+    ));
+    harness.get_by_label("Keep going").click();
+    harness.run_ok();
+    // Room again: the next try, 10 s on, writes it, and the notice goes.
+    std::fs::remove_file(&history_dir).unwrap();
+    at_time(&mut harness, &clock, secs(412.0));
+    wait_until(&mut harness, "the history saved", |app| {
+        !notice_texts(app)
+            .iter()
+            .any(|notice| notice.contains("saving again"))
+    });
+    let saved: Vec<_> = std::fs::read_dir(&history_dir).unwrap().flatten().collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(has_label_containing(&harness, "kept in"));
+    let commands = press(&mut harness, Key::Escape);
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+}

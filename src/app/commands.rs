@@ -278,7 +278,12 @@ impl PechaApp {
 
     /// Quitting would end a talk under way, or lose notes whose save failed.
     fn must_ask_before_quitting(&self, now: Duration) -> bool {
-        self.under_way(now) || self.notes_save_failed()
+        self.under_way(now)
+            || self.notes_save_failed()
+            || self
+                .mode
+                .rehearsal()
+                .is_some_and(|rehearsing| rehearsing.runs_unsaved() > 0)
     }
 
     /// A talk is under way (counting in, running or paused), or a night is not over.

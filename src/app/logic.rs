@@ -48,6 +48,7 @@ impl PechaApp {
             hosting.card = text;
         }
         self.loop_cues(now);
+        self.retry_history_save(now);
         let state = self.talk.state(now);
         if state == TalkState::Running {
             let seconds = crate::ui::widgets::countdown_seconds(self.talk.slide_remaining(now));
@@ -231,6 +232,7 @@ impl PechaApp {
         while let Some(event) = self.files.as_ref().and_then(FileWorker::try_next) {
             match event {
                 FileEvent::HistoryLoaded(result) => self.history_loaded(result),
+                FileEvent::HistorySaved => self.history_saved(),
                 FileEvent::HistorySaveFailed(error) => self.history_save_failed(&error),
                 FileEvent::ProgressSaveFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
@@ -274,6 +276,7 @@ impl PechaApp {
                     .finished_at
                     .map(|at| at + rehearsing.recorder.late_window())
             }),
+            history_retry: rehearsing.and_then(|rehearsing| rehearsing.saving.retry_at),
             break_ends: self.mode.night().and_then(|hosting| hosting.break_ends),
             lead_in_ends: self.lead_in_until,
             to_next_minute: crate::clock::until_next_minute(),
@@ -485,6 +488,8 @@ struct Wakes {
     tap_message_ends: Option<Duration>,
     /// When the late tap on the last slide is no longer taken.
     late_tap_ends: Option<Duration>,
+    /// When a failed history save is tried again.
+    history_retry: Option<Duration>,
     /// When the break under way ends (its countdown shows whole seconds).
     break_ends: Option<Duration>,
     /// When the lead-in ends (it counts whole seconds).
@@ -520,6 +525,7 @@ fn next_wake(now: Duration, wakes: &Wakes) -> Duration {
         wakes.slide_loop,
         ahead(wakes.tap_message_ends),
         ahead(wakes.late_tap_ends),
+        wakes.history_retry,
         counting(wakes.break_ends, true),
         counting(wakes.lead_in_ends, false),
     ]

@@ -189,10 +189,16 @@ impl PechaApp {
             runs: rehearsing.recent_outcomes(crate::history::RUNS_COMPARED),
             slide_count: timing.slide_count,
             slide_seconds: timing.slide_length.as_secs_f64(),
-            unsaved: !matches!(rehearsing.history, HistoryState::Ready { .. }),
+            unsaved: !matches!(rehearsing.history, HistoryState::Ready { .. })
+                || rehearsing.runs_unsaved() > 0,
+            // Named as where the runs are kept only while they are.
             history_file: match &rehearsing.history {
-                HistoryState::Ready { path, .. } => Some(path.display().to_string()),
-                HistoryState::Loading | HistoryState::Unavailable => None,
+                HistoryState::Ready { path, .. } if rehearsing.runs_unsaved() == 0 => {
+                    Some(path.display().to_string())
+                }
+                HistoryState::Ready { .. } | HistoryState::Loading | HistoryState::Unavailable => {
+                    None
+                }
             },
         });
         let notes = self
@@ -221,6 +227,7 @@ impl PechaApp {
             loop_status,
             report,
             runs_recorded: rehearsing.run_count(),
+            runs_unsaved: rehearsing.runs_unsaved(),
             // While editing, the hint follows what is being typed.
             pacing: crate::rehearsal::pacing(
                 self.notes

@@ -20,6 +20,23 @@ use crate::timing::{Intervention, LogEntry, LogEvent, TalkState, Timing};
 /// How long a tap's answer stays on the presenter view.
 pub const TAP_MESSAGE_TIME: Duration = Duration::from_secs(3);
 
+/// How long after a failed history save it is tried again (a full disk may have room again, a
+/// read-only folder may have been fixed).
+pub const HISTORY_RETRY: Duration = Duration::from_secs(10);
+
+/// How the deck's history stands on disk: what was asked of the file worker and what it said.
+#[derive(Debug, Default)]
+pub struct HistorySaving {
+    /// Saves asked for and not answered yet.
+    in_flight: usize,
+    /// Runs finished since the last save that worked.
+    runs_since_save: usize,
+    /// The last save failed: the runs since the one before are in memory only.
+    failed: bool,
+    /// When to try again (app clock), after a failure.
+    pub retry_at: Option<Duration>,
+}
+
 /// The deck's history as far as the app knows it.
 pub enum HistoryState {
     /// Hashing the slides and reading the file.
@@ -66,6 +83,8 @@ pub struct Rehearsing {
     pub pending: Vec<RunRecord>,
     /// The loop's try and countdown second at the last cue, so each cue plays once.
     pub loop_cue: Option<(usize, u64)>,
+    /// Whether the runs are on disk.
+    pub saving: HistorySaving,
 }
 
 impl Rehearsing {
@@ -82,6 +101,7 @@ impl Rehearsing {
             report_open: false,
             pending: Vec::new(),
             loop_cue: None,
+            saving: HistorySaving::default(),
         }
     }
 
@@ -172,6 +192,18 @@ impl Rehearsing {
             .collect();
         recent.reverse();
         recent
+    }
+
+    /// How many finished runs are in memory only: those since the last save that worked when a
+    /// later one failed, or every run when the history cannot be kept at all. A save under way
+    /// is not counted as lost.
+    #[must_use]
+    pub fn runs_unsaved(&self) -> usize {
+        match self.history {
+            HistoryState::Ready { .. } if self.saving.failed => self.saving.runs_since_save,
+            HistoryState::Ready { .. } | HistoryState::Loading => 0,
+            HistoryState::Unavailable => self.pending.len(),
+        }
     }
 
     /// The run that finished last, wherever it is kept.
@@ -322,21 +354,54 @@ impl PechaApp {
             HistoryState::Ready { history, .. } => history.push(record),
             HistoryState::Loading | HistoryState::Unavailable => rehearsing.pending.push(record),
         }
+        rehearsing.saving.runs_since_save += 1;
         rehearsing.report_open = true;
         self.save_history();
     }
 
-    pub(super) fn save_history(&self) {
-        if let Some(Rehearsing {
-            history: HistoryState::Ready { key, history, .. },
-            ..
-        }) = self.mode.rehearsal()
+    /// Ask the file worker to write the deck's history as it is now.
+    pub(super) fn save_history(&mut self) {
+        let store = self.history_store();
+        let Some(rehearsing) = self.mode.rehearsal_mut() else {
+            return;
+        };
+        if let HistoryState::Ready { key, history, .. } = &rehearsing.history
             && let Some(files) = &self.files
-        {
             // The store was found when the history loaded, so it is found again here.
-            if let Ok(store) = self.history_store() {
-                files.save_history(store, key.clone(), history.clone());
-            }
+            && let Ok(store) = store
+        {
+            rehearsing.saving.in_flight += 1;
+            files.save_history(store, key.clone(), history.clone());
+        }
+    }
+
+    /// The file worker wrote the history: the runs are on disk (once no other save is under way).
+    pub(super) fn history_saved(&mut self) {
+        let Some(rehearsing) = self.mode.rehearsal_mut() else {
+            return;
+        };
+        let saving = &mut rehearsing.saving;
+        saving.in_flight = saving.in_flight.saturating_sub(1);
+        if saving.in_flight == 0 {
+            saving.runs_since_save = 0;
+            saving.failed = false;
+            saving.retry_at = None;
+            self.notices
+                .clear(|kind| kind == NoticeKind::HistorySaveFailed);
+        }
+    }
+
+    /// Try the history save again once its time has come after a failure.
+    pub(super) fn retry_history_save(&mut self, now: Duration) {
+        let due = self.mode.rehearsal_mut().is_some_and(|rehearsing| {
+            rehearsing
+                .saving
+                .retry_at
+                .take_if(|at| now >= *at)
+                .is_some()
+        });
+        if due {
+            self.save_history();
         }
     }
 
@@ -475,11 +540,22 @@ impl PechaApp {
         self.notes.unsaved && !self.notes.save_in_flight
     }
 
-    /// The file worker could not save the history: this session's runs stay on screen.
+    /// The file worker could not save the history: the runs stay in memory, on screen, and the
+    /// save is tried again in a while.
     pub(super) fn history_save_failed(&mut self, error: &SaveError) {
+        let now = self.clock.now();
+        if let Some(rehearsing) = self.mode.rehearsal_mut() {
+            let saving = &mut rehearsing.saving;
+            saving.in_flight = saving.in_flight.saturating_sub(1);
+            saving.failed = true;
+            saving.retry_at = Some(now + HISTORY_RETRY);
+        }
         self.notify(
             NoticeKind::HistorySaveFailed,
-            format!("{error}; this session's runs are still shown"),
+            format!(
+                "{error}; the runs are kept here, not on disk: saving again every {} s",
+                HISTORY_RETRY.as_secs()
+            ),
         );
     }
 

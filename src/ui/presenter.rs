@@ -888,6 +888,18 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
                 "Edited notes are not saved: the last save failed (see the notice below). Quitting loses them.",
             );
         }
+        if let Some(unsaved) = model
+            .rehearsal
+            .as_ref()
+            .map(|rehearsal| rehearsal.runs_unsaved)
+            .filter(|&unsaved| unsaved > 0)
+        {
+            ui.label(format!(
+                "{} not saved: the history cannot be written (see the notice below). Quitting loses {}.",
+                if unsaved == 1 { "A rehearsal run is".to_owned() } else { format!("{unsaved} rehearsal runs are") },
+                if unsaved == 1 { "it" } else { "them" },
+            ));
+        }
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Keep going").strong()).clicked() {
                 commands.push(Command::CancelQuit);

@@ -58,6 +58,8 @@ pub struct RehearsalModel<'a> {
     pub report: Option<ReportModel>,
     /// Finished runs in the history (this session's included).
     pub runs_recorded: usize,
+    /// Of those, how many are in memory only (the history could not be saved).
+    pub runs_unsaved: usize,
     /// Words against seconds for the slide shown.
     pub pacing: String,
     /// The notes being edited: the slide and the text.
@@ -86,6 +88,15 @@ pub fn tap_line(ui: &mut Ui, model: &RehearsalModel<'_>, finished: bool) {
             ))
             .size(20.0)
             .color(readable(ui, palette::HURRY)),
+        );
+    } else if finished && model.runs_unsaved > 0 {
+        ui.label(
+            RichText::new(format!(
+                "run {} kept here, not saved yet (see the notice below)",
+                model.runs_recorded
+            ))
+            .size(20.0)
+            .color(readable(ui, palette::ALERT)),
         );
     } else if finished {
         ui.label(
@@ -382,7 +393,7 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     }
     if model.unsaved {
         ui.label(
-            RichText::new("history is not being saved (see the notice below)")
+            RichText::new("these runs are not saved (see the notice below)")
                 .size(16.0)
                 .color(readable(ui, palette::ALERT)),
         );
