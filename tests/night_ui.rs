@@ -663,6 +663,57 @@ fn after_a_crash_the_night_resumes_at_the_talks_card() {
 }
 
 #[test]
+fn the_resume_question_answers_to_the_keyboard_and_can_wait_with_the_saved_order_behind_it() {
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let clock = crash_on_slide_five(&night_path, &data);
+    let mut night = Night::launch(&night_path, &data, clock);
+    night.harness.run_ok();
+    // Behind the question, the running order as saved: talk 1 was on, not "next".
+    assert!(night.has_label_containing("as saved when Pecha stopped"));
+    assert!(night.has_label_containing("now"), "{:?}", night.labels());
+    // Esc: decide later. The question goes, the projector stays black, nothing moves.
+    night.press(Key::Escape);
+    assert!(
+        !night.has_label_containing("Resume at slide 5"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(night.has_label_containing("Decide where tonight's night goes on"));
+    night.press(Key::Space);
+    assert_eq!(night.app().audience_frame(), FrameKind::Black);
+    assert_eq!(
+        night.stage(),
+        Stage::Card { item: 0 },
+        "the live progress is untouched until the answer"
+    );
+    // Back to the question; Space (a clicker's key) answers nothing, the arrows choose, Enter takes.
+    night
+        .harness
+        .get_by_label_contains("Decide where tonight's night goes on")
+        .click();
+    night.harness.run_ok();
+    assert!(night.has_label_containing("Resume at slide 5"));
+    night.press(Key::Space);
+    assert!(night.has_label_containing("Resume at slide 5"));
+    night.press(Key::ArrowDown);
+    night.press(Key::Enter);
+    night.harness.run_ok();
+    assert!(
+        !night.has_label_containing("Resume at slide 5"),
+        "{:?}",
+        night.labels()
+    );
+    assert_eq!(night.stage(), Stage::Card { item: 0 });
+    assert!(!night.has_label_containing("as saved when Pecha stopped"));
+    // The second choice was taken: go on at the card (not start over).
+    night.wait_until("the resume is logged", |_| {
+        log_events(&night_path, &data)
+            .iter()
+            .any(|event| matches!(event, Event::Resumed { at } if at.contains("card")))
+    });
+}
+
+#[test]
 fn a_missing_deck_is_reported_and_its_talk_skipped_cleanly() {
     let (dir, night_path, data) = night_in_temp_dir(Some("talks/nobody/"));
     let mut night = Night::launch(&night_path, &data, ManualClock::new());

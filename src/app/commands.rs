@@ -221,6 +221,7 @@ impl PechaApp {
                 }
             }
             NightCommand::Resume(choice) => self.resume_night(choice, now),
+            NightCommand::DeferResume(later) => hosting.resume_deferred = later,
         }
     }
 
@@ -472,7 +473,7 @@ impl PechaApp {
 fn answers_the_resume_question(command: &Command) -> bool {
     matches!(
         command,
-        Command::Night(NightCommand::Resume(_))
+        Command::Night(NightCommand::Resume(_) | NightCommand::DeferResume(_))
             | Command::RequestQuit
             | Command::ConfirmQuit
             | Command::CancelQuit

@@ -544,11 +544,13 @@ impl PechaApp {
 }
 
 impl Hosting {
-    /// The running order's rows, as the console lists them.
+    /// The running order's rows, as the console lists them; while the host is asked where a
+    /// night cut short goes on, as they were saved.
     fn rows(&self) -> Vec<Row<'_>> {
-        let stage = self.stage();
-        let current = self.progress.current_item();
-        self.progress
+        let progress = self.resume_offer.as_ref().unwrap_or(&self.progress);
+        let stage = self.stage_of(progress);
+        let current = progress.current_item();
+        progress
             .order
             .iter()
             .enumerate()
@@ -558,7 +560,7 @@ impl Hosting {
                     .as_ref()
                     .and_then(|checks| checks.get(item).cloned().flatten());
                 let on_now = current == Some(item);
-                let status = match self.progress.states.get(item) {
+                let status = match progress.states.get(item) {
                     Some(ItemState::Done) => RowStatus::Done,
                     Some(ItemState::Skipped) => RowStatus::Skipped,
                     _ if on_now && matches!(stage, HostStage::Talk | HostStage::Break) => {
@@ -679,6 +681,7 @@ impl Hosting {
                 .iter()
                 .filter(|state| **state != ItemState::Waiting)
                 .count(),
+            deferred: self.resume_deferred,
             at_slide: match saved.stage {
                 Stage::Talk { slide, .. } => Some(slide),
                 _ => None,

@@ -65,6 +65,8 @@ pub(super) struct Hosting {
     pub(super) walking: Option<usize>,
     /// Saved progress from a night cut short, until the host answers.
     pub(super) resume_offer: Option<Progress>,
+    /// The host put that question away for later (Esc).
+    pub(super) resume_deferred: bool,
     /// A resume at a slide: put the talk there once its deck is in.
     pub(super) resume_slide: Option<usize>,
     /// The slide last written to the progress file.
@@ -137,6 +139,7 @@ impl Hosting {
             music_problems: Vec::new(),
             walking: None,
             resume_offer,
+            resume_deferred: false,
             resume_slide: None,
             saved_slide: 0,
             end_logged: false,
@@ -164,7 +167,12 @@ impl Hosting {
 
     /// What the night is doing, for the console and the keys.
     pub(super) fn stage(&self) -> HostStage {
-        match self.progress.stage {
+        self.stage_of(&self.progress)
+    }
+
+    /// What `progress` says the night is doing.
+    pub(super) fn stage_of(&self, progress: &Progress) -> HostStage {
+        match progress.stage {
             Stage::Card { item } => match self.night.running_order.get(item) {
                 Some(Item::Break(_)) => HostStage::BreakCard,
                 _ => HostStage::TalkCard,

@@ -121,6 +121,9 @@ pub struct ResumeOffer {
     pub in_break: bool,
     /// That break's time ran out while Pecha was closed: going on means the next card.
     pub break_over: bool,
+    /// The host chose "decide later" (Esc): the question is put away, the projector stays black
+    /// and nothing moves until it is answered.
+    pub deferred: bool,
 }
 
 /// How the host answered the resume question.
@@ -227,6 +230,24 @@ pub fn running_order(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Comm
         }
     } else if let Some(waiting) = &model.waiting_for {
         ui.label(RichText::new(waiting).size(16.0).italics());
+    }
+    if let Some(offer) = &model.resume_offer {
+        if offer.deferred {
+            let button = egui::Button::new(
+                RichText::new("Decide where tonight's night goes on…")
+                    .size(17.0)
+                    .strong(),
+            )
+            .min_size(vec2(ui.available_width(), 40.0));
+            if ui.add(button).clicked() {
+                commands.push(Command::Night(NightCommand::DeferResume(false)));
+            }
+        }
+        ui.label(
+            RichText::new("The running order as saved when Pecha stopped:")
+                .size(14.0)
+                .italics(),
+        );
     }
     ui.add_space(6.0);
     ui.separator();
@@ -556,21 +577,46 @@ pub fn skip_dialog(ui: &mut Ui, item: usize, name: &str, commands: &mut Vec<Comm
 
 /// After a crash or a restart: go on where the night was, or start it over.
 pub fn resume_dialog(ui: &mut Ui, offer: &ResumeOffer, commands: &mut Vec<Command>) {
+    if offer.deferred {
+        return;
+    }
     egui::Modal::new(Id::unique("night-resume")).show(ui.ctx(), |ui| {
+        // From the keyboard too: the arrows move between the choices, Enter (or Space) takes
+        // the one in focus, Esc puts the question away for later.
+        let (down, up, escape) = ui.input_mut(|input| {
+            // Space is a clicker's key: it must not answer by accident (Enter does).
+            input.consume_key(egui::Modifiers::NONE, egui::Key::Space);
+            (
+                input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                input.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+            )
+        });
+        if escape {
+            commands.push(Command::Night(NightCommand::DeferResume(true)));
+        }
+        if down {
+            ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Next));
+        }
+        if up {
+            ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Previous));
+        }
+        let nothing_focused = ui.memory(|memory| memory.focused().is_none());
         ui.heading("Go on with tonight's night?");
         ui.label(format!(
             "Pecha stopped during {}, with {} of {} items of the running order behind it.",
             offer.was_at, offer.done, offer.items
         ));
         ui.add_space(6.0);
-        if let Some(slide) = offer.at_slide
-            && ui
-                .button(
-                    RichText::new(format!("Resume at slide {slide} (paused: P goes on)")).strong(),
-                )
-                .clicked()
-        {
-            commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtSlide)));
+        let mut first = None;
+        if let Some(slide) = offer.at_slide {
+            let button = ui.button(
+                RichText::new(format!("Resume at slide {slide} (paused: P goes on)")).strong(),
+            );
+            if button.clicked() {
+                commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtSlide)));
+            }
+            first = Some(button);
         }
         let go_on = if offer.break_over {
             "Go on: the break's time ran out meanwhile (the next card goes up)"
@@ -579,13 +625,26 @@ pub fn resume_dialog(ui: &mut Ui, offer: &ResumeOffer, commands: &mut Vec<Comman
         } else {
             "Resume at its card"
         };
-        if ui.button(RichText::new(go_on).strong()).clicked() {
+        let button = ui.button(RichText::new(go_on).strong());
+        if button.clicked() {
             commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtCard)));
         }
+        let first = first.unwrap_or(button);
         if ui.button("Start the night over").clicked() {
             commands.push(Command::Night(NightCommand::Resume(
                 ResumeChoice::StartOver,
             )));
+        }
+        ui.label(
+            RichText::new(
+                "Up, Down: choose · Enter: take it · Esc: decide later (the projector stays black)",
+            )
+            .size(13.0)
+            .weak(),
+        );
+        // The first choice has the focus, so Enter answers at once.
+        if nothing_focused {
+            first.request_focus();
         }
     });
 }

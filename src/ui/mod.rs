@@ -106,4 +106,6 @@ pub enum NightCommand {
     WalkCards(Option<usize>),
     /// The host's answer to "go on where the night was?".
     Resume(host::ResumeChoice),
+    /// Put that question away for later (`true`, Esc) or bring it back (`false`).
+    DeferResume(bool),
 }
