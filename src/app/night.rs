@@ -99,7 +99,7 @@ impl Hosting {
         }
         let mut resume_offer = None;
         if let Some(store) = &store {
-            match store.load(count) {
+            match store.load_for(&night) {
                 Ok(Some(saved)) if saved.stage == Stage::End => notices.raise(
                     NoticeKind::NightProgress,
                     "the last run of this night had ended: it starts from the top again".into(),

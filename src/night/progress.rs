@@ -191,6 +191,50 @@ impl Progress {
     }
 
     /// Whether this progress can belong to a night of `item_count` items.
+    /// What in this progress cannot be true of `night`, if anything.
+    fn impossibility(&self, night: &super::Night) -> Option<String> {
+        use super::Item;
+        let slides = night.format.slide_count();
+        let talk_length_ms = u64::try_from(night.format.total().as_millis()).unwrap_or(u64::MAX);
+        match self.stage {
+            Stage::Talk {
+                item,
+                slide,
+                talk_ms,
+            } => {
+                if !matches!(night.running_order.get(item), Some(Item::Talk(_))) {
+                    Some(format!(
+                        "a talk under way at item {}, which is a break",
+                        item + 1
+                    ))
+                } else if slide == 0 || slide > slides {
+                    Some(format!("slide {slide} of a {slides}-slide talk"))
+                } else if talk_ms > talk_length_ms {
+                    Some(format!(
+                        "{} s into a talk of {} s",
+                        talk_ms / 1000,
+                        talk_length_ms / 1000
+                    ))
+                } else {
+                    None
+                }
+            }
+            Stage::Break { item, started_unix } => {
+                if !matches!(night.running_order.get(item), Some(Item::Break(_))) {
+                    Some(format!(
+                        "a break under way at item {}, which is a talk",
+                        item + 1
+                    ))
+                } else if started_unix > crate::clock::unix_now() + 60 {
+                    Some("a break that began in the future".to_owned())
+                } else {
+                    None
+                }
+            }
+            Stage::Card { .. } | Stage::End => None,
+        }
+    }
+
     fn fits(&self, item_count: usize) -> bool {
         let mut sorted = self.order.clone();
         sorted.sort_unstable();
@@ -309,6 +353,23 @@ impl ProgressStore {
         Ok(Some(progress))
     }
 
+    /// The saved progress of `night`, as [`ProgressStore::load`] reads it, refused like a damaged
+    /// file when it says what cannot be: a slide the night's talks do not have, more talk time
+    /// than a talk lasts, a talk where the night has a break (or the other way round), a break
+    /// that began in the future.
+    pub fn load_for(&self, night: &super::Night) -> Result<Option<Progress>, ProgressError> {
+        let Some(progress) = self.load(night.running_order.len())? else {
+            return Ok(None);
+        };
+        match progress.impossibility(night) {
+            Some(problem) => Err(ProgressError::Unusable {
+                path: self.path.clone(),
+                problem: format!("says what cannot be ({problem})"),
+            }),
+            None => Ok(Some(progress)),
+        }
+    }
+
     /// Write the progress atomically (every change: a crash loses nothing).
     pub fn save(&self, progress: &Progress) -> Result<(), SaveError> {
         if let Some(dir) = self.path.parent() {
@@ -341,6 +402,77 @@ impl ProgressStore {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_progress_is_refused_like_a_damaged_file() {
+        let night = crate::night::Night::from_ron_str(
+            r#"(format: Custom(slides: 20, seconds: 4), running_order: [
+                Talk(deck: "a.ron", presenter: "Әйгерім"),
+                Break(minutes: 10),
+            ])"#,
+            Path::new("night.ron"),
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::new(dir.path(), Path::new("night.ron"));
+        let with = |stage: Stage| {
+            let mut progress = Progress::new(2);
+            progress.stage = stage;
+            store.save(&progress).unwrap();
+            store.load_for(&night)
+        };
+        for (stage, says) in [
+            (
+                Stage::Talk {
+                    item: 0,
+                    slide: 999_999,
+                    talk_ms: 1,
+                },
+                "slide 999999 of a 20-slide talk",
+            ),
+            (
+                Stage::Talk {
+                    item: 0,
+                    slide: 0,
+                    talk_ms: 0,
+                },
+                "slide 0 of a 20-slide talk",
+            ),
+            (
+                Stage::Talk {
+                    item: 0,
+                    slide: 3,
+                    talk_ms: 81_000,
+                },
+                "81 s into a talk of 80 s",
+            ),
+            (
+                Stage::Talk {
+                    item: 1,
+                    slide: 3,
+                    talk_ms: 9_000,
+                },
+                "item 2, which is a break",
+            ),
+            (
+                Stage::Break {
+                    item: 1,
+                    started_unix: crate::clock::unix_now() + 3600,
+                },
+                "began in the future",
+            ),
+        ] {
+            let error = with(stage.clone()).unwrap_err().to_string();
+            assert!(error.contains(says), "{stage:?}: {error}");
+            assert!(error.contains("the night starts from the top"), "{error}");
+        }
+        let fine = Stage::Talk {
+            item: 0,
+            slide: 20,
+            talk_ms: 79_000,
+        };
+        assert_eq!(with(fine.clone()).unwrap().unwrap().stage, fine);
+    }
 
     #[test]
     fn a_night_goes_card_talk_card_break_card_talk_end() {
