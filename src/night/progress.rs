@@ -462,7 +462,7 @@ mod tests {
                 "began in the future",
             ),
         ] {
-            let error = with(stage.clone()).unwrap_err().to_string();
+            let error = with(stage).unwrap_err().to_string();
             assert!(error.contains(says), "{stage:?}: {error}");
             assert!(error.contains("the night starts from the top"), "{error}");
         }
@@ -471,7 +471,7 @@ mod tests {
             slide: 20,
             talk_ms: 79_000,
         };
-        assert_eq!(with(fine.clone()).unwrap().unwrap().stage, fine);
+        assert_eq!(with(fine).unwrap().unwrap().stage, fine);
     }
 
     #[test]
