@@ -644,6 +644,23 @@ fn after_a_crash_the_night_resumes_at_the_slide_it_was_on() {
         })
         .collect();
     assert_eq!(paused.last().map(String::as_str), Some("paused on slide 5"));
+    // The talk got all its time, before the crash and after: its length is the whole talk's,
+    // not the part after the resume (it is not "cut short").
+    night.wait_until("the talk's end is logged", |_| {
+        log_events(&night_path, &data)
+            .iter()
+            .any(|event| matches!(event, Event::TalkEnded { item: 0, .. }))
+    });
+    let lengths: Vec<u64> = log_events(&night_path, &data)
+        .into_iter()
+        .filter_map(|event| match event {
+            Event::TalkEnded {
+                item: 0, talk_ms, ..
+            } => Some(talk_ms),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lengths, [TALK.as_millis() as u64]);
 }
 
 #[test]

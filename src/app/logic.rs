@@ -453,7 +453,7 @@ impl PechaApp {
                 Some(Item::Talk(talk)) => talk.presenter.clone(),
                 _ => String::new(),
             };
-            let talk_ms = self.talk.talk_elapsed(now).as_millis() as u64;
+            let talk_ms = hosting.talk_ms(&self.talk, now);
             let paused_ms = self.talk.paused_total(now).as_millis() as u64;
             hosting.progress.finish_current();
             self.night_log(Event::TalkEnded {
@@ -470,7 +470,7 @@ impl PechaApp {
             hosting.saved_slide = slide;
             hosting
                 .progress
-                .talk_at(slide, self.talk.talk_elapsed(now).as_millis() as u64);
+                .talk_at(slide, hosting.talk_ms_at_slide_start(&self.talk, now));
             self.save_progress();
         }
     }

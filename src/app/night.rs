@@ -71,6 +71,9 @@ pub(super) struct Hosting {
     pub(super) resume_slide: Option<usize>,
     /// The slide last written to the progress file.
     pub(super) saved_slide: usize,
+    /// Talk time the talk under way had before Pecha stopped, in milliseconds: after a resume at
+    /// its slide the talk clock starts again from zero, and the talk's length counts both.
+    pub(super) talk_before_resume_ms: u64,
     pub(super) end_logged: bool,
     /// The words of the night card the projector shows now (or would, at the talk's end).
     pub(super) card: NightCardText,
@@ -142,9 +145,28 @@ impl Hosting {
             resume_deferred: false,
             resume_slide: None,
             saved_slide: 0,
+            talk_before_resume_ms: 0,
             end_logged: false,
             card: NightCardText::default(),
         }
+    }
+
+    /// How long the talk under way has run, pauses excluded, in milliseconds: its talk clock,
+    /// and the time it had before a crash when it was resumed at its slide.
+    pub(super) fn talk_ms(&self, talk: &Talk, now: Duration) -> u64 {
+        let since_start = u64::try_from(talk.talk_elapsed(now).as_millis()).unwrap_or(u64::MAX);
+        self.talk_before_resume_ms.saturating_add(since_start)
+    }
+
+    /// [`Hosting::talk_ms`] when the slide on screen began: what a resume at that slide, which
+    /// shows it again in full, adds to the time after the resume.
+    pub(super) fn talk_ms_at_slide_start(&self, talk: &Talk, now: Duration) -> u64 {
+        let into_slide = talk
+            .timing()
+            .slide_length
+            .saturating_sub(talk.slide_remaining(now));
+        let into_slide = u64::try_from(into_slide.as_millis()).unwrap_or(u64::MAX);
+        self.talk_ms(talk, now).saturating_sub(into_slide)
     }
 
     /// The item whose deck is the app's deck.
@@ -388,6 +410,7 @@ impl PechaApp {
                 let presenter = talk.presenter.clone();
                 hosting.progress.start_talk(item);
                 hosting.saved_slide = 1;
+                hosting.talk_before_resume_ms = 0;
                 self.night_log(Event::TalkStarted { item, presenter });
                 self.save_progress();
                 self.start(now);
@@ -463,7 +486,7 @@ impl PechaApp {
         if on_now && let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {
             // The log keeps the talk's actual end, however it ended.
             let presenter = talk.presenter.clone();
-            let talk_ms = self.talk.talk_elapsed(now).as_millis() as u64;
+            let talk_ms = hosting.talk_ms(&self.talk, now);
             let paused_ms = self.talk.paused_total(now).as_millis() as u64;
             self.night_log(Event::TalkEnded {
                 item,
@@ -547,8 +570,14 @@ impl PechaApp {
                 .current_item()
                 .map_or_else(|| "the break".into(), |item| hosting.talk_name(item)),
             ResumeChoice::AtSlide => {
-                if let Stage::Talk { item, slide, .. } = saved.stage {
+                if let Stage::Talk {
+                    item,
+                    slide,
+                    talk_ms,
+                } = saved.stage
+                {
                     hosting.resume_slide = Some(slide);
+                    hosting.talk_before_resume_ms = talk_ms;
                     format!("{}, slide {slide}", hosting.talk_name(item))
                 } else {
                     String::from("its card")

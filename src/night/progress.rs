@@ -38,13 +38,14 @@ pub enum Stage {
         /// The item, 0-based in the night file.
         item: usize,
     },
-    /// Talk `item` is under way on `slide` (1-based), `talk_ms` into the talk (pauses excluded).
+    /// Talk `item` is under way on `slide` (1-based), which began `talk_ms` into the talk
+    /// (pauses excluded): resumed at that slide, the talk's length is `talk_ms` plus the rest.
     Talk {
         /// The item, 0-based in the night file.
         item: usize,
         /// The slide on screen, 1-based.
         slide: usize,
-        /// Talk time when it was last saved, in milliseconds.
+        /// Talk time when the slide began, in milliseconds.
         talk_ms: u64,
     },
     /// Break `item` began at `started_unix` (seconds since the Unix epoch: after a restart, the
