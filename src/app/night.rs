@@ -503,10 +503,7 @@ impl PechaApp {
                 hosting.deck_item = None;
             }
         }
-        self.night_log(Event::Intervention {
-            item: Some(item),
-            what: "skipped".into(),
-        });
+        self.night_log(Event::Skipped { item });
         self.save_progress();
     }
 

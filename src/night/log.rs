@@ -86,6 +86,13 @@ pub enum Event {
         /// What the host did, in words.
         what: String,
     },
+    /// The host skipped `item`: left it out before it began, or stopped it under way (its
+    /// `TalkEnded` or `BreakEnded` comes first). A skipped talk is not counted as given, as the
+    /// console does not count it.
+    Skipped {
+        /// The item, 0-based in the night file.
+        item: usize,
+    },
     /// Every item is done or skipped.
     NightEnded,
 }
@@ -389,6 +396,7 @@ fn describe(night: &Night, event: &Event) -> String {
             what,
         } => format!("{}: {what}", item_label(night, *item, None)),
         Event::Intervention { item: None, what } => format!("host: {what}"),
+        Event::Skipped { item } => format!("{}: skipped", item_label(night, *item, None)),
         Event::NightEnded => "night ended".to_owned(),
     }
 }
@@ -404,6 +412,8 @@ struct Given {
     paused_ms: Option<u64>,
     early: bool,
     again: bool,
+    /// The host stopped it under way: it ended, but was not given in full.
+    skipped: bool,
 }
 
 impl Given {
@@ -417,6 +427,7 @@ impl Given {
             paused_ms: None,
             early: false,
             again,
+            skipped: false,
         }
     }
 }
@@ -469,6 +480,18 @@ fn given(entries: &[Entry]) -> Vec<Given> {
                 run.end = Some(entry.unix_ms);
                 run.early = *early;
             }
+            Event::Skipped { item } => {
+                // Stopped under way: its latest run ended just before (the console logs the
+                // end, then the skip). A skip long after an earlier run is of a run again not begun.
+                if !open.contains_key(item)
+                    && let Some(run) = given.iter_mut().rev().find(|run| run.item == *item)
+                    && run
+                        .end
+                        .is_some_and(|end| entry.unix_ms.saturating_sub(end) < 1000)
+                {
+                    run.skipped = true;
+                }
+            }
             _ => {}
         }
     }
@@ -520,7 +543,9 @@ fn given_row(night: &Night, run: &Given, clock: impl Fn(Option<i64>) -> String) 
         notes.push("no end logged");
     }
     if let Some(presenter) = &run.presenter {
-        if let Some(talk_ms) = run.talk_ms
+        if run.skipped {
+            notes.push("skipped under way");
+        } else if let Some(talk_ms) = run.talk_ms
             && u128::from(talk_ms) + 500 < planned_talk.as_millis()
         {
             notes.push("cut short");
@@ -594,7 +619,9 @@ where
     let mut given_talks: Vec<usize> = runs
         .iter()
         .filter(|run| {
-            run.end.is_some() && matches!(night.running_order.get(run.item), Some(Item::Talk(_)))
+            run.end.is_some()
+                && !run.skipped
+                && matches!(night.running_order.get(run.item), Some(Item::Talk(_)))
         })
         .map(|run| run.item)
         .collect();
@@ -763,6 +790,47 @@ mod tests {
             ),
             at(1320, Event::NightEnded),
         ]
+    }
+
+    #[test]
+    fn a_talk_skipped_under_way_is_not_counted_as_given_as_on_the_console() {
+        let ended = |item: usize, presenter: &str, talk_ms: u64| Event::TalkEnded {
+            item,
+            presenter: presenter.into(),
+            talk_ms,
+            paused_ms: 0,
+        };
+        let entries = vec![
+            at(0, Event::NightOpened),
+            at(
+                10,
+                Event::TalkStarted {
+                    item: 0,
+                    presenter: "Әйгерім Құрманғалиқызы".into(),
+                },
+            ),
+            at(410, ended(0, "Әйгерім Құрманғалиқызы", 400_000)),
+            at(
+                420,
+                Event::TalkStarted {
+                    item: 1,
+                    presenter: "Тохтар".into(),
+                },
+            ),
+            at(500, ended(1, "Тохтар", 80_000)),
+            at(500, Event::Skipped { item: 1 }),
+            // Skipped before it began: no run, and not given.
+            at(510, Event::Skipped { item: 3 }),
+        ];
+        let text = render(&night(), Path::new("x.log"), &entries, &[], &chrono::Utc);
+        assert!(text.contains("1 of 3 talks given"), "{text}");
+        let tokhtar = text
+            .lines()
+            .find(|line| line.contains("Тохтар") && line.contains("6:40"))
+            .unwrap_or_default();
+        assert!(tokhtar.contains("skipped under way"), "{text}");
+        assert!(!tokhtar.contains("cut short"), "{text}");
+        assert!(text.contains("2. Тохтар: skipped"), "{text}");
     }
 
     #[test]
