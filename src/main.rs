@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use pecha::check;
 use pecha::deck::{Deck, Format};
 use pecha::monitors::ProjectorRequest;
+use pecha::night::lock::{LockError, NightLock};
 use pecha::open::{Kind, OpenError, Opened, open};
 
 /// Pecha runs PechaKucha talks and whole PechaKucha Nights: 20 slides x 20 seconds, advancing
@@ -344,6 +345,22 @@ fn run_app(
             pecha::example::example_night().context("cannot unpack the bundled example night")?;
         Opened::Night(pecha::night::Night::load(&night).context("cannot open the example night")?)
     };
+    // One Pecha per night file: a second one is refused here, before any window opens.
+    let night_lock = match (&opened, pecha::night::user_data_dir()) {
+        (Opened::Night(night), Some(dir)) => match NightLock::acquire(&dir, &night.source) {
+            Ok(lock) => Some(lock),
+            Err(error @ LockError::Held { .. }) => {
+                eprintln!("pecha: {}: {error}", night.source.display());
+                return Ok(ExitCode::from(2));
+            }
+            // The app tries again and tells the host; a read-only disk must not stop the show.
+            Err(error @ LockError::Io { .. }) => {
+                log::warn!("{error}");
+                None
+            }
+        },
+        _ => None,
+    };
     let options = pecha::app::LaunchOptions {
         projector: show.projector,
         windowed: show.windowed,
@@ -355,6 +372,6 @@ fn run_app(
         history_dir: None,
         night_dir: None,
     };
-    pecha::app::run(opened, options, clock)?;
+    pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)
 }
