@@ -139,6 +139,7 @@ fn main() -> ExitCode {
     if !pecha::allocator::return_large_buffers_when_freed() {
         log::debug!("the C library keeps its own rule for returning large buffers");
     }
+    install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
@@ -179,6 +180,31 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// A panic (ours, or one inside the windowing system) is logged where the log goes, then
+/// reported as Rust reports it (with the backtrace under `RUST_BACKTRACE=1`). It then unwinds out
+/// of the event loop, which drops the app: that writes the trace, notes and history it holds
+/// (`PechaApp`'s `Drop`). A night's progress and log are on disk already, written as they change,
+/// so `pecha night.ron` offers to resume where it stopped.
+fn install_panic_hook() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".to_owned());
+        let place = info.location().map_or_else(String::new, |location| {
+            format!(" at {}:{}", location.file(), location.line())
+        });
+        log::error!(
+            "panic in thread {}{place}: {message}",
+            std::thread::current().name().unwrap_or("unnamed")
+        );
+        report(info);
+    }));
 }
 
 /// `pecha check`: print the report and turn readiness into the documented exit status. A night

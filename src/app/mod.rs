@@ -431,6 +431,7 @@ impl eframe::App for PechaApp {
         let now = self.clock.now();
         self.advance(ctx, now);
         if self.projector.open {
+            self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.
             for command in self.feed_projector(ctx, now) {
                 self.apply(ctx, command);
@@ -464,15 +465,35 @@ impl eframe::App for PechaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        // History and notes saves already asked for complete before the process ends.
+        self.write_what_is_left();
+    }
+}
+
+impl PechaApp {
+    /// What must reach the disk before the process ends: the history and notes saves already
+    /// asked for, unsaved notes, the trace (with a row for every slide the talk showed). A
+    /// night's progress and log need nothing: they are written as they change.
+    fn write_what_is_left(&mut self) {
         if let Some(files) = &mut self.files {
             files.finish();
         }
         self.save_notes_on_exit();
-        if let Some(trace) = &self.trace
-            && let Err(error) = trace.write()
-        {
-            log::error!("{error}");
+        if let Some(trace) = &mut self.trace {
+            trace.complete(&self.talk);
+            if let Err(error) = trace.write() {
+                log::error!("{error}");
+            }
+        }
+    }
+}
+
+impl Drop for PechaApp {
+    /// A panic unwinding out of the event loop drops the app without `on_exit`: write what can
+    /// still be written (the panic hook in `main` has logged the panic already).
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            log::error!("Pecha is stopping after a panic: writing the trace, notes and history");
+            self.write_what_is_left();
         }
     }
 }

@@ -832,14 +832,31 @@ impl EventProcessor {
 
         // In the event that the window's been destroyed without being dropped first, we
         // cleanup again here.
-        wt.windows.borrow_mut().remove(&WindowId(window as _));
+        let removed = wt.windows.borrow_mut().remove(&WindowId(window as _));
+        // Pecha's patch: a window destroyed by another X client while its `Window` still lives
+        // is, for the app, a window closed from outside: nothing of it can be seen any more
+        // (occluded: eframe stops drawing on it) and the app is asked to close it, or it goes
+        // on drawing on (and asking the geometry of) a window that no longer exists.
+        if let Some(window) = removed.and_then(|window| window.upgrade()) {
+            window.shared_state_lock().visibility = super::window::Visibility::No;
+            callback(&self.target, Event::WindowEvent {
+                window_id,
+                event: WindowEvent::Occluded(true),
+            });
+            callback(&self.target, Event::WindowEvent {
+                window_id,
+                event: WindowEvent::CloseRequested,
+            });
+        }
 
         // Since all XIM stuff needs to happen from the same thread, we destroy the input
         // context here instead of when dropping the window.
         if let Some(ime) = wt.ime.as_ref() {
-            ime.borrow_mut()
-                .remove_context(window as XWindow)
-                .expect("Failed to destroy input context");
+            // Pecha's patch: BadDrawable when another X client destroyed the window; the context
+            // is forgotten all the same.
+            if let Err(error) = ime.borrow_mut().remove_context(window as XWindow) {
+                tracing::warn!("Failed to destroy input context: {error:?}");
+            }
         }
 
         callback(&self.target, Event::WindowEvent { window_id, event: WindowEvent::Destroyed });
@@ -1258,7 +1275,11 @@ impl EventProcessor {
         wt.xconn.set_timestamp(xev.time as xproto::Timestamp);
 
         if let Some(ime) = wt.ime.as_ref() {
-            ime.borrow_mut().focus(xev.event).expect("Failed to focus input context");
+            // Pecha's patch: an X error left over from a window another client destroyed
+            // (GLXBadWindow, BadDrawable) is reported here too; focus goes on without it.
+            if let Err(error) = ime.borrow_mut().focus(xev.event) {
+                tracing::warn!("Failed to focus input context: {error:?}");
+            }
         }
 
         if self.active_window == Some(window) {
@@ -1321,7 +1342,11 @@ impl EventProcessor {
         }
 
         if let Some(ime) = wt.ime.as_ref() {
-            ime.borrow_mut().unfocus(xev.event).expect("Failed to unfocus input context");
+            // Pecha's patch: fails with BadDrawable when another X client destroyed the window
+            // (its FocusOut comes before its DestroyNotify); nothing to unfocus then.
+            if let Err(error) = ime.borrow_mut().unfocus(xev.event) {
+                tracing::warn!("Failed to unfocus input context: {error:?}");
+            }
         }
 
         if self.active_window.take() == Some(window) {

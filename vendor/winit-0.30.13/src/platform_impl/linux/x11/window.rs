@@ -1192,12 +1192,13 @@ impl UnownedWindow {
     }
 
     pub(crate) fn inner_position_physical(&self) -> (i32, i32) {
-        // This should be okay to unwrap since the only error XTranslateCoordinates can return
-        // is BadWindow, and if the window handle is bad we have bigger problems.
+        // Pecha's patch (rust-windowing/winit#3686): BadWindow is what a window destroyed by
+        // another X client (`xdotool windowclose`) gets here; answer 0,0 rather than panic. The
+        // app hears of it from the `CloseRequested` sent on its `DestroyNotify`.
         self.xconn
             .translate_coords(self.xwindow, self.root)
             .map(|coords| (coords.dst_x.into(), coords.dst_y.into()))
-            .unwrap()
+            .unwrap_or((0, 0))
     }
 
     #[inline]
@@ -1240,12 +1241,12 @@ impl UnownedWindow {
     }
 
     pub(crate) fn inner_size_physical(&self) -> (u32, u32) {
-        // This should be okay to unwrap since the only error XGetGeometry can return
-        // is BadWindow, and if the window handle is bad we have bigger problems.
+        // Pecha's patch (rust-windowing/winit#3686): BadDrawable for a window destroyed by
+        // another X client; answer 0x0 (what a minimised window reports) rather than panic.
         self.xconn
             .get_geometry(self.xwindow)
             .map(|geo| (geo.width.into(), geo.height.into()))
-            .unwrap()
+            .unwrap_or((0, 0))
     }
 
     #[inline]
