@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use pecha::check;
 use pecha::deck::{Deck, Format};
 use pecha::monitors::ProjectorRequest;
+use pecha::night::lock::{LockError, NightLock};
 use pecha::open::{Kind, OpenError, Opened, open};
 
 /// Pecha runs PechaKucha talks and whole PechaKucha Nights: 20 slides x 20 seconds, advancing
@@ -138,6 +139,7 @@ fn main() -> ExitCode {
     if !pecha::allocator::return_large_buffers_when_freed() {
         log::debug!("the C library keeps its own rule for returning large buffers");
     }
+    install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
@@ -178,6 +180,31 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// A panic (ours, or one inside the windowing system) is logged where the log goes, then
+/// reported as Rust reports it (with the backtrace under `RUST_BACKTRACE=1`). It then unwinds out
+/// of the event loop, which drops the app: that writes the trace, notes and history it holds
+/// (`PechaApp`'s `Drop`). A night's progress and log are on disk already, written as they change,
+/// so `pecha night.ron` offers to resume where it stopped.
+fn install_panic_hook() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|text| (*text).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".to_owned());
+        let place = info.location().map_or_else(String::new, |location| {
+            format!(" at {}:{}", location.file(), location.line())
+        });
+        log::error!(
+            "panic in thread {}{place}: {message}",
+            std::thread::current().name().unwrap_or("unnamed")
+        );
+        report(info);
+    }));
 }
 
 /// `pecha check`: print the report and turn readiness into the documented exit status. A night
@@ -344,6 +371,22 @@ fn run_app(
             pecha::example::example_night().context("cannot unpack the bundled example night")?;
         Opened::Night(pecha::night::Night::load(&night).context("cannot open the example night")?)
     };
+    // One Pecha per night file: a second one is refused here, before any window opens.
+    let night_lock = match (&opened, pecha::night::user_data_dir()) {
+        (Opened::Night(night), Some(dir)) => match NightLock::acquire(&dir, &night.source) {
+            Ok(lock) => Some(lock),
+            Err(error @ LockError::Held { .. }) => {
+                eprintln!("pecha: {}: {error}", night.source.display());
+                return Ok(ExitCode::from(2));
+            }
+            // The app tries again and tells the host; a read-only disk must not stop the show.
+            Err(error @ LockError::Io { .. }) => {
+                log::warn!("{error}");
+                None
+            }
+        },
+        _ => None,
+    };
     let options = pecha::app::LaunchOptions {
         projector: show.projector,
         windowed: show.windowed,
@@ -355,6 +398,6 @@ fn run_app(
         history_dir: None,
         night_dir: None,
     };
-    pecha::app::run(opened, options, clock)?;
+    pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,9 @@
 //! This is how Pecha's timing promise is checked from outside the engine: one CSV row per slide
 //! shown, `slide,scheduled_ms,painted_ms`, both measured from the talk's start on the same clock.
 //! "Painted" is the moment the projector's frame showing the slide was built and handed to the
-//! renderer (the GPU swap follows within the same frame).
+//! renderer (the GPU swap follows within the same frame). A slide the talk showed while no
+//! projector painted it (the window closed, by the host or from outside) still has its row, with
+//! `painted_ms` empty: the trace says what the audience missed instead of leaving it out.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,8 +20,9 @@ pub struct TraceRow {
     pub slide: usize,
     /// When it was due, from the talk's start.
     pub scheduled: Duration,
-    /// When the projector frame showing it was painted, from the talk's start.
-    pub painted: Duration,
+    /// When the projector frame showing it was painted, from the talk's start; `None` when no
+    /// projector frame showed it (the projector window was closed).
+    pub painted: Option<Duration>,
 }
 
 /// Why the trace could not be written.
@@ -76,8 +79,42 @@ impl TraceRecorder {
         self.rows.push(TraceRow {
             slide,
             scheduled,
-            painted: now.saturating_sub(start),
+            painted: Some(now.saturating_sub(start)),
         });
+    }
+
+    /// Add a row, with no paint time, for every slide `talk` showed that no projector frame
+    /// painted (the window was closed), so that the trace has every slide of the talk; called
+    /// before [`Self::write`].
+    pub fn complete(&mut self, talk: &Talk) {
+        let log = talk.log();
+        let Some(start) = log
+            .iter()
+            .find(|entry| entry.event == LogEvent::Intervention(Intervention::Start))
+            .map(|entry| entry.wall)
+        else {
+            return;
+        };
+        for entry in log {
+            let LogEvent::SlideShown { slide } = entry.event else {
+                continue;
+            };
+            let Some(scheduled) = entry.wall.checked_sub(start) else {
+                continue;
+            };
+            if !self
+                .rows
+                .iter()
+                .any(|row| row.slide == slide && row.scheduled == scheduled)
+            {
+                self.rows.push(TraceRow {
+                    slide,
+                    scheduled,
+                    painted: None,
+                });
+            }
+        }
+        self.rows.sort_by_key(|row| row.scheduled);
     }
 
     /// The rows so far.
@@ -91,12 +128,14 @@ impl TraceRecorder {
     pub fn to_csv(&self) -> String {
         let mut csv = String::from("slide,scheduled_ms,painted_ms\n");
         for row in &self.rows {
+            let painted = row.painted.map_or_else(String::new, |painted| {
+                format!("{:.3}", painted.as_secs_f64() * 1000.0)
+            });
             let _ = writeln!(
                 csv,
-                "{},{:.3},{:.3}",
+                "{},{:.3},{painted}",
                 row.slide,
                 row.scheduled.as_secs_f64() * 1000.0,
-                row.painted.as_secs_f64() * 1000.0
             );
         }
         csv
@@ -143,7 +182,7 @@ mod tests {
                 (
                     row.slide,
                     row.scheduled.as_millis(),
-                    row.painted.as_millis(),
+                    row.painted.unwrap().as_millis(),
                 )
             })
             .collect();
@@ -152,6 +191,23 @@ mod tests {
             recorder
                 .to_csv()
                 .starts_with("slide,scheduled_ms,painted_ms\n1,0.000,0.000\n")
+        );
+    }
+
+    #[test]
+    fn slides_no_projector_painted_keep_their_row_without_a_paint_time() {
+        let mut talk = Talk::new(Timing::new(3, Duration::from_secs(2)));
+        let start = Duration::from_secs(100);
+        talk.start(start);
+        let mut recorder = TraceRecorder::new(PathBuf::from("unused.csv"));
+        recorder.painted(&talk, 1, start + Duration::from_millis(3));
+        // The projector window is gone: slides 2 and 3 are shown on no projector.
+        talk.update(start + Duration::from_secs(5));
+        recorder.complete(&talk);
+        recorder.complete(&talk);
+        assert_eq!(
+            recorder.to_csv(),
+            "slide,scheduled_ms,painted_ms\n1,0.000,3.000\n2,2000.000,\n3,4000.000,\n"
         );
     }
 

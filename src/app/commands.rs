@@ -377,6 +377,10 @@ impl PechaApp {
 
     /// Leave the show or rehearsal for the host console of `night`.
     fn switch_to_night(&mut self, ctx: &egui::Context, night: Night) {
+        // Refused before anything changes: the show or rehearsal on screen goes on.
+        let Ok(lock) = self.lock_night(&night) else {
+            return;
+        };
         // The night's format rules its talks; `--format` and `--rehearse` were for the deck.
         self.options.format = None;
         self.options.rehearse = false;
@@ -386,7 +390,7 @@ impl PechaApp {
         );
         let placeholder = super::night::placeholder_deck(&night);
         self.mode = Mode::Talk;
-        self.enter_night(night);
+        self.enter_night(night, lock);
         self.replace_deck(ctx, placeholder);
     }
 

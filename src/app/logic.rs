@@ -188,6 +188,24 @@ impl PechaApp {
         }
     }
 
+    /// A projector window closed from outside (destroyed by another X client): the window
+    /// system reports it as a close request on a window that is no longer visible, so the
+    /// projector's own pass, which takes its close button to the feed, never runs to see it.
+    /// Hand it to the feed here, as that pass would, so that closing it from outside is what
+    /// closing it by hand is: the talk goes on, the banner says so, the menu opens it again.
+    pub(super) fn take_projector_gone(&mut self, ctx: &egui::Context) {
+        let gone = ctx.input(|input| {
+            input
+                .raw
+                .viewports
+                .get(&projector_viewport())
+                .is_some_and(|info| info.events.contains(&egui::ViewportEvent::Close))
+        });
+        if gone && let Ok(mut feed) = self.projector.feed.lock() {
+            feed.close_requested = true;
+        }
+    }
+
     pub(super) fn play(&self, cue: Cue) {
         let sound = if self.mode.is_rehearsal() {
             self.settings.rehearsal_sound

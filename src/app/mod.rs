@@ -40,6 +40,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, Format};
 use crate::files::FileWorker;
 use crate::monitors::ProjectorRequest;
+use crate::night::lock::NightLock;
 use crate::open::{OpenError, Opened};
 use crate::settings::{STORAGE_KEY, Settings};
 use crate::timing::Talk;
@@ -148,7 +149,14 @@ enum Modal {
 
 /// Open the window and run until the user quits. `clock` should be created first thing in
 /// `main`, so that its readings are times since launch (the first-slide log line uses that).
-pub fn run(opening: Opened, options: LaunchOptions, clock: SystemClock) -> Result<(), AppError> {
+/// `night_lock` is the lock of the night being opened, when the caller already took it (see
+/// [`PechaApp::new_night_holding`]).
+pub fn run(
+    opening: Opened,
+    night_lock: Option<NightLock>,
+    options: LaunchOptions,
+    clock: SystemClock,
+) -> Result<(), AppError> {
     let title = match &opening {
         Opened::Deck(deck) => window_title(deck),
         Opened::Night(night) => night_window_title(night),
@@ -184,9 +192,14 @@ pub fn run(opening: Opened, options: LaunchOptions, clock: SystemClock) -> Resul
                 Opened::Deck(deck) => {
                     PechaApp::new(&creation.egui_ctx, creation.storage, deck, options, clock)
                 }
-                Opened::Night(night) => {
-                    PechaApp::new_night(&creation.egui_ctx, creation.storage, night, options, clock)
-                }
+                Opened::Night(night) => PechaApp::new_night_holding(
+                    &creation.egui_ctx,
+                    creation.storage,
+                    night,
+                    night_lock,
+                    options,
+                    clock,
+                ),
             };
             app.set_cues(cues);
             Ok(Box::new(app))
@@ -307,11 +320,26 @@ impl PechaApp {
     }
 
     /// Build the app around a night: the host console, the first card (or the question where to
-    /// resume a night cut short).
+    /// resume a night cut short). The night's lock is taken here: if another Pecha has the night
+    /// open, the app opens nothing and says so in a notice.
     pub fn new_night(
         ctx: &egui::Context,
         storage: Option<&dyn eframe::Storage>,
         night: crate::night::Night,
+        options: LaunchOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self::new_night_holding(ctx, storage, night, None, options, clock)
+    }
+
+    /// [`Self::new_night`] with the night's lock already taken (the command line takes it
+    /// before any window opens, so that a second Pecha is refused with exit status 2); `None`
+    /// takes it here.
+    pub fn new_night_holding(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        night: crate::night::Night,
+        lock: Option<NightLock>,
         options: LaunchOptions,
         clock: Arc<dyn Clock>,
     ) -> Self {
@@ -327,7 +355,14 @@ impl PechaApp {
             options,
             clock,
         );
-        app.enter_night(night);
+        let lock = match lock {
+            Some(lock) => Some(lock),
+            None => match app.lock_night(&night) {
+                Ok(lock) => lock,
+                Err(night::OpenElsewhere) => return app,
+            },
+        };
+        app.enter_night(night, lock);
         app
     }
 
@@ -396,6 +431,7 @@ impl eframe::App for PechaApp {
         let now = self.clock.now();
         self.advance(ctx, now);
         if self.projector.open {
+            self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.
             for command in self.feed_projector(ctx, now) {
                 self.apply(ctx, command);
@@ -429,15 +465,35 @@ impl eframe::App for PechaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        // History and notes saves already asked for complete before the process ends.
+        self.write_what_is_left();
+    }
+}
+
+impl PechaApp {
+    /// What must reach the disk before the process ends: the history and notes saves already
+    /// asked for, unsaved notes, the trace (with a row for every slide the talk showed). A
+    /// night's progress and log need nothing: they are written as they change.
+    fn write_what_is_left(&mut self) {
         if let Some(files) = &mut self.files {
             files.finish();
         }
         self.save_notes_on_exit();
-        if let Some(trace) = &self.trace
-            && let Err(error) = trace.write()
-        {
-            log::error!("{error}");
+        if let Some(trace) = &mut self.trace {
+            trace.complete(&self.talk);
+            if let Err(error) = trace.write() {
+                log::error!("{error}");
+            }
+        }
+    }
+}
+
+impl Drop for PechaApp {
+    /// A panic unwinding out of the event loop drops the app without `on_exit`: write what can
+    /// still be written (the panic hook in `main` has logged the panic already).
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            log::error!("Pecha is stopping after a panic: writing the trace, notes and history");
+            self.write_what_is_left();
         }
     }
 }

@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use super::notices::{NightRefusal, NoticeKind, Notices};
+use super::notices::{NightRefusal, NoticeKind, Notices, OpeningNotice};
 use super::{Mode, PechaApp};
 use crate::audio::music::BreakMusic;
 use crate::check::NightReport;
 use crate::clock::unix_now;
 use crate::deck::{Deck, DeckError};
+use crate::night::lock::{LockError, NightLock};
 use crate::night::log::{Entry, Event, NightLog};
 use crate::night::progress::{ItemState, Progress, ProgressStore, Stage};
 use crate::night::{Item, Night};
@@ -79,7 +80,14 @@ pub(super) struct Hosting {
     pub(super) card: NightCardText,
     /// The command that prints this night's log, for the end-of-night screen.
     pub(super) log_command: String,
+    /// This Pecha's lock on the night file, released when the night is left (or the process
+    /// dies): `None` when there is no data folder or the lock could not be taken.
+    _lock: Option<NightLock>,
 }
+
+/// The night is open in another Pecha: nothing was opened (the host was told).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct OpenElsewhere;
 
 impl Hosting {
     /// Open `night`: read its saved progress (a small file, once, before the first frame) and
@@ -87,6 +95,7 @@ impl Hosting {
     /// `waker` repaints the console when the check is done.
     pub(super) fn open(
         night: Night,
+        lock: Option<NightLock>,
         data_dir: Option<&Path>,
         notices: &mut Notices,
         waker: std::sync::Arc<dyn Fn() + Send + Sync>,
@@ -148,6 +157,7 @@ impl Hosting {
             talk_before_resume_ms: 0,
             end_logged: false,
             card: NightCardText::default(),
+            _lock: lock,
         }
     }
 
@@ -306,16 +316,48 @@ impl Hosting {
 }
 
 impl PechaApp {
-    /// Turn this app into the host console of `night`: its first card (or the question where to
-    /// resume a night cut short), every deck checked in the background.
-    pub(super) fn enter_night(&mut self, night: Night) {
-        let data_dir = self
-            .options
+    /// Where this app keeps nights' progress, log and lock.
+    fn night_data_dir(&self) -> Option<PathBuf> {
+        self.options
             .night_dir
             .clone()
-            .or_else(crate::night::user_data_dir);
+            .or_else(crate::night::user_data_dir)
+    }
+
+    /// Take the lock of `night` before opening it. Refused when another Pecha has it open (the
+    /// host is told, with its pid). Without a data folder, or when the lock cannot be taken at
+    /// all, the night opens unlocked: a read-only disk must not stop the show.
+    pub(super) fn lock_night(&mut self, night: &Night) -> Result<Option<NightLock>, OpenElsewhere> {
+        let Some(dir) = self.night_data_dir() else {
+            return Ok(None);
+        };
+        match NightLock::acquire(&dir, &night.source) {
+            Ok(lock) => Ok(Some(lock)),
+            Err(error @ LockError::Held { .. }) => {
+                self.notify(
+                    NoticeKind::Opening(OpeningNotice::OpenElsewhere),
+                    format!("{}: {error}", night.source.display()),
+                );
+                Err(OpenElsewhere)
+            }
+            Err(error @ LockError::Io { .. }) => {
+                self.notify(
+                    NoticeKind::NightProgress,
+                    format!("{error}; another Pecha could open this night too"),
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    /// Turn this app into the host console of `night`, holding its `lock` (see
+    /// [`Self::lock_night`]): its first card (or the question where to resume a night cut
+    /// short), every deck checked in the background.
+    pub(super) fn enter_night(&mut self, night: Night, lock: Option<NightLock>) {
+        let data_dir = self.night_data_dir();
         let hosting = Hosting::open(
             night,
+            lock,
             data_dir.as_deref(),
             &mut self.notices,
             self.waker.clone(),

@@ -55,6 +55,8 @@ pub enum OpeningNotice {
     DialogFailed,
     /// The dialog closed with nothing chosen.
     NothingChosen,
+    /// Not opened: the night is open in another Pecha on this computer.
+    OpenElsewhere,
 }
 
 /// What a night refused to do, each its own notice.
