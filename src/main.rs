@@ -120,12 +120,18 @@ enum Command {
     /// The app writes the log as the night goes on, next to the night's progress in the user's
     /// data folder (`$XDG_DATA_HOME/pecha/nights`, usually `~/.local/share/pecha/nights`).
     ///
+    /// A night run again here (opened afresh after it ended, or started over) is a new run in
+    /// the same log: the latest is printed, `--all` prints every run.
+    ///
     /// Exit status: 0 printed (also when the night has not been run here yet), 1 the log cannot
     /// be read, 2 the night file cannot be read.
     Log {
         /// The night file. Without it, the bundled example night's (the night `pecha` with no
         /// arguments runs).
         path: Option<PathBuf>,
+        /// Every run of the night on this machine, oldest first, not only the latest.
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -164,9 +170,12 @@ fn main() -> ExitCode {
                 }
             },
         },
-        Some(Command::Log { path: Some(path) }) => run_log(&path),
-        Some(Command::Log { path: None }) => match pecha::example::example_night() {
-            Ok(path) => run_log(&path),
+        Some(Command::Log {
+            path: Some(path),
+            all,
+        }) => run_log(&path, all),
+        Some(Command::Log { path: None, all }) => match pecha::example::example_night() {
+            Ok(path) => run_log(&path, all),
             Err(error) => {
                 eprintln!("pecha log: cannot unpack the bundled example night: {error}");
                 ExitCode::from(2)
@@ -288,7 +297,7 @@ fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
 }
 
 /// `pecha log night.ron`: the night's log from the user's data folder.
-fn run_log(path: &std::path::Path) -> ExitCode {
+fn run_log(path: &std::path::Path, all: bool) -> ExitCode {
     let opened = if path.is_file() {
         open(path)
     } else {
@@ -313,7 +322,7 @@ fn run_log(path: &std::path::Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match print_log(&night) {
+    match print_log(&night, all) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("pecha log: {error:#}");
@@ -322,8 +331,8 @@ fn run_log(path: &std::path::Path) -> ExitCode {
     }
 }
 
-fn print_log(night: &pecha::night::Night) -> anyhow::Result<()> {
-    use pecha::night::log::{NightLog, to_text};
+fn print_log(night: &pecha::night::Night, all: bool) -> anyhow::Result<()> {
+    use pecha::night::log::{NightLog, Runs, to_text};
     let log = NightLog::user(&night.source)?;
     let (entries, problems) = log.read()?;
     if entries.is_empty() && problems.is_empty() {
@@ -333,7 +342,8 @@ fn print_log(night: &pecha::night::Night) -> anyhow::Result<()> {
             pecha::text::shown(&log.path())
         );
     } else {
-        print!("{}", to_text(night, log.path(), &entries, &problems));
+        let runs = if all { Runs::All } else { Runs::Latest };
+        print!("{}", to_text(night, log.path(), &entries, &problems, runs));
     }
     Ok(())
 }

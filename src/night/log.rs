@@ -276,12 +276,90 @@ fn parse_lines(bytes: &[u8]) -> (Vec<Entry>, Vec<String>) {
 /// the day changes, and what happened, with talks named `4. Presenter` by their place in the
 /// night file), then one row per talk or break given: planned length against actual start,
 /// end, length and time paused, and the talks not given.
+///
+/// A night run again on the same machine (opened afresh after it ended, or started over) adds
+/// a run to the same log: `runs` says whether to print the latest run only (with a line saying
+/// how many came before) or every run, each under its own heading.
 #[must_use]
-pub fn to_text(night: &Night, log_file: &Path, entries: &[Entry], problems: &[String]) -> String {
-    render(night, log_file, entries, problems, &chrono::Local)
+pub fn to_text(
+    night: &Night,
+    log_file: &Path,
+    entries: &[Entry],
+    problems: &[String],
+    runs: Runs,
+) -> String {
+    render_runs(night, log_file, entries, problems, runs, &chrono::Local)
 }
 
-/// [`to_text`] in the time zone `zone` (tests use UTC).
+/// Which runs of a night `pecha log` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Runs {
+    /// The latest run (the default).
+    Latest,
+    /// Every run, oldest first (`pecha log --all`).
+    All,
+}
+
+/// The log's entries split into runs of the night: each opening afresh
+/// ([`Event::NightOpened`]) begins one; a resume after a crash goes on with the run it was in.
+#[must_use]
+pub fn runs_of(entries: &[Entry]) -> Vec<&[Entry]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (index, entry) in entries.iter().enumerate() {
+        if entry.event == Event::NightOpened && index > start {
+            runs.push(&entries[start..index]);
+            start = index;
+        }
+    }
+    if start < entries.len() {
+        runs.push(&entries[start..]);
+    }
+    runs
+}
+
+/// [`to_text`] in the time zone `zone`.
+fn render_runs<Tz: TimeZone>(
+    night: &Night,
+    log_file: &Path,
+    entries: &[Entry],
+    problems: &[String],
+    which: Runs,
+    zone: &Tz,
+) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let runs = runs_of(entries);
+    match (which, runs.as_slice()) {
+        (_, []) => render(night, log_file, &[], problems, zone),
+        (Runs::Latest, [.., latest]) => {
+            let mut text = render(night, log_file, latest, problems, zone);
+            if runs.len() > 1 {
+                let note = format!(
+                    "This night was run {} times on this machine; this is the latest run. `pecha log --all` shows them all.\n",
+                    runs.len()
+                );
+                let at = text.find("\n\n").map_or(text.len(), |at| at + 1);
+                text.insert_str(at, &note);
+            }
+            text
+        }
+        (Runs::All, all) => {
+            let mut text = String::new();
+            for (number, run) in all.iter().enumerate() {
+                if number > 0 {
+                    text.push('\n');
+                }
+                let _ = writeln!(text, "=== Run {} of {} ===", number + 1, all.len());
+                text.push_str(&render(night, log_file, run, problems, zone));
+            }
+            text
+        }
+    }
+}
+
+/// One run of the log in the time zone `zone` (tests use UTC).
 fn render<Tz: TimeZone>(
     night: &Night,
     log_file: &Path,
@@ -790,6 +868,64 @@ mod tests {
             ),
             at(1320, Event::NightEnded),
         ]
+    }
+
+    #[test]
+    fn a_night_run_again_is_its_own_run_and_the_latest_is_shown() {
+        let started = |item: usize, presenter: &str| Event::TalkStarted {
+            item,
+            presenter: presenter.into(),
+        };
+        let mut entries = evening();
+        let second_run_at = 6 * 3600;
+        entries.push(at(second_run_at, Event::NightOpened));
+        entries.push(at(second_run_at + 60, started(1, "Тохтар")));
+        // A resume goes on with its run.
+        entries.push(at(
+            second_run_at + 120,
+            Event::Resumed {
+                at: "talk 2 (Тохтар), slide 3".into(),
+            },
+        ));
+        assert_eq!(runs_of(&entries).len(), 2);
+        let latest = render_runs(
+            &night(),
+            Path::new("x.log"),
+            &entries,
+            &[],
+            Runs::Latest,
+            &chrono::Utc,
+        );
+        assert!(latest.contains("run 2 times"), "{latest}");
+        assert!(latest.contains("Тохтар: talk started"), "{latest}");
+        assert!(latest.contains("night resumed"), "{latest}");
+        assert!(
+            !latest.contains("Әйгерім Құрманғалиқызы: talk started"),
+            "the first run is not mixed in: {latest}"
+        );
+        let all = render_runs(
+            &night(),
+            Path::new("x.log"),
+            &entries,
+            &[],
+            Runs::All,
+            &chrono::Utc,
+        );
+        assert!(all.contains("=== Run 1 of 2 ===") && all.contains("=== Run 2 of 2 ==="));
+        assert!(
+            all.contains("Әйгерім Құрманғалиқызы: talk started"),
+            "{all}"
+        );
+        // One run: no note.
+        let one = render_runs(
+            &night(),
+            Path::new("x.log"),
+            &evening(),
+            &[],
+            Runs::Latest,
+            &chrono::Utc,
+        );
+        assert!(!one.contains("times on this machine"), "{one}");
     }
 
     #[test]
