@@ -110,17 +110,51 @@ pub enum ImageProblem {
         /// `JPEG`, `PNG`...
         format: &'static str,
     },
-    /// The decoder refused the data.
-    #[error("does not decode as {format}: {message}")]
+    /// The decoder refused the data: in plain words what that means and what to do, then the
+    /// decoder's own words for the curious.
+    #[error("does not decode as {format}: {} (the decoder says: {message})", .trouble.words())]
     Decode {
         /// `JPEG`, `PNG`...
         format: &'static str,
-        /// The decoder's reason.
+        /// What kind of refusal it was.
+        trouble: DecodeTrouble,
+        /// The decoder's reason, as it said it.
         message: String,
     },
     /// A PDF deck's page cannot be shown.
     #[error("{0}")]
     Pdf(#[from] crate::pdf::PdfProblem),
+}
+
+/// What kind of refusal a decoder gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeTrouble {
+    /// The data is damaged (a bad checksum, a buffer it cannot fill).
+    Damaged,
+    /// The file uses a feature of its format the decoder cannot read.
+    Unsupported,
+    /// Anything else the decoder said.
+    Other,
+}
+
+impl DecodeTrouble {
+    fn of(error: &image::ImageError) -> Self {
+        match error {
+            image::ImageError::Decoding(_) | image::ImageError::IoError(_) => Self::Damaged,
+            image::ImageError::Unsupported(_) => Self::Unsupported,
+            _ => Self::Other,
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            Self::Damaged => "the file is damaged; copy it again, or export the slide again",
+            Self::Unsupported => {
+                "it uses a feature of the format pecha cannot read; export the slide again as an ordinary PNG or JPEG"
+            }
+            Self::Other => "export the slide again as an ordinary PNG or JPEG",
+        }
+    }
 }
 
 /// Bytes as whole mebibytes, rounded up, for messages.
@@ -236,6 +270,7 @@ fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
     let label = format_label(format);
     let decode_error = |error: image::ImageError| ImageProblem::Decode {
         format: label,
+        trouble: DecodeTrouble::of(&error),
         message: error.to_string(),
     };
 
