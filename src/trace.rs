@@ -3,7 +3,9 @@
 //! This is how Pecha's timing promise is checked from outside the engine: one CSV row per slide
 //! shown, `slide,scheduled_ms,painted_ms`, both measured from the talk's start on the same clock.
 //! "Painted" is the moment the projector's frame showing the slide was built and handed to the
-//! renderer (the GPU swap follows within the same frame).
+//! renderer (the GPU swap follows within the same frame). A slide the talk showed while the
+//! projector could not (its window closed, its monitor unplugged) has a row with `painted_ms`
+//! empty: the talk went through it, the audience did not see it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -18,8 +20,9 @@ pub struct TraceRow {
     pub slide: usize,
     /// When it was due, from the talk's start.
     pub scheduled: Duration,
-    /// When the projector frame showing it was painted, from the talk's start.
-    pub painted: Duration,
+    /// When the projector frame showing it was painted, from the talk's start; `None` when the
+    /// projector never painted it.
+    pub painted: Option<Duration>,
 }
 
 /// Why the trace could not be written.
@@ -76,8 +79,39 @@ impl TraceRecorder {
         self.rows.push(TraceRow {
             slide,
             scheduled,
-            painted: now.saturating_sub(start),
+            painted: Some(now.saturating_sub(start)),
         });
+    }
+
+    /// The talk is over (or the app quits): a row for each slide it showed that the projector
+    /// never painted, all rows in the order the slides were due.
+    pub fn finish(&mut self, talk: &Talk) {
+        let log = talk.log();
+        let Some(start) = log
+            .iter()
+            .find(|entry| entry.event == LogEvent::Intervention(Intervention::Start))
+            .map(|entry| entry.wall)
+        else {
+            return;
+        };
+        for entry in log {
+            let LogEvent::SlideShown { slide } = entry.event else {
+                continue;
+            };
+            let scheduled = entry.wall.saturating_sub(start);
+            if !self
+                .rows
+                .iter()
+                .any(|row| row.slide == slide && row.scheduled == scheduled)
+            {
+                self.rows.push(TraceRow {
+                    slide,
+                    scheduled,
+                    painted: None,
+                });
+            }
+        }
+        self.rows.sort_by_key(|row| row.scheduled);
     }
 
     /// The rows so far.
@@ -91,12 +125,15 @@ impl TraceRecorder {
     pub fn to_csv(&self) -> String {
         let mut csv = String::from("slide,scheduled_ms,painted_ms\n");
         for row in &self.rows {
+            let painted = row
+                .painted
+                .map(|painted| format!("{:.3}", painted.as_secs_f64() * 1000.0))
+                .unwrap_or_default();
             let _ = writeln!(
                 csv,
-                "{},{:.3},{:.3}",
+                "{},{:.3},{painted}",
                 row.slide,
                 row.scheduled.as_secs_f64() * 1000.0,
-                row.painted.as_secs_f64() * 1000.0
             );
         }
         csv
@@ -143,7 +180,7 @@ mod tests {
                 (
                     row.slide,
                     row.scheduled.as_millis(),
-                    row.painted.as_millis(),
+                    row.painted.unwrap().as_millis(),
                 )
             })
             .collect();
@@ -153,6 +190,29 @@ mod tests {
                 .to_csv()
                 .starts_with("slide,scheduled_ms,painted_ms\n1,0.000,0.000\n")
         );
+    }
+
+    #[test]
+    fn a_slide_the_projector_never_painted_has_a_row_without_a_time() {
+        let mut talk = Talk::new(Timing::new(3, Duration::from_secs(2)));
+        let start = Duration::from_secs(100);
+        talk.start(start);
+        let mut recorder = TraceRecorder::new(PathBuf::from("unused.csv"));
+        // Slide 2 comes and goes while the projector is away.
+        for millis in [0, 4_030] {
+            let now = start + Duration::from_millis(millis);
+            talk.update(now);
+            recorder.painted(&talk, talk.current_slide(now), now);
+        }
+        talk.update(start + Duration::from_secs(6));
+        recorder.finish(&talk);
+        assert_eq!(
+            recorder.to_csv(),
+            "slide,scheduled_ms,painted_ms\n1,0.000,0.000\n2,2000.000,\n3,4000.000,4030.000\n"
+        );
+        // Finishing twice adds nothing.
+        recorder.finish(&talk);
+        assert_eq!(recorder.rows().len(), 3);
     }
 
     #[test]
