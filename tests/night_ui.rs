@@ -11,7 +11,8 @@
 
 mod common;
 use common::app::{
-    MAX_WAIT, all_labels, apply, launch_night, notice_texts, painted_texts, press, wait_until,
+    MAX_WAIT, all_labels, apply, launch_night, launch_night_with, list_monitors, monitors,
+    notice_texts, painted_texts, press, projector_output, wait_until,
 };
 use common::fixtures::{copy_good_deck, good_deck_path};
 
@@ -21,8 +22,9 @@ use std::time::Duration;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use pecha::app::PechaApp;
+use pecha::app::{LaunchOptions, PechaApp};
 use pecha::clock::ManualClock;
+use pecha::monitors::ProjectorRequest;
 use pecha::night::log::{Event, NightLog};
 use pecha::night::progress::{ItemState, ProgressStore, Stage};
 use pecha::timing::TalkState;
@@ -477,6 +479,57 @@ fn a_break_that_ran_out_while_pecha_was_closed_ends_in_the_log_at_its_time() {
             })
         })
     });
+}
+
+#[test]
+fn the_projectors_monitor_gone_between_talks_is_said_on_the_stage_and_the_card_comes_back() {
+    let (_dir, night_path, data) = night_in_temp_dir(None);
+    let clock = ManualClock::new();
+    let mut harness = launch_night_with(
+        &night_path,
+        &data,
+        &clock,
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Name("HDMI-1".into())),
+            ..Default::default()
+        },
+    );
+    // As under eframe: the projector is a window of its own, not drawn inside the console.
+    harness.ctx.set_embed_viewports(false);
+    list_monitors(&mut harness, monitors(&["eDP-1", "HDMI-1"]));
+    let mut night = Night { harness, clock };
+    night.wait_for_armed_card(0);
+    assert!(projector_output(&night.harness).is_some());
+
+    list_monitors(&mut night.harness, monitors(&["eDP-1"]));
+    night.harness.run_ok();
+    assert!(
+        night.has_label_containing("Projector monitor gone (HDMI-1)"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(
+        night.has_label_containing("The night goes on; it comes back when the monitor does"),
+        "{:?}",
+        night.labels()
+    );
+    assert!(projector_output(&night.harness).is_none());
+    assert_eq!(
+        night.stage(),
+        Stage::Card { item: 0 },
+        "the night is where it was"
+    );
+    // The walk takes the console's stage: the banner is there too.
+    night.press(Key::W);
+    assert!(night.has_label_containing("Projector monitor gone (HDMI-1)"));
+    night.press(Key::Escape);
+
+    list_monitors(&mut night.harness, monitors(&["eDP-1", "HDMI-1"]));
+    night.harness.run_ok();
+    assert!(!night.has_label_containing("Projector monitor gone"));
+    let back = projector_output(&night.harness).expect("the projector window is back");
+    assert_eq!(back.builder.monitor, Some(1));
+    assert_eq!(night.app().audience_frame(), FrameKind::NightCard);
 }
 
 #[test]

@@ -289,6 +289,8 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                 monitors: &monitors,
                 monitor: Some(1),
                 laptop: Some(0),
+                monitor_gone: None,
+                plugged: &[],
             },
             notices: scene.notices.iter().map(String::as_str).collect(),
             go_to_open: false,

@@ -16,8 +16,9 @@
 mod common;
 use common::app::{
     MAX_WAIT, all_labels, apply, assert_label, has_button, has_label, has_label_containing, launch,
-    launch_rehearsal, launch_with, notice_texts, painted_images, painted_shapes, painted_texts,
-    painted_texts_sized, press, root_commands, secs, wait_for_notice, wait_until,
+    launch_rehearsal, launch_with, list_monitors, monitors, notice_texts, painted_images,
+    painted_shapes, painted_texts, painted_texts_sized, press, projector_output, root_commands,
+    secs, wait_for_notice, wait_until,
 };
 use common::fixtures::{
     copy_good_deck, copy_good_images, copy_of_good_deck, data, good_deck, good_deck_path,
@@ -687,6 +688,135 @@ fn closing_the_projector_during_a_talk_is_said_plainly_and_keeps_the_time() {
         .apply(&ctx, Command::SetProjectorOpen(true));
     at_time(&mut harness, &clock, secs(7.0));
     assert!(!has_label_containing(&harness, "PROJECTOR WINDOW CLOSED"));
+}
+
+/// The app on a laptop (eDP-1) wired to a projector (HDMI-1), the projector asked for by name,
+/// placed as the app places it when the window system first lists the monitors.
+fn launch_on_desk() -> (Harness<'static, PechaApp>, ManualClock) {
+    let (mut harness, clock) = launch_with(
+        good_deck(),
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Name("HDMI-1".into())),
+            ..Default::default()
+        },
+    );
+    // As under eframe: the projector is a window of its own (the harness would otherwise draw
+    // it inside the presenter's), so each frame's output says whether it exists and where.
+    harness.ctx.set_embed_viewports(false);
+    list_monitors(&mut harness, monitors(&["eDP-1", "HDMI-1"]));
+    harness.run_ok();
+    (harness, clock)
+}
+
+const GONE_BANNER: &str = "Projector monitor gone (HDMI-1)";
+const GONE_DETAIL: &str = "The talk goes on; it comes back when the monitor does";
+
+#[test]
+fn the_projectors_monitor_unplugged_mid_talk_hides_its_window_says_so_and_keeps_the_time() {
+    let (mut harness, clock) = launch_on_desk();
+    let placed = projector_output(&harness).expect("a projector window");
+    assert_eq!(placed.builder.monitor, Some(1), "fullscreen on HDMI-1");
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(5.0));
+    assert!(!has_label_containing(&harness, GONE_BANNER));
+    let log_length = harness.state().talk().log().len();
+
+    list_monitors(&mut harness, monitors(&["eDP-1"]));
+    at_time(&mut harness, &clock, secs(6.0));
+    assert_label(&harness, GONE_BANNER);
+    assert_label(&harness, GONE_DETAIL);
+    assert!(
+        projector_output(&harness).is_none(),
+        "the projector window is closed, not left for the window system to move over the presenter view"
+    );
+    assert_eq!(countdown(&harness), "14");
+    assert_eq!(harness.state().talk().state(secs(6.0)), TalkState::Running);
+    // The talk goes on without the projector: slide 2 comes at 20 s.
+    at_time(&mut harness, &clock, secs(25.0));
+    assert_label(&harness, "slide 2 / 20");
+    assert_label(&harness, GONE_BANNER);
+    assert!(projector_output(&harness).is_none());
+
+    list_monitors(&mut harness, monitors(&["eDP-1", "HDMI-1"]));
+    at_time(&mut harness, &clock, secs(26.0));
+    assert!(!has_label_containing(&harness, GONE_BANNER));
+    wait_for_notice(&mut harness, "Projector monitor back (HDMI-1)");
+    let back = projector_output(&harness).expect("the projector window is back");
+    assert_eq!(back.builder.monitor, Some(1), "fullscreen on HDMI-1 again");
+    assert_eq!(countdown(&harness), "14");
+    assert_label(&harness, "slide 2 / 20");
+    // Nothing was done to the talk: its log has the slide shown, no intervention.
+    let log = harness.state().talk().log();
+    assert_eq!(log.len(), log_length + 1);
+    assert_eq!(log[log_length].event, LogEvent::SlideShown { slide: 2 });
+}
+
+#[test]
+fn the_projectors_monitor_back_at_another_index_gets_the_window_by_name() {
+    let (mut harness, _clock) = launch_on_desk();
+    list_monitors(&mut harness, monitors(&["eDP-1"]));
+    harness.run_ok();
+    assert_label(&harness, GONE_BANNER);
+    // Back behind a second monitor plugged in meanwhile: the window goes to HDMI-1, index 2.
+    list_monitors(&mut harness, monitors(&["eDP-1", "DP-2", "HDMI-1"]));
+    harness.run_ok();
+    assert!(!has_label_containing(&harness, GONE_BANNER));
+    let back = projector_output(&harness).expect("the projector window is back");
+    assert_eq!(back.builder.monitor, Some(2));
+    assert!(
+        notice_texts(harness.state())
+            .iter()
+            .any(|notice| notice.contains("DP-2") && notice.contains("Projector menu offers it")),
+        "{:?}",
+        notice_texts(harness.state())
+    );
+}
+
+#[test]
+fn a_monitor_plugged_in_is_offered_in_the_projector_menu_never_used() {
+    let (mut harness, _clock) = launch_on_desk();
+    list_monitors(&mut harness, monitors(&["eDP-1", "HDMI-1", "DP-2"]));
+    harness.run_ok();
+    wait_for_notice(&mut harness, "Monitor plugged in (2: DP-2");
+    assert_eq!(
+        projector_output(&harness).and_then(|viewport| viewport.builder.monitor),
+        Some(1),
+        "the projector stays on HDMI-1"
+    );
+    harness.get_by_label("Projector").click();
+    harness.run_ok();
+    assert!(
+        has_label_containing(&harness, "DP-2 — 1920 × 1080  (new: plugged in just now)"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    apply(&mut harness, Command::ChooseMonitor(2));
+    assert!(
+        !notice_texts(harness.state())
+            .iter()
+            .any(|notice| notice.contains("plugged in")),
+        "chosen: no longer news"
+    );
+    assert_eq!(
+        harness.state().settings().projector_monitor.as_deref(),
+        Some("DP-2")
+    );
+}
+
+#[test]
+fn the_projector_closed_by_the_host_stays_closed_when_its_monitor_comes_back() {
+    let (mut harness, _clock) = launch_on_desk();
+    apply(&mut harness, Command::SetProjectorOpen(false));
+    list_monitors(&mut harness, monitors(&["eDP-1"]));
+    harness.run_ok();
+    assert!(has_label_containing(&harness, "PROJECTOR WINDOW CLOSED"));
+    assert!(!has_label_containing(&harness, GONE_BANNER));
+    list_monitors(&mut harness, monitors(&["eDP-1", "HDMI-1"]));
+    harness.run_ok();
+    assert!(projector_output(&harness).is_none(), "the host closed it");
+    apply(&mut harness, Command::SetProjectorOpen(true));
+    let reopened = projector_output(&harness).expect("reopened");
+    assert_eq!(reopened.builder.monitor, Some(1), "on its own monitor");
 }
 
 #[test]

@@ -5,7 +5,8 @@
 //! break's end), and what background threads finished is taken in.
 //!
 //! Then [`next_wake`] says when the presenter view must be painted next: the next countdown
-//! second, slide deadline or minute of the wall clock, and nothing in between.
+//! second, slide deadline or minute of the wall clock (each second while the projector waits
+//! for its monitor to come back), and nothing in between.
 
 use std::sync::mpsc::channel;
 use std::time::Duration;
@@ -28,6 +29,9 @@ use crate::ui::feed::FrameKind;
 
 /// How long the presenter view waits after the projector at a shared deadline.
 const PRESENTER_LAG: Duration = Duration::from_millis(6);
+
+/// How often the app wakes, at least, while the projector waits for its monitor to come back.
+const MONITOR_WAIT_WAKE: Duration = Duration::from_secs(1);
 
 impl PechaApp {
     /// Advance everything to `now`: lead-in, talk, cues, slides, `--start`, `--quit-when-done`.
@@ -125,7 +129,7 @@ impl PechaApp {
     /// Should the projector not paint it within a second, the talk starts anyway.
     pub(super) fn start_when_shown(&mut self, ctx: &egui::Context, now: Duration) {
         let first_slide = self.projector_frame(TalkState::Running, 1);
-        let on_projector = self.projector.open
+        let on_projector = self.projector.showing()
             && !self.settings.lead_in
             && matches!(
                 first_slide.kind,
@@ -137,7 +141,7 @@ impl PechaApp {
         if !on_projector {
             // Failed slide 1, no projector or a lead-in: start here, once the projector (if
             // any) is on screen.
-            if !self.projector.open || self.projector.frames_painted >= 1 {
+            if !self.projector.showing() || self.projector.frames_painted >= 1 {
                 self.options.start = false;
                 log::info!("--start: starting {} ms after launch", now.as_millis());
                 self.start(now);
@@ -298,7 +302,9 @@ impl PechaApp {
             break_ends: self.mode.night().and_then(|hosting| hosting.break_ends),
             lead_in_ends: self.lead_in_until,
             to_next_minute: crate::clock::until_next_minute(),
-            projector_open: self.projector.open,
+            projector_open: self.projector.showing(),
+            projector_waits_for_monitor: self.projector.open
+                && self.projector.watch.gone().is_some(),
         };
         ctx.request_repaint_after_for(next_wake(now, &wakes), ViewportId::ROOT);
     }
@@ -516,12 +522,15 @@ struct Wakes {
     to_next_minute: Duration,
     /// A projector is open: at a shared deadline its frame goes first.
     projector_open: bool,
+    /// The projector's monitor is gone: wake each second to list the monitors, so that the
+    /// window is back within a second of the monitor, between talks too.
+    projector_waits_for_monitor: bool,
 }
 
 /// How long from `now` until the presenter view must be painted again: the soonest of what it
-/// waits for, and at the latest the wall clock's next minute. With a projector open, a few
-/// milliseconds later than the deadline: the audience's frame goes first, the presenter's
-/// follows (invisible on a countdown).
+/// waits for, and at the latest the wall clock's next minute (a second while the projector waits
+/// for its monitor). With a projector open, a few milliseconds later than the deadline: the
+/// audience's frame goes first, the presenter's follows (invisible on a countdown).
 fn next_wake(now: Duration, wakes: &Wakes) -> Duration {
     let ahead = |at: Option<Duration>| at.filter(|at| *at > now);
     let counting = |ends: Option<Duration>, stop_at_zero: bool| {
@@ -550,9 +559,12 @@ fn next_wake(now: Duration, wakes: &Wakes) -> Duration {
     .into_iter()
     .flatten()
     .min();
-    let delay = soonest.map_or(wakes.to_next_minute, |at| {
-        at.saturating_sub(now).min(wakes.to_next_minute)
-    });
+    let latest = if wakes.projector_waits_for_monitor {
+        wakes.to_next_minute.min(MONITOR_WAIT_WAKE)
+    } else {
+        wakes.to_next_minute
+    };
+    let delay = soonest.map_or(latest, |at| at.saturating_sub(now).min(latest));
     if wakes.projector_open {
         delay + PRESENTER_LAG
     } else {
@@ -618,6 +630,20 @@ mod tests {
             ..idle()
         };
         assert_eq!(next_wake(secs(10.0), &break_over), Duration::ZERO);
+    }
+
+    #[test]
+    fn waiting_for_the_projectors_monitor_wakes_each_second() {
+        let wakes = Wakes {
+            projector_waits_for_monitor: true,
+            ..idle()
+        };
+        assert_eq!(next_wake(secs(10.0), &wakes), secs(1.0));
+        let sooner = Wakes {
+            talk: Some(secs(10.25)),
+            ..wakes
+        };
+        assert_eq!(next_wake(secs(10.0), &sooner), secs(0.25));
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! - what happens as time passes (a slide deadline, the lead-in, a break's end, a deck that
 //!   arrived, when to wake next): [`logic`];
 //! - what the views are shown: [`models`];
-//! - the projector window (monitors, placement, the frames it is fed): [`projector`];
+//! - the projector window (monitors, placement, the frames it is fed): [`projector`] (and, on
+//!   X11, `x11`, which lets winit hear monitors come and go);
 //! - slides on the GPU: [`textures`];
 //! - rehearsal mode (taps, the loop, history, notes): [`rehearsal`];
 //! - a night (running order, cards, break, progress, log): [`night`];
@@ -34,6 +35,8 @@ pub mod notices;
 mod projector;
 mod rehearsal;
 mod textures;
+#[cfg(target_os = "linux")]
+mod x11;
 
 use crate::audio::Cues;
 use crate::clock::{Clock, SystemClock};
@@ -424,13 +427,13 @@ impl PechaApp {
 
 impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
-        self.discover_monitors(frame);
+        self.watch_monitors(ctx, frame);
         self.poll_background(ctx);
         self.poll_files();
         self.take_projector_start();
         let now = self.clock.now();
         self.advance(ctx, now);
-        if self.projector.open {
+        if self.projector.showing() {
             self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.
             for command in self.feed_projector(ctx, now) {

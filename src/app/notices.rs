@@ -17,6 +17,8 @@ pub enum NoticeKind {
     NoSound,
     /// The projector could not go where it was asked (monitor missing, bad `--projector`).
     ProjectorPlacement,
+    /// A monitor came or went while Pecha runs (the projector's own gone is a banner instead).
+    Monitors(MonitorNotice),
     /// Opening a deck or a night failed, or was refused; a successful open clears these.
     Opening(OpeningNotice),
     /// A problem the quick check found in the deck just opened (the nth such notice).
@@ -57,6 +59,17 @@ pub enum OpeningNotice {
     NothingChosen,
     /// Not opened: the night is open in another Pecha on this computer.
     OpenElsewhere,
+}
+
+/// Monitors that came and went, each its own notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MonitorNotice {
+    /// The projector's monitor is back, and the projector window on it.
+    ProjectorBack,
+    /// Monitors were plugged in: the Projector menu offers them. Choosing a monitor clears it.
+    Plugged,
+    /// A monitor the projector was not on was unplugged.
+    Unplugged,
 }
 
 /// What a night refused to do, each its own notice.

@@ -3,8 +3,17 @@
 //!
 //! The projector is a deferred egui viewport with its own schedule (see [`crate::ui::feed`]): each
 //! pass of the app publishes what it shows now and from the next deadline on, and takes back what
-//! happened there (keys, its close button, the slides it painted). The monitors are read once
-//! the presenter window exists; the projector is remembered by monitor name.
+//! happened there (keys, its close button, the slides it painted).
+//!
+//! Monitors: listed first when the presenter window exists (the projector is placed by
+//! [`monitors::resolve`] and remembered by monitor name), then again at most once a second while
+//! the app is awake anyway (each second during a talk), at once when the projector's window was
+//! moved or resized by the window system (what happens when its monitor goes), and each second
+//! while the projector waits for its monitor to come back. winit keeps the list cached and
+//! refreshes it on the window system's own change events (on X11 only once `super::x11` lets it
+//! hear them), so a listing is a copy of a few names, not a round trip to the display server:
+//! 40-90 µs in a debug build on the stage. [`monitors::MonitorWatch`] says what each new listing
+//! means; [`PechaApp::monitors_listed`] does it.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -12,11 +21,15 @@ use std::time::Duration;
 use egui::{ViewportBuilder, ViewportCommand, ViewportId};
 
 use super::PechaApp;
-use crate::monitors::{self, MonitorInfo, Placement};
+use crate::monitors::{self, MonitorInfo, MonitorWatch, Placement, ProjectorWants, Step, Tell};
 use crate::ui::Command;
 use crate::ui::feed::ProjectorFeed;
 
-use super::notices::NoticeKind;
+use super::notices::{MonitorNotice, NoticeKind};
+
+/// How often, at most, the monitors are listed again (a little under a second, so that the
+/// presenter view's once-a-second frames during a talk each get one).
+const MONITOR_READ_EVERY: Duration = Duration::from_millis(950);
 
 /// The projector window's viewport id.
 #[must_use]
@@ -26,20 +39,30 @@ pub fn projector_viewport() -> ViewportId {
 
 /// The projector window's state.
 pub(super) struct Projector {
+    /// The host wants the window (it may still be hidden while its monitor is gone: see
+    /// [`Projector::showing`]).
     pub(super) open: bool,
     /// Closed during this run (its close button or the menu), not left off on purpose from the
     /// command line or for a rehearsal: the presenter view says so until it is back.
     pub(super) closed_by_host: bool,
     pub(super) fullscreen: bool,
     pub(super) blackout: bool,
-    pub(super) monitor: Option<usize>,
-    pub(super) monitors: Vec<MonitorInfo>,
+    /// The projector's monitor, by name (fullscreen there, or a window on it); `None` for a
+    /// window with no monitor of its own.
+    pub(super) monitor: Option<String>,
+    /// The monitors as last listed, and what their comings and goings mean.
+    pub(super) watch: MonitorWatch,
     pub(super) placed: bool,
     pub(super) frames_painted: u64,
     pub(super) first_slide_logged: bool,
     pub(super) discovered: bool,
-    /// The monitor the presenter window opened on, once known.
-    pub(super) laptop: Option<usize>,
+    /// When (app clock) the monitors may be listed again.
+    pub(super) next_monitor_read: Duration,
+    /// The projector's window was moved or resized by the window system: list the monitors at
+    /// the next pass, whatever the time since the last listing.
+    pub(super) read_monitors_now: bool,
+    /// The monitor the presenter window opened on, by name, once known.
+    pub(super) laptop: Option<String>,
     /// What the projector's viewport paints from, shared with it.
     pub(super) feed: Arc<Mutex<ProjectorFeed>>,
 }
@@ -53,11 +76,13 @@ impl Projector {
             fullscreen: false,
             blackout: false,
             monitor: None,
-            monitors: Vec::new(),
+            watch: MonitorWatch::default(),
             placed: false,
             frames_painted: 0,
             first_slide_logged: false,
             discovered: false,
+            next_monitor_read: Duration::ZERO,
+            read_monitors_now: false,
             laptop: None,
             feed: Arc::default(),
         }
@@ -69,39 +94,145 @@ impl Projector {
         self.open = open;
         self.placed = false;
     }
+
+    /// The window is on a screen: the host wants it and its monitor is there.
+    pub(super) fn showing(&self) -> bool {
+        self.open && self.watch.gone().is_none()
+    }
+
+    /// The index of the projector's monitor in the current listing.
+    pub(super) fn monitor_index(&self) -> Option<usize> {
+        self.watch.index_of(self.monitor.as_deref()?)
+    }
+
+    /// The index of the presenter's monitor in the current listing.
+    pub(super) fn laptop_index(&self) -> Option<usize> {
+        self.watch.index_of(self.laptop.as_deref()?)
+    }
+
+    /// What the projector is set to, for the watch.
+    fn wants(&self) -> ProjectorWants {
+        match (&self.monitor, self.open || self.closed_by_host) {
+            (Some(name), _) => ProjectorWants::Monitor(name.clone()),
+            (None, true) => ProjectorWants::Windowed,
+            (None, false) => ProjectorWants::Off,
+        }
+    }
+}
+
+/// The monitors winit lists now.
+fn list_monitors(window: &winit::window::Window) -> Vec<MonitorInfo> {
+    window
+        .available_monitors()
+        .map(|monitor| MonitorInfo {
+            name: monitor.name().unwrap_or_default(),
+            size: (monitor.size().width, monitor.size().height),
+            position: (monitor.position().x, monitor.position().y),
+        })
+        .collect()
 }
 
 impl PechaApp {
-    /// Read the monitors once the window exists, and put the projector where it belongs.
-    pub(super) fn discover_monitors(&mut self, frame: &eframe::Frame) {
-        if self.projector.discovered {
-            return;
-        }
+    /// List the monitors once the window exists, and again while the app runs (see the module
+    /// docs for when), and act on what changed.
+    pub(super) fn watch_monitors(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(window) = frame.winit_window() else {
             return;
         };
-        self.projector.discovered = true;
-        log::info!(
-            "window open {} ms after launch",
-            self.clock.now().as_millis()
+        let now = self.clock.now();
+        if self.projector.discovered
+            && now < self.projector.next_monitor_read
+            && !self.projector.read_monitors_now
+        {
+            return;
+        }
+        self.projector.next_monitor_read = now + MONITOR_READ_EVERY;
+        self.projector.read_monitors_now = false;
+        let listed = list_monitors(window);
+        log::trace!(
+            "monitors listed in {} µs",
+            self.clock.now().saturating_sub(now).as_micros()
         );
-        self.projector.monitors = window
-            .available_monitors()
-            .map(|monitor| MonitorInfo {
-                name: monitor.name().unwrap_or_default(),
-                size: (monitor.size().width, monitor.size().height),
-                position: (monitor.position().x, monitor.position().y),
-            })
-            .collect();
-        let laptop = window.current_monitor().and_then(|current| {
+        let laptop = if self.projector.discovered {
+            None
+        } else {
+            log::info!("window open {} ms after launch", now.as_millis());
+            #[cfg(target_os = "linux")]
+            if super::x11::hear_monitor_changes(window) {
+                log::debug!("X11: winit hears RandR's monitor changes");
+            }
+            window.current_monitor().and_then(|current| current.name())
+        };
+        self.monitors_listed_with(ctx, listed, laptop);
+    }
+
+    /// Take `listed` as the monitors the window system lists now, as the app does itself about
+    /// once a second: the first listing places the projector, later ones move, hide or bring
+    /// back its window and tell the host. For tests and tools, which have no window system.
+    pub fn monitors_listed(&mut self, ctx: &egui::Context, listed: Vec<MonitorInfo>) {
+        self.monitors_listed_with(ctx, listed, None);
+    }
+
+    fn monitors_listed_with(
+        &mut self,
+        ctx: &egui::Context,
+        listed: Vec<MonitorInfo>,
+        laptop: Option<String>,
+    ) {
+        if !self.projector.discovered {
+            self.projector.discovered = true;
+            self.projector.laptop = laptop;
+            self.place_projector(listed);
+            return;
+        }
+        let wants = self.projector.wants();
+        let Some(update) = self.projector.watch.update(listed, &wants) else {
+            return;
+        };
+        log::info!(
+            "monitors now: {}",
             self.projector
-                .monitors
+                .watch
+                .listed()
                 .iter()
-                .position(|monitor| Some(&monitor.name) == current.name().as_ref())
-        });
-        self.projector.laptop = laptop;
+                .enumerate()
+                .map(|(index, monitor)| monitor.label(index))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        match update.step {
+            Step::Stay => {}
+            Step::Hide { gone } => {
+                // Not shown in a pass, the deferred viewport's window is closed: it can neither
+                // be moved onto the laptop's screen nor cover the presenter view.
+                log::warn!("projector monitor {gone} gone: projector window hidden");
+                self.projector.placed = false;
+            }
+            Step::Return { index } => {
+                let monitor = &self.projector.watch.listed()[index];
+                log::info!(
+                    "projector monitor {} back: projector window returns",
+                    monitor.name
+                );
+                self.slides.fit_to(monitor.size);
+                self.projector.placed = false;
+                ctx.request_repaint();
+            }
+        }
+        for tell in update.tell {
+            self.tell_monitors(tell);
+        }
+    }
+
+    /// Put the projector where the first listing and the command line say.
+    fn place_projector(&mut self, listed: Vec<MonitorInfo>) {
+        let laptop = self
+            .projector
+            .laptop
+            .as_deref()
+            .and_then(|name| listed.iter().position(|monitor| monitor.name == name));
         let resolution = monitors::resolve(
-            &self.projector.monitors,
+            &listed,
             self.options.projector.as_ref(),
             self.settings.projector_monitor.as_deref(),
             laptop,
@@ -111,18 +242,98 @@ impl PechaApp {
         }
         match resolution.placement {
             Placement::Monitor(index) => {
-                self.projector.monitor = Some(index);
+                self.projector.monitor = Some(listed[index].name.clone());
                 self.projector.fullscreen = !self.options.windowed;
-                self.slides.fit_to(self.projector.monitors[index].size);
+                self.slides.fit_to(listed[index].size);
             }
             Placement::Windowed => self.projector.fullscreen = false,
             Placement::Off => self.projector.open = false,
+        }
+        self.projector.watch = MonitorWatch::new(listed);
+    }
+
+    /// Tell the host what a listing changed (the projector's monitor gone is the banner's, from
+    /// the projector's status, not a notice).
+    fn tell_monitors(&mut self, tell: Tell) {
+        match tell {
+            Tell::ProjectorGone { .. } => {
+                self.notices
+                    .clear(|kind| kind == NoticeKind::Monitors(MonitorNotice::ProjectorBack));
+            }
+            Tell::ProjectorBack { name } => self.notify(
+                NoticeKind::Monitors(MonitorNotice::ProjectorBack),
+                format!(
+                    "Projector monitor back ({name}): the projector shows the talk on it again"
+                ),
+            ),
+            Tell::Plugged { .. } => self.tell_plugged(),
+            Tell::Unplugged { name } => {
+                // A monitor plugged in lately may be the one that went: the notice follows.
+                self.retell_plugged();
+                let staying = self.where_the_projector_stays();
+                self.notify(
+                    NoticeKind::Monitors(MonitorNotice::Unplugged),
+                    format!("Monitor {name} unplugged; {staying}"),
+                );
+            }
+        }
+    }
+
+    /// Where the projector is meanwhile, for the notices.
+    fn where_the_projector_stays(&self) -> String {
+        match (
+            self.projector.monitor.as_deref(),
+            self.projector.watch.gone(),
+        ) {
+            (_, Some(gone)) => format!("the projector waits for {gone}"),
+            (Some(name), None) => format!("the projector stays on {name}"),
+            (None, None) => "the projector stays in its window".to_owned(),
+        }
+    }
+
+    /// The notice of the monitors plugged in lately brought up to date, if it is showing.
+    fn retell_plugged(&mut self) {
+        let kind = NoticeKind::Monitors(MonitorNotice::Plugged);
+        if self
+            .notices
+            .as_slice()
+            .iter()
+            .any(|notice| notice.kind() == kind)
+        {
+            self.tell_plugged();
+        }
+    }
+
+    /// The notice of the monitors plugged in lately and not chosen (none: no notice).
+    fn tell_plugged(&mut self) {
+        let staying = self.where_the_projector_stays();
+        let listed = self.projector.watch.listed();
+        let plugged: Vec<String> = (0..listed.len())
+            .filter(|&index| self.projector.watch.is_plugged_in_lately(index))
+            .map(|index| listed[index].label(index))
+            .collect();
+        let kind = NoticeKind::Monitors(MonitorNotice::Plugged);
+        if plugged.is_empty() {
+            self.notices.clear(|shown| shown == kind);
+        } else {
+            let offers = if plugged.len() == 1 {
+                "offers it"
+            } else {
+                "offers them"
+            };
+            self.notify(
+                kind,
+                format!(
+                    "Monitor plugged in ({}): the Projector menu {offers}; {staying}",
+                    plugged.join(", ")
+                ),
+            );
         }
     }
 
     pub(super) fn toggle_fullscreen(&mut self, ctx: &egui::Context) {
         self.projector.fullscreen = !self.projector.fullscreen;
-        let command = match (self.projector.fullscreen, self.projector.monitor) {
+        let command = match (self.projector.fullscreen, self.projector.monitor_index()) {
             (true, Some(index)) => ViewportCommand::SetMonitor(index),
             (fullscreen, _) => ViewportCommand::Fullscreen(fullscreen),
         };
@@ -140,7 +351,11 @@ impl PechaApp {
     /// Where a windowed projector goes: near the top-left of its monitor, so that leaving
     /// fullscreen never drops it onto the laptop's screen over the presenter view.
     fn windowed_projector_position(&self, ctx: &egui::Context) -> Option<egui::Pos2> {
-        let monitor = self.projector.monitors.get(self.projector.monitor?)?;
+        let monitor = self
+            .projector
+            .watch
+            .listed()
+            .get(self.projector.monitor_index()?)?;
         let points_per_pixel = 1.0 / ctx.pixels_per_point();
         let margin = 40;
         Some(egui::pos2(
@@ -150,16 +365,23 @@ impl PechaApp {
     }
 
     pub(super) fn choose_monitor(&mut self, ctx: &egui::Context, index: usize) {
-        self.projector.monitor = Some(index);
+        let Some(monitor) = self.projector.watch.listed().get(index).cloned() else {
+            return;
+        };
+        let was_showing = self.projector.showing();
+        self.projector.watch.chosen(&monitor.name);
+        self.projector.monitor = Some(monitor.name.clone());
+        self.retell_plugged();
         self.projector.fullscreen = true;
-        if let Some(monitor) = self.projector.monitors.get(index) {
-            self.settings.projector_monitor = Some(monitor.name.clone());
-            self.slides.fit_to(monitor.size);
-        }
-        if self.projector.open {
+        self.settings.projector_monitor = Some(monitor.name);
+        self.slides.fit_to(monitor.size);
+        if !self.projector.open {
+            self.projector.open = true;
+        } else if was_showing {
             ctx.send_viewport_cmd_to(projector_viewport(), ViewportCommand::SetMonitor(index));
         } else {
-            self.projector.open = true;
+            // Hidden while its monitor was gone: it opens anew on the chosen one.
+            self.projector.placed = false;
         }
     }
 
@@ -169,7 +391,7 @@ impl PechaApp {
         let (state, _, _) = self.shown_state(now);
         let (shown, upcoming) = self.projector_frames(now);
         let key_context = self.key_context(now, state);
-        let (commands, closed, painted, frames) = {
+        let (commands, closed, painted, frames, window_changed) = {
             let Ok(mut feed) = self.projector.feed.lock() else {
                 return Vec::new();
             };
@@ -195,9 +417,16 @@ impl PechaApp {
                 std::mem::take(&mut feed.close_requested),
                 std::mem::take(&mut feed.painted),
                 feed.frames,
+                std::mem::take(&mut feed.window_changed),
             )
         };
         self.projector.frames_painted = frames;
+        if window_changed {
+            // Its monitor may have gone (the window system moves such a window onto another):
+            // list the monitors in the next pass, now.
+            self.projector.read_monitors_now = true;
+            ctx.request_repaint();
+        }
         if let Some((at, _)) = upcoming {
             ctx.request_repaint_after_for(
                 at.saturating_sub(self.clock.now()),
@@ -228,7 +457,7 @@ impl PechaApp {
     /// Keep the projector's viewport alive (a deferred viewport must be shown every pass); it
     /// paints itself from the feed, on its own schedule.
     pub(super) fn show_projector(&mut self, ctx: &egui::Context) {
-        if !self.projector.open {
+        if !self.projector.showing() {
             return;
         }
         let mut builder = ViewportBuilder::default()
@@ -240,9 +469,10 @@ impl PechaApp {
             if let Ok(mut feed) = self.projector.feed.lock() {
                 feed.frames = 0;
                 feed.last_painted = None;
+                feed.window_rect = None;
             }
             if self.projector.fullscreen
-                && let Some(index) = self.projector.monitor
+                && let Some(index) = self.projector.monitor_index()
             {
                 ctx.send_viewport_cmd_to(projector_viewport(), ViewportCommand::SetMonitor(index));
             } else if let Some(position) = self.windowed_projector_position(ctx) {
@@ -253,7 +483,7 @@ impl PechaApp {
             }
         }
         if self.projector.fullscreen
-            && let Some(index) = self.projector.monitor
+            && let Some(index) = self.projector.monitor_index()
         {
             builder = builder.with_monitor(index);
         } else if let Some(position) = self.windowed_projector_position(ctx) {

@@ -104,6 +104,11 @@ pub struct ProjectorFeed {
     pub start_with: Option<ProjectorFrame>,
     /// When `start_with` was painted (caller clock): the talk's start instant, for the app.
     pub started_at: Option<Duration>,
+    /// Where the window was at its last frame (points), as the window system reported it.
+    pub window_rect: Option<egui::Rect>,
+    /// The window system moved or resized the window since it settled (what it does to a
+    /// fullscreen window whose monitor goes): the app lists the monitors again at once.
+    pub window_changed: bool,
 }
 
 impl ProjectorFeed {
@@ -199,11 +204,22 @@ pub fn viewport_pass(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn
     let context = feed.key_context.unwrap_or(KeyContext::show(state));
     let commands = ui.input(|input| super::keys::commands_from_keys(input, context, &settings));
     let closed = ui.input(|input| input.viewport().close_requested());
+    // A window that is still being mapped and made fullscreen moves over its first frames;
+    // after that, a move or resize comes from the window system (a monitor gone, say).
+    let window_rect = ui.input(|input| input.viewport().outer_rect);
+    let window_changed =
+        feed.frames > 3 && feed.window_rect.is_some() && window_rect != feed.window_rect;
+    feed.window_rect = window_rect;
+    feed.window_changed |= window_changed;
     if closed {
         ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
         feed.close_requested = true;
     }
-    let wake_app = !commands.is_empty() || closed || feed.frames <= 2 || !feed.painted.is_empty();
+    let wake_app = !commands.is_empty()
+        || closed
+        || window_changed
+        || feed.frames <= 2
+        || !feed.painted.is_empty();
     feed.commands.extend(commands);
     if let Some((at, _)) = feed.upcoming {
         ui.ctx()

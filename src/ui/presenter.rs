@@ -33,6 +33,10 @@ pub struct ProjectorStatus<'a> {
     pub monitor: Option<usize>,
     /// The monitor the presenter view is on: the projector there would cover it.
     pub laptop: Option<usize>,
+    /// The projector's monitor, by name, while it is gone: the window is hidden until it is back.
+    pub monitor_gone: Option<&'a str>,
+    /// Monitors plugged in while Pecha runs and not chosen since, by name: offered, not used.
+    pub plugged: &'a [String],
 }
 
 /// Everything the presenter view shows.
@@ -134,7 +138,7 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
                 .frame(unfilled(egui::Frame::central_panel(ui.style())))
                 .show(ui, |ui| {
                     // Between talks too: the host must see that the audience sees nothing.
-                    projector_banners(ui, &model.projector);
+                    projector_banners(ui, &model.projector, "The night");
                     host::stage(ui, host_model, &mut commands);
                 });
             if model.quit_question {
@@ -352,9 +356,17 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
             if projector.laptop == Some(index) {
                 label.push_str("  (this screen: the projector would cover this view)");
             }
+            if projector.plugged.contains(&monitor.name) {
+                label.push_str("  (new: plugged in just now)");
+            }
             if ui.radio(projector.monitor == Some(index), label).clicked() {
                 commands.push(Command::ChooseMonitor(index));
             }
+        }
+        if let Some(gone) = projector.monitor_gone {
+            ui.weak(format!(
+                "{gone}: gone; the projector goes back to it when it is back"
+            ));
         }
         ui.separator();
         let settings = model.settings;
@@ -546,13 +558,20 @@ fn alert_banner(ui: &mut Ui, headline: &str, detail: &str) {
     ui.add_space(6.0);
 }
 
-/// What keeps the audience from seeing the show, if anything.
-fn projector_banners(ui: &mut Ui, projector: &ProjectorStatus<'_>) {
+/// What keeps the audience from seeing the show, if anything. `goes_on` is what goes on
+/// meanwhile: "The talk", or "The night" on a night's stage.
+fn projector_banners(ui: &mut Ui, projector: &ProjectorStatus<'_>, goes_on: &str) {
     if projector.closed_by_host {
         alert_banner(
             ui,
             "PROJECTOR WINDOW CLOSED",
             "Open projector window, in the Projector menu, brings it back",
+        );
+    } else if let Some(gone) = projector.monitor_gone.filter(|_| projector.open) {
+        alert_banner(
+            ui,
+            &format!("Projector monitor gone ({gone})"),
+            &format!("{goes_on} goes on; it comes back when the monitor does"),
         );
     } else if projector.blackout {
         alert_banner(ui, "PROJECTOR BLACKED OUT", "press B to show the slide");
@@ -561,7 +580,13 @@ fn projector_banners(ui: &mut Ui, projector: &ProjectorStatus<'_>) {
 
 fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
-    projector_banners(ui, &model.projector);
+    // A night's talk that has not started yet is the night's: that is what goes on.
+    let goes_on = if model.host.is_some() && model.state == TalkState::Ready {
+        "The night"
+    } else {
+        "The talk"
+    };
+    projector_banners(ui, &model.projector, goes_on);
     ui.vertical_centered(|ui| {
         if model.rehearsal.is_some() {
             ui.label(

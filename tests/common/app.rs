@@ -16,7 +16,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use pecha::app::{LaunchOptions, PechaApp};
 use pecha::clock::ManualClock;
 use pecha::deck::Deck;
-use pecha::monitors::ProjectorRequest;
+use pecha::monitors::{MonitorInfo, ProjectorRequest};
 use pecha::ui::Command;
 
 /// How long, at most, to wait for work the app does on other threads (decoding slides, reading
@@ -98,6 +98,25 @@ pub fn launch_night(
     data_dir: &Path,
     clock: &ManualClock,
 ) -> Harness<'static, PechaApp> {
+    launch_night_with(
+        night_path,
+        data_dir,
+        clock,
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Off),
+            ..Default::default()
+        },
+    )
+}
+
+/// The host console running the night in `night_path` with `options` as given (the command
+/// line's flags), its progress and log kept in `data_dir`, time from `clock`.
+pub fn launch_night_with(
+    night_path: &Path,
+    data_dir: &Path,
+    clock: &ManualClock,
+    options: LaunchOptions,
+) -> Harness<'static, PechaApp> {
     let night = pecha::night::Night::load(night_path).unwrap();
     let data_dir = data_dir.to_path_buf();
     launch_app(clock, move |ctx, clock| {
@@ -106,13 +125,43 @@ pub fn launch_night(
             None,
             night,
             LaunchOptions {
-                projector: Some(ProjectorRequest::Off),
                 night_dir: Some(data_dir),
-                ..Default::default()
+                ..options
             },
             clock,
         )
     })
+}
+
+/// Monitors named `names`, 1920 x 1080 each, side by side from the left.
+pub fn monitors(names: &[&str]) -> Vec<MonitorInfo> {
+    names
+        .iter()
+        .zip(0..)
+        .map(|(name, place)| MonitorInfo {
+            name: (*name).to_owned(),
+            size: (1920, 1080),
+            position: (1920 * place, 0),
+        })
+        .collect()
+}
+
+/// Hand the app `listed` as the monitors the window system lists now (the app lists them itself
+/// about once a second; the harness has no window system), then draw a frame.
+pub fn list_monitors(harness: &mut Harness<'_, PechaApp>, listed: Vec<MonitorInfo>) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().monitors_listed(&ctx, listed);
+    harness.step();
+}
+
+/// The projector's viewport as the last frame showed it (its builder and the commands sent to
+/// it), or `None` when the frame had no projector window.
+pub fn projector_output<S>(harness: &Harness<'_, S>) -> Option<egui::ViewportOutput> {
+    harness
+        .output()
+        .viewport_output
+        .get(&pecha::app::projector_viewport())
+        .cloned()
 }
 
 /// Step (the clock standing still) until the app's background work makes `done` true; fails
