@@ -54,11 +54,7 @@ impl TraceRecorder {
     /// frame of each showing counts.
     pub fn painted(&mut self, talk: &Talk, slide: usize, now: Duration) {
         let log = talk.log();
-        let Some(start) = log
-            .iter()
-            .find(|entry| entry.event == LogEvent::Intervention(Intervention::Start))
-            .map(|entry| entry.wall)
-        else {
+        let Some(start) = talk_start(talk) else {
             return;
         };
         let Some(shown) = log
@@ -69,11 +65,7 @@ impl TraceRecorder {
             return;
         };
         let scheduled = shown.wall.saturating_sub(start);
-        if self
-            .rows
-            .iter()
-            .any(|row| row.slide == slide && row.scheduled == scheduled)
-        {
+        if self.has_row(slide, scheduled) {
             return;
         }
         self.rows.push(TraceRow {
@@ -88,11 +80,7 @@ impl TraceRecorder {
     /// before [`Self::write`].
     pub fn complete(&mut self, talk: &Talk) {
         let log = talk.log();
-        let Some(start) = log
-            .iter()
-            .find(|entry| entry.event == LogEvent::Intervention(Intervention::Start))
-            .map(|entry| entry.wall)
-        else {
+        let Some(start) = talk_start(talk) else {
             return;
         };
         for entry in log {
@@ -102,11 +90,7 @@ impl TraceRecorder {
             let Some(scheduled) = entry.wall.checked_sub(start) else {
                 continue;
             };
-            if !self
-                .rows
-                .iter()
-                .any(|row| row.slide == slide && row.scheduled == scheduled)
-            {
+            if !self.has_row(slide, scheduled) {
                 self.rows.push(TraceRow {
                     slide,
                     scheduled,
@@ -115,6 +99,13 @@ impl TraceRecorder {
             }
         }
         self.rows.sort_by_key(|row| row.scheduled);
+    }
+
+    /// Whether the showing of `slide` due at `scheduled` has its row already.
+    fn has_row(&self, slide: usize, scheduled: Duration) -> bool {
+        self.rows
+            .iter()
+            .any(|row| row.slide == slide && row.scheduled == scheduled)
     }
 
     /// The rows so far.
@@ -156,6 +147,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let partial = PathBuf::from(partial);
     std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, path)
+}
+
+/// When `talk` started, on the caller's clock (the trace counts from there).
+fn talk_start(talk: &Talk) -> Option<Duration> {
+    talk.log()
+        .iter()
+        .find(|entry| entry.event == LogEvent::Intervention(Intervention::Start))
+        .map(|entry| entry.wall)
 }
 
 #[cfg(test)]
