@@ -336,3 +336,18 @@ fn notes_of_a_bare_pdf_are_saved_in_a_deck_file_beside_it() {
     );
     assert_eq!(std::fs::read_to_string(&written).unwrap(), text);
 }
+
+#[test]
+fn a_pdf_page_is_never_too_small_it_is_drawn_at_the_screen_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let square = dir.path().join("square.pdf");
+    fs::write(
+        &square,
+        pdf_with_pages(&[[1.0, 1.0, 1.0]; 20], (540.0, 540.0)),
+    )
+    .unwrap();
+    let run = pecha(["check", square.to_str().unwrap()]);
+    let text = &run.stdout;
+    assert_eq!(run.status, Some(0), "{text}");
+    assert!(!text.contains("is below"), "{text}");
+}

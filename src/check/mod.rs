@@ -361,7 +361,8 @@ pub fn check_deck(deck: &Deck) -> Report {
                 } else {
                     MIN_SIZE
                 };
-                if info.width < min_width || info.height < min_height {
+                // A PDF page is drawn at the screen's size: it is never too small.
+                if slide.page.is_none() && (info.width < min_width || info.height < min_height) {
                     add(
                         Severity::Warning,
                         format!(
