@@ -158,7 +158,7 @@ impl Night {
     /// typo in it is still a night, and its error is reported as a night's, at its line.
     #[must_use]
     pub fn looks_like_night(text: &str) -> bool {
-        names_field(text, "running_order")
+        crate::text::field_position(text, "running_order").is_some()
     }
 
     /// Read a night file. The decks are not opened: see [`Night::load_deck`].
@@ -288,75 +288,6 @@ impl Night {
             })
             .fold(Duration::ZERO, Duration::saturating_add)
     }
-}
-
-/// Whether RON `text` has `field:` somewhere outside its strings, characters and comments.
-fn names_field(text: &str, field: &str) -> bool {
-    let bytes = text.as_bytes();
-    let is_word = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
-    let mut at = 0;
-    while at < bytes.len() {
-        let rest = &bytes[at..];
-        at += match rest {
-            [b'/', b'/', ..] => rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()),
-            [b'/', b'*', ..] => find(rest, b"*/").map_or(rest.len(), |end| end + 2),
-            [b'"', ..] => string_length(rest),
-            [b'\'', b'\\', _, ..] => rest[2..]
-                .iter()
-                .position(|&b| b == b'\'')
-                .map_or(rest.len(), |end| end + 3),
-            [b'\'', _, b'\'', ..] => 3,
-            [b'r', b'#' | b'"', ..] if at == 0 || !is_word(bytes[at - 1]) => {
-                raw_string_length(rest)
-            }
-            [first, ..] if is_word(*first) => {
-                let length = rest.iter().position(|&b| !is_word(b)).unwrap_or(rest.len());
-                let after = &rest[length..];
-                let after = &after[after
-                    .iter()
-                    .position(|b| !b.is_ascii_whitespace())
-                    .unwrap_or(after.len())..];
-                if &rest[..length] == field.as_bytes() && after.first() == Some(&b':') {
-                    return true;
-                }
-                length
-            }
-            _ => 1,
-        };
-    }
-    false
-}
-
-/// Where `needle` first starts in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
-}
-
-/// The length of the string literal `text` starts with (to its closing quote, or the end).
-fn string_length(text: &[u8]) -> usize {
-    let mut at = 1;
-    while at < text.len() {
-        match text[at] {
-            b'\\' => at += 2,
-            b'"' => return at + 1,
-            _ => at += 1,
-        }
-    }
-    text.len()
-}
-
-/// The length of the raw string literal (`r"…"`, `r#"…"#`) `text` starts with.
-fn raw_string_length(text: &[u8]) -> usize {
-    let hashes = text[1..].iter().take_while(|&&b| b == b'#').count();
-    if text.get(1 + hashes) != Some(&b'"') {
-        return 1;
-    }
-    let mut closing = vec![b'"'];
-    closing.extend(std::iter::repeat_n(b'#', hashes));
-    let body = 2 + hashes;
-    find(&text[body..], &closing).map_or(text.len(), |end| body + end + closing.len())
 }
 
 #[cfg(test)]

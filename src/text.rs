@@ -3,8 +3,9 @@
 //!
 //! They live here, apart from the modules that use them ([`crate::deck`], [`crate::check`],
 //! [`crate::night`], [`crate::rehearsal`], [`crate::history`]), so that none of those has to
-//! import another only for its words: this module imports nothing of the crate. It is also
-//! where the words will be chosen by language when the messages are translated.
+//! import another only for its words: this module imports nothing of the crate. It also finds a
+//! field in RON text by its words ([`field_position`]), without parsing. It is also where the
+//! words will be chosen by language when the messages are translated.
 
 /// A path as messages show it: as `Path::display` does, but with control characters escaped
 /// (`\n`, `\t`, `\0`, `\u{1b}`), so a file name with a newline in it cannot split a report's
@@ -54,6 +55,78 @@ pub fn clock_time(seconds: u64) -> String {
     } else {
         format!("{minutes}:{seconds:02}")
     }
+}
+
+/// Where RON `text` first names `field:` outside its strings, characters and comments, as a
+/// byte offset: found from the words, without parsing, so it works in a file with a mistake in
+/// it (to tell a night from a deck, to say on which line a field is).
+#[must_use]
+pub fn field_position(text: &str, field: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let is_word = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &bytes[at..];
+        at += match rest {
+            [b'/', b'/', ..] => rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()),
+            [b'/', b'*', ..] => find(rest, b"*/").map_or(rest.len(), |end| end + 2),
+            [b'"', ..] => string_length(rest),
+            [b'\'', b'\\', _, ..] => rest[2..]
+                .iter()
+                .position(|&b| b == b'\'')
+                .map_or(rest.len(), |end| end + 3),
+            [b'\'', _, b'\'', ..] => 3,
+            [b'r', b'#' | b'"', ..] if at == 0 || !is_word(bytes[at - 1]) => {
+                raw_string_length(rest)
+            }
+            [first, ..] if is_word(*first) => {
+                let length = rest.iter().position(|&b| !is_word(b)).unwrap_or(rest.len());
+                let after = &rest[length..];
+                let after = &after[after
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())
+                    .unwrap_or(after.len())..];
+                if &rest[..length] == field.as_bytes() && after.first() == Some(&b':') {
+                    return Some(at);
+                }
+                length
+            }
+            _ => 1,
+        };
+    }
+    None
+}
+
+/// Where `needle` first starts in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// The length of the string literal `text` starts with (to its closing quote, or the end).
+fn string_length(text: &[u8]) -> usize {
+    let mut at = 1;
+    while at < text.len() {
+        match text[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    text.len()
+}
+
+/// The length of the raw string literal (`r"…"`, `r#"…"#`) `text` starts with.
+fn raw_string_length(text: &[u8]) -> usize {
+    let hashes = text[1..].iter().take_while(|&&b| b == b'#').count();
+    if text.get(1 + hashes) != Some(&b'"') {
+        return 1;
+    }
+    let mut closing = vec![b'"'];
+    closing.extend(std::iter::repeat_n(b'#', hashes));
+    let body = 2 + hashes;
+    find(&text[body..], &closing).map_or(text.len(), |end| body + end + closing.len())
 }
 
 #[cfg(test)]

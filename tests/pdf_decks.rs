@@ -189,16 +189,20 @@ fn a_ron_deck_must_say_slides_or_pdf_not_both() {
 fn a_missing_or_broken_pdf_is_named_with_its_problem() {
     let dir = tempfile::tempdir().unwrap();
     let ron = dir.path().join("deck.ron");
-    fs::write(&ron, r#"Deck(pdf: "gone.pdf")"#).unwrap();
+    fs::write(
+        &ron,
+        "Deck(\n    title: \"Арыки\",\n    pdf: \"gone.pdf\",\n)",
+    )
+    .unwrap();
     let error = Deck::load(&ron).unwrap_err();
     assert!(
-        matches!(&error, DeckError::Pdf { problem: PdfProblem::Missing, path } if path.ends_with("gone.pdf")),
+        matches!(&error, DeckError::DeckPdf { problem: PdfProblem::Missing, pdf, line: 3, .. } if pdf.ends_with("gone.pdf")),
         "{error:?}"
     );
-    assert!(
-        error.to_string().contains("gone.pdf: the PDF is missing"),
-        "{error}"
-    );
+    // The deck file and the line that names the PDF come first, then the PDF and its problem.
+    let words = error.to_string();
+    assert!(words.contains("deck.ron:3: the deck's `pdf:`"), "{words}");
+    assert!(words.contains("gone.pdf: the PDF is missing"), "{words}");
 
     let fake = dir.path().join("fake.pdf");
     fs::write(&fake, "Слайды будут завтра").unwrap();

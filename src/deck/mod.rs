@@ -153,6 +153,23 @@ pub enum DeckError {
         /// The folder.
         dir: PathBuf,
     },
+    /// The PDF a RON deck names in its `pdf:` field cannot be opened: the deck file and the
+    /// field's line are named first, then the PDF and its problem.
+    #[error(
+        "{}:{line}: the deck's `pdf:` {}: {problem}",
+        crate::text::shown(.deck),
+        crate::text::shown(.pdf)
+    )]
+    DeckPdf {
+        /// The deck file.
+        deck: PathBuf,
+        /// The line of its `pdf:` field (1-based).
+        line: usize,
+        /// The PDF it names.
+        pdf: PathBuf,
+        /// What is wrong with it.
+        problem: crate::pdf::PdfProblem,
+    },
     /// A PDF deck whose PDF cannot be opened (so its slides cannot be counted).
     #[error("{}: {problem}", crate::text::shown(.path))]
     Pdf {
@@ -190,6 +207,7 @@ impl DeckError {
             | Self::UnknownField { path, .. }
             | Self::InvalidFormat { path, .. }
             | Self::Pdf { path, .. }
+            | Self::DeckPdf { deck: path, .. }
             | Self::Contents { path, .. }
             | Self::Unsupported { path, .. } => path,
             Self::NoImages { dir } => dir,
@@ -383,8 +401,11 @@ impl Deck {
             }
             Some(pdf) => {
                 let pdf = base_dir.join(pdf);
-                let pages = crate::pdf::page_count(&pdf).map_err(|problem| DeckError::Pdf {
-                    path: pdf.clone(),
+                let pages = crate::pdf::page_count(&pdf).map_err(|problem| DeckError::DeckPdf {
+                    deck: source.to_path_buf(),
+                    line: crate::text::field_position(&text, "pdf")
+                        .map_or(1, |at| text[..at].matches('\n').count() + 1),
+                    pdf: pdf.clone(),
                     problem,
                 })?;
                 if raw.notes.len() > pages {
