@@ -407,6 +407,7 @@ fn run_app(
         rehearse: show.rehearse,
         history_dir: None,
         night_dir: None,
+        talk_place_dir: pecha::resume::PlaceStore::user_dir(),
     };
     pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)

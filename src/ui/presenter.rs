@@ -39,6 +39,19 @@ pub struct ProjectorStatus<'a> {
     pub plugged: &'a [String],
 }
 
+/// What the presenter is asked when the deck's talk was cut short by a crash last time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalkResumeOffer {
+    /// The slide the talk was on.
+    pub slide: usize,
+    /// Its slides.
+    pub slides: usize,
+    /// Talk time when that slide began, e.g. `2:00`.
+    pub talk_time: String,
+    /// When it was written, local `YYYY-MM-DD HH:MM`.
+    pub stopped_at: String,
+}
+
 /// Everything the presenter view shows.
 #[derive(Debug, Clone)]
 pub struct PresenterModel<'a> {
@@ -82,6 +95,8 @@ pub struct PresenterModel<'a> {
     pub go_to_open: bool,
     /// The quit question is open.
     pub quit_question: bool,
+    /// Where the talk stopped last time, while the question whether to go on there is open.
+    pub talk_resume: Option<TalkResumeOffer>,
     /// Edited notes whose save failed: quitting would lose them.
     pub notes_save_failed: bool,
     /// Rehearsal mode's extras; `None` in a show.
@@ -161,6 +176,9 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     }
     if model.quit_question {
         quit_dialog(ui, model, &mut commands);
+    }
+    if let Some(offer) = &model.talk_resume {
+        talk_resume_dialog(ui, offer, &mut commands);
     }
     commands
 }
@@ -883,6 +901,58 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
     ui.data_mut(|data| data.insert_temp(id, text));
 }
 
+/// After a crash: go on at the slide the talk was on, or start it from the top. From the
+/// keyboard as the night's question: arrows move, Enter takes the focused choice, Space (a
+/// clicker's key) answers nothing, Esc starts from the top.
+fn talk_resume_dialog(ui: &mut Ui, offer: &TalkResumeOffer, commands: &mut Vec<Command>) {
+    let response = egui::Modal::new(Id::unique("talk-resume")).show(ui.ctx(), |ui| {
+        let (down, up) = ui.input_mut(|input| {
+            input.consume_key(egui::Modifiers::NONE, egui::Key::Space);
+            (
+                input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            )
+        });
+        if down {
+            ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Next));
+        }
+        if up {
+            ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Previous));
+        }
+        let nothing_focused = ui.memory(|memory| memory.focused().is_none());
+        ui.heading("Go on with this talk?");
+        ui.label(format!(
+            "Pecha stopped during this talk ({}), at slide {} of {}, {} into the talk.",
+            offer.stopped_at, offer.slide, offer.slides, offer.talk_time
+        ));
+        ui.add_space(6.0);
+        let resume = ui.button(
+            RichText::new(format!(
+                "Resume at slide {} (paused: P goes on)",
+                offer.slide
+            ))
+            .strong(),
+        );
+        if resume.clicked() {
+            commands.push(Command::AnswerTalkResume(true));
+        }
+        if ui.button("Start from the top").clicked() {
+            commands.push(Command::AnswerTalkResume(false));
+        }
+        ui.label(
+            RichText::new("Up, Down: choose · Enter: take it · Esc: start from the top")
+                .size(13.0)
+                .weak(),
+        );
+        if nothing_focused {
+            resume.request_focus();
+        }
+    });
+    if response.should_close() {
+        commands.push(Command::AnswerTalkResume(false));
+    }
+}
+
 fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let response = egui::Modal::new(Id::unique("quit-question")).show(ui.ctx(), |ui| {
         ui.heading("Quit Pecha?");
@@ -892,6 +962,9 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             } else {
                 "The talk is under way. Quitting ends it."
             });
+            if model.host.is_none() && model.rehearsal.is_none() {
+                ui.label("Opening this deck again offers to go on at this slide.");
+            }
         }
         if model
             .host
