@@ -2,7 +2,9 @@
 //!
 //! The pure core never imports egui:
 //! - [`deck`]: what a talk is (slides, notes, format) and how it is loaded from RON, a folder of
-//!   images or a PDF ([`pdf`] reads and renders its pages);
+//!   images, a PDF ([`pdf`] reads and renders its pages) or a PowerPoint or Impress file
+//!   ([`presentation`] reads its notes and hidden slides, [`convert`] has LibreOffice make its
+//!   PDF, cached by content);
 //! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file,
 //!   where a running night is ([`night::progress`]) and what happened during it ([`night::log`]);
 //! - [`open`]: whether a path is a deck or a night, and loading it;
@@ -28,6 +30,7 @@ pub mod app;
 pub mod audio;
 pub mod check;
 pub mod clock;
+pub mod convert;
 pub mod deck;
 pub mod example;
 pub mod files;
@@ -36,6 +39,7 @@ pub mod monitors;
 pub mod night;
 pub mod open;
 pub mod pdf;
+pub mod presentation;
 pub mod read;
 pub mod rehearsal;
 pub mod resume;

@@ -4,6 +4,8 @@
 //! window) is one of:
 //! - a folder: a folder deck, or the `deck.ron` it holds;
 //! - a PDF: one slide per page;
+//! - a PowerPoint, Impress or Keynote file: converted with LibreOffice, shown as its PDF;
+//! - a zip (a night packed by `pecha pack`): refused, with the advice to unzip it first;
 //! - a RON file: a night file when it has a `running_order` ([`Night::looks_like_night`]),
 //!   else a deck file.
 //!
@@ -77,8 +79,21 @@ impl OpenError {
 /// else a deck file. The words decide, not the parse: a night file with a syntax error is
 /// reported as a night, at its line and column.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
-    if !path.is_file() || Deck::is_pdf_or_image(path) || Deck::is_presentation(path) {
-        return Ok(Opened::Deck(Deck::load(path)?));
+    open_watching(path, &|_| {})
+}
+
+/// [`open`], telling `watch` about a conversion with LibreOffice under way (a PowerPoint,
+/// Impress or Keynote file seen for the first time), so the app can show it.
+pub fn open_watching(
+    path: &Path,
+    watch: &dyn Fn(crate::convert::Progress),
+) -> Result<Opened, OpenError> {
+    if !path.is_file()
+        || Deck::is_pdf_or_image(path)
+        || Deck::is_presentation(path)
+        || Deck::is_zip(path)
+    {
+        return Ok(Opened::Deck(Deck::load_watching(path, watch)?));
     }
     let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP).map_err(|cause| {
         DeckError::Io {

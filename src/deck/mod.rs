@@ -4,7 +4,9 @@
 //! - a RON file that lists the slide images (relative to the file) with optional speaker notes,
 //!   a title, a presenter and a [`Format`], or names a PDF and gives the notes of its pages;
 //! - a plain folder of images, taken in natural order (`slide2` before `slide10`);
-//! - a PDF, one slide per page ([`crate::pdf`] reads it).
+//! - a PDF, one slide per page ([`crate::pdf`] reads it);
+//! - a PowerPoint, Impress or Keynote file, shown as the PDF LibreOffice makes of it, with the
+//!   file's own notes and without its hidden slides (`presentation.rs`).
 //!
 //! Loading only reads the deck's description: it does not open the images. Whether every image
 //! exists and decodes is the job of [`crate::check`], which reports all problems at once; the
@@ -16,6 +18,7 @@
 //! often in Cyrillic, and need to find the mistake quickly.
 
 mod format;
+pub mod presentation;
 
 use std::cmp::Ordering;
 use std::fs;
@@ -29,8 +32,8 @@ pub use format::{Format, ParseFormatError};
 /// File extensions (lower case) that a folder deck takes as slide images.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
 
-/// Slide shows of other programs, refused with a way to export them (lowercase).
-const PRESENTATION_EXTENSIONS: &[&str] = &["pptx", "ppt", "pps", "ppsx", "pptm", "odp", "key"];
+/// Slide shows of other programs, converted with LibreOffice (lowercase).
+pub const PRESENTATION_EXTENSIONS: &[&str] = &["pptx", "ppt", "pps", "ppsx", "pptm", "odp", "key"];
 
 /// The file a folder may hold to describe itself; [`Deck::load`] prefers it to the bare images.
 pub const DECK_FILE_NAME: &str = "deck.ron";
@@ -186,6 +189,24 @@ pub enum DeckError {
         /// What is wrong, and how to write it instead.
         message: String,
     },
+    /// A PowerPoint or Impress file whose own contents cannot be read: password-protected,
+    /// damaged.
+    #[error("{}: {problem}", crate::text::shown(.path))]
+    Presentation {
+        /// The presentation.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: crate::presentation::OutlineError,
+    },
+    /// A presentation that could not be converted to PDF (no LibreOffice, a conversion that
+    /// hung or crashed).
+    #[error("{}: {problem}", crate::text::shown(.path))]
+    Conversion {
+        /// The presentation.
+        path: PathBuf,
+        /// What went wrong.
+        problem: crate::convert::ConvertProblem,
+    },
     /// A file that is not a deck description, such as a single image.
     #[error("{}: {reason}", crate::text::shown(.path))]
     Unsupported {
@@ -209,6 +230,8 @@ impl DeckError {
             | Self::Pdf { path, .. }
             | Self::DeckPdf { deck: path, .. }
             | Self::Contents { path, .. }
+            | Self::Presentation { path, .. }
+            | Self::Conversion { path, .. }
             | Self::Unsupported { path, .. } => path,
             Self::NoImages { dir } => dir,
         }
@@ -296,6 +319,18 @@ impl Deck {
     /// A folder that holds a `deck.ron` is loaded from that file, so notes and order written for
     /// it are not lost; any other folder is a folder deck ([`Deck::from_folder`]).
     pub fn load(path: &Path) -> Result<Self, DeckError> {
+        Self::load_watching(path, &|_| {})
+    }
+
+    /// [`Deck::load`], telling `watch` about a conversion with LibreOffice under way (a
+    /// PowerPoint, Impress or Keynote file not converted before), which takes seconds.
+    pub fn load_watching(
+        path: &Path,
+        watch: &dyn Fn(crate::convert::Progress),
+    ) -> Result<Self, DeckError> {
+        if Self::is_presentation(path) {
+            return presentation::load(path, &crate::convert::Converter::from_env(), watch);
+        }
         let metadata = fs::metadata(path).map_err(|e| DeckError::io(path, e))?;
         if metadata.is_dir() {
             let deck_file = path.join(DECK_FILE_NAME);
@@ -320,10 +355,10 @@ impl Deck {
         if extension == "pdf" {
             return Self::from_pdf(path);
         }
-        if PRESENTATION_EXTENSIONS.contains(&extension.as_str()) {
+        if extension == "zip" {
             return Err(DeckError::Unsupported {
                 path: path.to_path_buf(),
-                reason: "PowerPoint, Impress and Keynote files are not read directly: export the deck as PDF (in PowerPoint: File → Export → PDF; in Keynote: File → Export To → PDF) and give the PDF"
+                reason: "a zip file (a night packed with `pecha pack`?) is not opened directly: unzip it, then open the night file or deck inside"
                     .to_owned(),
             });
         }
@@ -357,8 +392,15 @@ impl Deck {
         extension == "pdf" || IMAGE_EXTENSIONS.contains(&extension.as_str())
     }
 
+    /// Whether `path` is named like a zip file, which is refused with the advice to unzip it
+    /// (never read as RON text).
+    #[must_use]
+    pub fn is_zip(path: &Path) -> bool {
+        lowercase_extension(path) == "zip"
+    }
+
     /// Whether `path` is named like a slide show of another program (PowerPoint, Impress,
-    /// Keynote), which is refused with what to do instead, never read as RON text.
+    /// Keynote), which is converted with LibreOffice, never read as RON text.
     #[must_use]
     pub fn is_presentation(path: &Path) -> bool {
         PRESENTATION_EXTENSIONS.contains(&lowercase_extension(path).as_str())
@@ -602,6 +644,17 @@ impl Deck {
     /// keeping the previous file as a backup. Returns the file written; from then on it is the
     /// deck's source. A bare PDF's notes file is never written over an existing file.
     pub fn save(&mut self) -> Result<PathBuf, crate::save::SaveError> {
+        if Self::is_presentation(&self.source) {
+            // Pecha never writes into a presenter's .pptx; a RON deck beside it would point at
+            // the cache, which is no place for a deck's pictures.
+            return Err(crate::save::SaveError {
+                source: io::Error::new(
+                    io::ErrorKind::Unsupported,
+                    "the notes of a PowerPoint or Impress deck are the file's own: edit them there (the edit stays here until Pecha quits)",
+                ),
+                path: self.source.clone(),
+            });
+        }
         let target = self.notes_file();
         if lowercase_extension(&self.source) == "pdf" && target.exists() {
             return Err(crate::save::SaveError {

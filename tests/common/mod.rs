@@ -5,6 +5,8 @@
 //!   `good_deck_path`, `good_deck`, `good_image`, `example_night`), copies of the good deck to
 //!   change (`copy_good_images`, `copy_good_images_as`, `copy_good_deck`, `copy_of_good_deck`),
 //!   and `crc32` for PNG files written byte by byte.
+//! - [`presentations`]: `.pptx` and `.odp` files written by the tests (`write_pptx`,
+//!   `write_odp`, password-protected ones), with notes, hidden slides, pictures and videos.
 //! - [`cli`]: runs the built `pecha` binary with arguments (`pecha`) and, where a test needs
 //!   them, environment variables (`pecha_with_env`, `pecha_with_data_home` for
 //!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`].
@@ -26,3 +28,4 @@
 pub mod app;
 pub mod cli;
 pub mod fixtures;
+pub mod presentations;
