@@ -329,7 +329,7 @@ impl Deck {
         watch: &dyn Fn(crate::convert::Progress),
     ) -> Result<Self, DeckError> {
         if Self::is_presentation(path) {
-            return presentation::load(path, &crate::convert::Converter::from_env(), watch);
+            return Self::from_presentation(path, &crate::convert::Converter::from_env(), watch);
         }
         let metadata = fs::metadata(path).map_err(|e| DeckError::io(path, e))?;
         if metadata.is_dir() {
@@ -525,6 +525,17 @@ impl Deck {
             base_dir: dir.to_path_buf(),
             load_warnings: Vec::new(),
         })
+    }
+
+    /// Makes a deck of a PowerPoint, Impress or Keynote file: its shown slides as pages of the
+    /// PDF `converter` finds or makes (`watch` hears about a conversion under way), with the
+    /// file's own notes; titled after the file, in the [`Format::PechaKucha`] format.
+    pub fn from_presentation(
+        path: &Path,
+        converter: &crate::convert::Converter,
+        watch: &dyn Fn(crate::convert::Progress),
+    ) -> Result<Self, DeckError> {
+        presentation::load(path, converter, watch)
     }
 
     /// Makes a deck of the pages of a PDF: one slide per page, titled after the file, in the

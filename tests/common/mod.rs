@@ -7,6 +7,8 @@
 //!   and `crc32` for PNG files written byte by byte.
 //! - [`presentations`]: `.pptx` and `.odp` files written by the tests (`write_pptx`,
 //!   `write_odp`, password-protected ones), with notes, hidden slides, pictures and videos.
+//! - [`soffice`]: a fake LibreOffice (`write_fake_soffice`) that converts, hangs, fails or
+//!   crashes, and counts its runs.
 //! - [`cli`]: runs the built `pecha` binary with arguments (`pecha`) and, where a test needs
 //!   them, environment variables (`pecha_with_env`, `pecha_with_data_home` for
 //!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`].
@@ -29,3 +31,4 @@ pub mod app;
 pub mod cli;
 pub mod fixtures;
 pub mod presentations;
+pub mod soffice;
