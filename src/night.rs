@@ -1,9 +1,9 @@
 //! A PechaKucha Night: one file that holds the whole evening's running order.
 //!
 //! Hosts today build one giant master deck the night before, or press a key every 20 seconds by
-//! hand. A night file names each talk's deck (a RON deck, a folder of images or a PDF, anywhere,
-//! relative to the night file), the presenter and a line of bio for the title card, and the
-//! breaks with their length, message and music. [`Night::load`] reads it without opening the
+//! hand. A night file names each talk's deck (a RON deck, a folder of images, a PDF or a
+//! PowerPoint or Impress file, anywhere, relative to the night file), the presenter and a line of
+//! bio for the title card, and the breaks with their length, message and music. [`Night::load`] reads it without opening the
 //! decks, so a night with a missing deck still loads: [`crate::check::check_night`] reports
 //! that talk as not ready and the others as ready. [`progress`] is where a running night is, kept
 //! on disk so a crash loses nothing; [`log`] is what happened during it (when each talk really
@@ -265,7 +265,17 @@ impl Night {
 
     /// Load a talk's deck, in the night's format.
     pub fn load_deck(&self, talk: &Talk) -> Result<Deck, DeckError> {
-        let mut deck = Deck::load(&talk.deck)?;
+        self.load_deck_watching(talk, &|_| {})
+    }
+
+    /// [`Night::load_deck`], telling `watch` about a conversion with LibreOffice under way.
+    pub fn load_deck_watching(
+        &self,
+        talk: &Talk,
+        watch: &dyn Fn(crate::convert::Progress),
+    ) -> Result<Deck, DeckError> {
+        let converter = crate::convert::Converter::from_env();
+        let mut deck = Deck::load_with(&talk.deck, &converter, watch)?;
         deck.format = self.format;
         if deck.presenter.is_empty() {
             deck.presenter.clone_from(&talk.presenter);

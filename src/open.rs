@@ -79,13 +79,15 @@ impl OpenError {
 /// else a deck file. The words decide, not the parse: a night file with a syntax error is
 /// reported as a night, at its line and column.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
-    open_watching(path, &|_| {})
+    open_with(path, &crate::convert::Converter::from_env(), &|_| {})
 }
 
-/// [`open`], telling `watch` about a conversion with LibreOffice under way (a PowerPoint,
-/// Impress or Keynote file seen for the first time), so the app can show it.
-pub fn open_watching(
+/// [`open`], converting a PowerPoint, Impress or Keynote file with `converter` and telling
+/// `watch` about a conversion under way (a file seen for the first time), so the app can show
+/// it.
+pub fn open_with(
     path: &Path,
+    converter: &crate::convert::Converter,
     watch: &dyn Fn(crate::convert::Progress),
 ) -> Result<Opened, OpenError> {
     if !path.is_file()
@@ -93,7 +95,7 @@ pub fn open_watching(
         || Deck::is_presentation(path)
         || Deck::is_zip(path)
     {
-        return Ok(Opened::Deck(Deck::load_watching(path, watch)?));
+        return Ok(Opened::Deck(Deck::load_with(path, converter, watch)?));
     }
     let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP).map_err(|cause| {
         DeckError::Io {

@@ -13,7 +13,7 @@ use std::time::Duration;
 use egui::{ViewportCommand, ViewportId};
 
 use super::notices::{NightRefusal, NoticeKind, OpeningNotice};
-use super::{LEAD_IN, Modal, Mode, PechaApp, window_title};
+use super::{LEAD_IN, Loading, Modal, Mode, PechaApp, window_title};
 use crate::deck::Deck;
 use crate::night::Night;
 use crate::night::log::Event;
@@ -314,6 +314,11 @@ impl PechaApp {
         ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);
     }
 
+    /// What Open… offers: deck and night files, PDFs, and the slide shows LibreOffice converts.
+    const DIALOG_EXTENSIONS: [&str; 9] = [
+        "ron", "pdf", "pptx", "ppt", "pps", "ppsx", "pptm", "odp", "key",
+    ];
+
     fn open_dialog(&mut self, folder: bool) {
         if self.dialog.is_some() {
             return;
@@ -328,7 +333,7 @@ impl PechaApp {
                     dialog.pick_folder()
                 } else {
                     dialog
-                        .add_filter("Pecha deck or night", &["ron", "pdf"])
+                        .add_filter("Pecha deck or night", &Self::DIALOG_EXTENSIONS)
                         .pick_file()
                 };
                 let _ = sender.send(chosen);
@@ -358,10 +363,25 @@ impl PechaApp {
         }
         let (sender, receiver) = channel();
         let waker = self.waker.clone();
+        let converter = self
+            .converter
+            .clone()
+            .unwrap_or_else(crate::convert::Converter::from_env);
         let spawned = std::thread::Builder::new()
             .name("pecha-load".into())
             .spawn(move || {
-                let _ = sender.send(crate::open::open(&path));
+                // Once a second at most: the notice counts whole seconds.
+                let last_second = std::cell::Cell::new(None);
+                let watch = |progress: crate::convert::Progress| {
+                    let crate::convert::Progress::Converting { file, spent } = progress;
+                    let seconds = spent.as_secs();
+                    if last_second.replace(Some(seconds)) != Some(seconds) {
+                        let _ = sender.send(Loading::Converting { file, seconds });
+                        waker();
+                    }
+                };
+                let opened = crate::open::open_with(&path, &converter, &watch);
+                let _ = sender.send(Loading::Done(opened));
                 waker();
             });
         match spawned {

@@ -18,7 +18,7 @@ use super::night::{Checked, problem_line};
 use super::notices::{NoticeKind, OpeningNotice, deck_problems};
 use super::projector::projector_viewport;
 use super::rehearsal::TAP_MESSAGE_TIME;
-use super::{Modal, PechaApp};
+use super::{Loading, Modal, PechaApp};
 use crate::audio::Cue;
 use crate::files::{FileEvent, FileWorker};
 use crate::night::Item;
@@ -237,16 +237,23 @@ impl PechaApp {
                 ),
             }
         }
-        if let Some(receiver) = &self.opening
-            && let Ok(opened) = receiver.try_recv()
-        {
-            self.opening = None;
-            match opened {
-                Ok(opened) => self.opened(ctx, opened),
-                Err(error) => self.notify(
-                    NoticeKind::Opening(OpeningNotice::Failed),
-                    format!("cannot open {error}"),
-                ),
+        while let Some(loading) = self.opening.as_ref().and_then(|r| r.try_recv().ok()) {
+            match loading {
+                Loading::Converting { file, seconds } => {
+                    self.notify(NoticeKind::Converting, converting_words(&file, seconds));
+                }
+                Loading::Done(opened) => {
+                    self.opening = None;
+                    self.notices
+                        .clear(|kind| matches!(kind, NoticeKind::Converting));
+                    match opened {
+                        Ok(opened) => self.opened(ctx, opened),
+                        Err(error) => self.notify(
+                            NoticeKind::Opening(OpeningNotice::Failed),
+                            format!("cannot open {error}"),
+                        ),
+                    }
+                }
             }
         }
     }
@@ -591,6 +598,15 @@ struct Wakes {
     /// The projector's monitor is gone: wake each second to list the monitors, so that the
     /// window is back within a second of the monitor, between talks too.
     projector_waits_for_monitor: bool,
+}
+
+/// The notice of a conversion under way: `Converting aigerim.pptx with LibreOffice… 12 s`.
+fn converting_words(file: &std::path::Path, seconds: u64) -> String {
+    let name = file.file_name().map_or_else(
+        || crate::text::shown(file).to_string(),
+        |name| crate::text::shown(std::path::Path::new(name)).to_string(),
+    );
+    format!("Converting {name} with LibreOffice… {seconds} s")
 }
 
 /// How long from `now` until the presenter view must be painted again: the soonest of what it

@@ -255,8 +255,12 @@ pub struct PechaApp {
     trace: Option<TraceRecorder>,
     /// When `--start` handed slide 1 to the projector, which starts the talk by painting it.
     start_handed_over: Option<Duration>,
-    /// A deck or night being read on another thread (Open…, a drop).
-    opening: Option<Receiver<Result<Opened, OpenError>>>,
+    /// A deck or night being read on another thread (Open…, a drop), and what it says on the
+    /// way (a conversion with LibreOffice under way).
+    opening: Option<Receiver<Loading>>,
+    /// How a PowerPoint or Impress deck opened from the window is converted; `None`: as the
+    /// environment says ([`crate::convert::Converter::from_env`]). Tests set a fake LibreOffice.
+    converter: Option<crate::convert::Converter>,
     /// The file dialog, open on its own thread.
     dialog: Option<Receiver<Option<PathBuf>>>,
     /// Reads and writes history, deck, progress and log files off the UI thread.
@@ -267,6 +271,19 @@ pub struct PechaApp {
     talk_resume: resume::TalkResume,
     /// Asks for a repaint from another thread (deck loads, music).
     waker: Arc<dyn Fn() + Send + Sync>,
+}
+
+/// What the thread opening a path says: how a conversion goes, then what the path is.
+pub(crate) enum Loading {
+    /// LibreOffice has been converting `file` for `seconds` whole seconds.
+    Converting {
+        /// The presentation.
+        file: PathBuf,
+        /// Whole seconds spent.
+        seconds: u64,
+    },
+    /// The path is open, or is not.
+    Done(Result<Opened, OpenError>),
 }
 
 impl PechaApp {
@@ -305,6 +322,7 @@ impl PechaApp {
             trace,
             start_handed_over: None,
             opening: None,
+            converter: None,
             dialog: None,
             files: None,
             notes: NotesEditor::default(),
@@ -393,6 +411,12 @@ impl PechaApp {
             );
         }
         self.cues = cues;
+    }
+
+    /// Convert PowerPoint and Impress decks opened from the window with `converter` rather than
+    /// as the environment says (tests give a fake LibreOffice and a cache of their own).
+    pub fn set_converter(&mut self, converter: crate::convert::Converter) {
+        self.converter = Some(converter);
     }
 
     /// The talk engine, for tests and tools.

@@ -21,6 +21,9 @@ pub enum NoticeKind {
     Monitors(MonitorNotice),
     /// Opening a deck or a night failed, or was refused; a successful open clears these.
     Opening(OpeningNotice),
+    /// A PowerPoint or Impress deck being opened is converted with LibreOffice (the words count
+    /// the seconds); cleared when it has opened or failed to.
+    Converting,
     /// A problem the quick check found in the deck just opened (the nth such notice).
     DeckProblem(usize),
     /// Rehearsal history cannot be kept this session.

@@ -136,7 +136,12 @@ pub fn check_talk(
     talk: &crate::night::Talk,
     slides_done: &AtomicUsize,
 ) -> TalkCheck {
-    match night.load_deck(talk) {
+    // A conversion with LibreOffice is progress too: the console's stall watch must not take a
+    // deck that converts for 30 s for one that does not answer.
+    let converting = |_| {
+        slides_done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    };
+    match night.load_deck_watching(talk, &converting) {
         Ok(deck) => {
             let report = check_deck_counting(&deck, slides_done);
             TalkCheck {

@@ -319,17 +319,18 @@ impl Deck {
     /// A folder that holds a `deck.ron` is loaded from that file, so notes and order written for
     /// it are not lost; any other folder is a folder deck ([`Deck::from_folder`]).
     pub fn load(path: &Path) -> Result<Self, DeckError> {
-        Self::load_watching(path, &|_| {})
+        Self::load_with(path, &crate::convert::Converter::from_env(), &|_| {})
     }
 
-    /// [`Deck::load`], telling `watch` about a conversion with LibreOffice under way (a
-    /// PowerPoint, Impress or Keynote file not converted before), which takes seconds.
-    pub fn load_watching(
+    /// [`Deck::load`], converting a PowerPoint, Impress or Keynote file with `converter` and
+    /// telling `watch` about a conversion under way, which takes seconds.
+    pub fn load_with(
         path: &Path,
+        converter: &crate::convert::Converter,
         watch: &dyn Fn(crate::convert::Progress),
     ) -> Result<Self, DeckError> {
         if Self::is_presentation(path) {
-            return Self::from_presentation(path, &crate::convert::Converter::from_env(), watch);
+            return Self::from_presentation(path, converter, watch);
         }
         let metadata = fs::metadata(path).map_err(|e| DeckError::io(path, e))?;
         if metadata.is_dir() {

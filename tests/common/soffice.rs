@@ -12,6 +12,9 @@ use super::fixtures::data;
 pub enum Fake {
     /// Writes `tests/data/converted/<pdf>` as the conversion.
     Converts(&'static str),
+    /// Waits until a file `go` appears in the fake's folder ([`tell_to_go`]), then converts as
+    /// `Converts` does: a conversion that is under way for as long as a test needs.
+    ConvertsWhenTold(&'static str),
     /// Starts `sleep 600` (its pid in `child.pid` in the fake's folder) and waits for it.
     Hangs,
     /// Says what LibreOffice says of a file it cannot load, exits 0, writes nothing.
@@ -27,6 +30,11 @@ pub fn write_fake_soffice(dir: &Path, fake: Fake) -> PathBuf {
     let action = match fake {
         Fake::Converts(pdf) => format!(
             "cp '{}' \"$out/$(basename \"${{input%.*}}\").pdf\"",
+            data("converted").join(pdf).display()
+        ),
+        Fake::ConvertsWhenTold(pdf) => format!(
+            "while [ ! -e '{}' ]; do sleep 0.05; done\ncp '{}' \"$out/$(basename \"${{input%.*}}\").pdf\"",
+            dir.join("go").display(),
             data("converted").join(pdf).display()
         ),
         Fake::Hangs => format!(
@@ -58,4 +66,9 @@ pub fn runs_log(dir: &Path) -> PathBuf {
 /// How many times the fake in `dir` ran.
 pub fn runs(dir: &Path) -> usize {
     std::fs::read_to_string(runs_log(dir)).map_or(0, |log| log.lines().count())
+}
+
+/// Lets a [`Fake::ConvertsWhenTold`] in `dir` go on.
+pub fn tell_to_go(dir: &Path) {
+    std::fs::write(dir.join("go"), "").unwrap();
 }
