@@ -8,6 +8,7 @@
 //! - [`night`]: a whole PechaKucha Night's running order of talks and breaks, from one file,
 //!   where a running night is ([`night::progress`]) and what happened during it ([`night::log`]);
 //! - [`open`]: whether a path is a deck or a night, and loading it;
+//! - [`pack`]: a night and everything it needs copied into one folder or zip, to travel;
 //! - [`check`]: whether a deck (or every deck of a night) is ready for the show, used by
 //!   `pecha check` and the app;
 //! - [`clock`] and [`timing`]: the auto-advancing talk engine, driven by an injected clock so it
@@ -38,6 +39,7 @@ pub mod history;
 pub mod monitors;
 pub mod night;
 pub mod open;
+pub mod pack;
 pub mod pdf;
 pub mod presentation;
 pub mod read;

@@ -113,6 +113,25 @@ enum Command {
         #[arg(long, value_name = "pechakucha|ignite|SLIDESxSECONDS")]
         format: Option<Format>,
     },
+    /// Copy a night and everything it needs into one folder (or zip) to carry to the laptop that
+    /// drives the projector: the night file, written anew with paths relative to it; every
+    /// talk's deck in a folder of its own under `talks/` (RON decks with their pictures, folders
+    /// of pictures, PDFs, PowerPoint and Impress files with the PDF LibreOffice made of them
+    /// beside them, so the show laptop needs no LibreOffice); the break music under `music/`.
+    /// Rehearsal history and the night's progress are not packed.
+    ///
+    /// DEST must be a new or empty folder; a name ending in `.zip` writes a zip instead (all in
+    /// one folder inside it: unzip it, then open its night file). Nothing is left at DEST when
+    /// the pack fails. Progress (files and megabytes) goes to stderr.
+    ///
+    /// Exit status: 0 packed, 1 a deck cannot be read or a file cannot be written, 2 the night
+    /// file cannot be read or DEST is not new or empty.
+    Pack {
+        /// The night file.
+        night: PathBuf,
+        /// The folder to create (or an empty one), or a new `NAME.zip`.
+        dest: PathBuf,
+    },
     /// Print a night's log: when each talk really started and ended, breaks, pauses and the
     /// host's interventions (skip, run again, reorder, blackout, resume after a crash), then per
     /// talk its planned length against its actual start, end, length and time paused.
@@ -170,6 +189,7 @@ fn main() -> ExitCode {
                 }
             },
         },
+        Some(Command::Pack { night, dest }) => run_pack(&night, &dest),
         Some(Command::Log {
             path: Some(path),
             all,
@@ -219,7 +239,7 @@ fn install_panic_hook() {
 /// `pecha check`: print the report and turn readiness into the documented exit status. A night
 /// file checks every talk's deck under its talk's name, and the night's length.
 fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
-    match open(path) {
+    match open_in_terminal(path) {
         Ok(Opened::Deck(deck)) => {
             let report = check::check_deck(&deck);
             reported(
@@ -241,6 +261,31 @@ fn run_check(path: &std::path::Path, json: bool) -> ExitCode {
             unreadable(json, shape, path, &error)
         }
     }
+}
+
+/// [`open`], saying on stderr that a PowerPoint or Impress deck is being converted with
+/// LibreOffice (it takes seconds, before anything else is printed or a window opens), and every
+/// ten seconds how long it has taken.
+fn open_in_terminal(path: &std::path::Path) -> Result<Opened, OpenError> {
+    let said = std::cell::Cell::new(None::<u64>);
+    let watch = |progress: pecha::convert::Progress| {
+        let pecha::convert::Progress::Converting { file, spent } = progress;
+        let tens = spent.as_secs() / 10;
+        if said.replace(Some(tens)) == Some(tens) {
+            return;
+        }
+        let name = pecha::text::shown(
+            file.file_name()
+                .map_or(file.as_path(), std::path::Path::new),
+        )
+        .to_string();
+        if tens == 0 {
+            eprintln!("Converting {name} with LibreOffice…");
+        } else {
+            eprintln!("Converting {name} with LibreOffice… {} s", tens * 10);
+        }
+    };
+    pecha::open::open_with(path, &pecha::convert::Converter::from_env(), &watch)
 }
 
 /// Print a check's report as text or JSON; exit 0 when ready, 1 when not.
@@ -294,6 +339,83 @@ fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
         println!("History file: {}", store.path_for(&key).display());
     }
     Ok(())
+}
+
+/// `pecha pack night.ron DEST`: plan (every deck read, presentations converted), then write,
+/// with a progress line on stderr at most once a second.
+fn run_pack(night_path: &std::path::Path, dest: &std::path::Path) -> ExitCode {
+    use pecha::pack::{PackError, PackProgress};
+    let night = match pecha::night::Night::load(night_path) {
+        Ok(night) => night,
+        Err(error) => {
+            eprintln!("pecha pack: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let converting = std::cell::Cell::new(None::<std::path::PathBuf>);
+    let watch = |progress: pecha::convert::Progress| {
+        let pecha::convert::Progress::Converting { file, .. } = progress;
+        if converting.replace(Some(file.clone())).as_ref() != Some(&file) {
+            eprintln!("Converting {} with LibreOffice…", pecha::text::shown(&file));
+        }
+    };
+    let outcome = pecha::pack::plan(&night, &pecha::convert::Converter::from_env(), &watch)
+        .and_then(|plan| {
+            for warning in &plan.warnings {
+                eprintln!("warning: {warning}");
+            }
+            let last = std::cell::Cell::new(None::<std::time::Instant>);
+            let progress = |status: PackProgress| {
+                let due = last
+                    .get()
+                    .is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(1));
+                if due && status.files_done < status.files {
+                    last.set(Some(std::time::Instant::now()));
+                    eprintln!(
+                        "packing: {} of {} files, {} of {} MB",
+                        status.files_done,
+                        status.files,
+                        status.bytes_done / 1_000_000,
+                        status.bytes.div_ceil(1_000_000)
+                    );
+                }
+            };
+            pecha::pack::write(&plan, dest, &progress)
+        });
+    match outcome {
+        Ok(packed) => {
+            println!(
+                "Packed \"{}\": {} files, {:.1} MB into {}",
+                night.title,
+                packed.files,
+                packed.bytes as f64 / 1_000_000.0,
+                pecha::text::shown(&packed.dest)
+            );
+            if pecha::pack::is_zip(dest) {
+                println!(
+                    "On the show laptop: unzip it, then `pecha {}`",
+                    pecha::text::shown(&packed.night)
+                );
+            } else {
+                println!(
+                    "On the show laptop: `pecha check {}`, then `pecha {}`",
+                    pecha::text::shown(&packed.night),
+                    pecha::text::shown(&packed.night)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(
+            error @ (PackError::NotEmpty { .. } | PackError::Exists { .. } | PackError::Night(_)),
+        ) => {
+            eprintln!("pecha pack: {error}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("pecha pack: {error}; nothing was written");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `pecha log night.ron`: the night's log from the user's data folder.
@@ -354,7 +476,7 @@ fn run_app(
     clock: pecha::clock::SystemClock,
 ) -> anyhow::Result<ExitCode> {
     let opened = if let Some(path) = path {
-        let opened = open(path);
+        let opened = open_in_terminal(path);
         let kind = opened.as_ref().map_or_else(OpenError::kind, Opened::kind);
         if kind == Kind::Night {
             // A night's format is in its file, and its host starts each talk.

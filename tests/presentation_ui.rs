@@ -14,8 +14,8 @@ use common::app::{has_label_containing, launch_with, notice_texts, wait_for_noti
 use common::fixtures::good_deck;
 use common::presentations::{FixtureSlide, numbered_slides, write_pptx};
 use common::soffice::{Fake, tell_to_go, write_fake_soffice};
-use pecha::app::notices::NoticeKind;
 use pecha::app::LaunchOptions;
+use pecha::app::notices::NoticeKind;
 use pecha::convert::Converter;
 use pecha::monitors::ProjectorRequest;
 
