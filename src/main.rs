@@ -23,12 +23,15 @@ Examples:
   pecha night.ron                run a PechaKucha Night: the host console and the cards
   pecha talk.ron                 open a deck (a RON file, a folder of images or a PDF)
   pecha talk.pdf                 each page of the PDF is a slide
+  pecha talk.pptx                a PowerPoint, Impress (.odp) or Keynote deck, converted with
+                                 LibreOffice (cached), with its notes and without hidden slides
   pecha talk/ --projector HDMI-1 --start
   pecha check talk.ron           is this deck ready for the show? (exit 0 ready, 1 not, 2 unreadable)
   pecha check talk.ron --json    the same report for scripts
   pecha check night.ron          every talk of a PechaKucha Night, and the night's length
   pecha --rehearse talk.ron      practise on one laptop: tap Space when done with a slide
   pecha history talk.ron         where past rehearsals ran over, slide by slide
+  pecha pack night.ron DEST      the night and every deck it needs in one folder (or DEST.zip)
   pecha log night.ron            what happened during a night: each talk's real start, end, pauses
   pecha log                      the same for the bundled example night
 
@@ -39,8 +42,10 @@ H shows the run report; E edits the slide's notes and Ctrl+S saves them to the d
 Keys while hosting a night: Space starts the talk or break whose card is up; W walks through
 every card (arrows step, Esc ends); M stops the break music; P, B and the show's keys in a talk.")]
 struct Cli {
-    /// Deck to open: a RON deck file, a folder of images or a PDF; or a night file, which opens
-    /// the host console. Without it, the bundled example night.
+    /// Deck to open: a RON deck file, a folder of images, a PDF, or a PowerPoint, Impress or
+    /// Keynote file (.pptx, .ppt, .odp, .key: converted with LibreOffice, which must be installed,
+    /// and cached by content); or a night file, which opens the host console. Without it, the
+    /// bundled example night.
     path: Option<PathBuf>,
 
     #[command(flatten)]
@@ -89,13 +94,16 @@ struct ShowArgs {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check whether a deck is ready for the show: slide count, every image decoded for real,
-    /// resolution, aspect ratios, notes length, file sizes. Given a night file, checks every
-    /// talk's deck under its talk's name and totals the night's length.
+    /// resolution, aspect ratios, notes length, file sizes; for a PowerPoint or Impress deck also
+    /// its hidden slides (left out), embedded video or sound, and fonts missing on this machine.
+    /// Given a night file, checks every talk's deck under its talk's name and totals the night's
+    /// length.
     ///
     /// Exit status: 0 ready (warnings allowed), 1 not ready (for a night: any talk not ready),
     /// 2 the deck or night file cannot be read at all.
     Check {
-        /// The deck (a RON deck file, a folder of images or a PDF), or a night file.
+        /// The deck (a RON deck file, a folder of images, a PDF, or a PowerPoint, Impress or
+        /// Keynote file), or a night file.
         path: PathBuf,
         /// Print the report as JSON instead of text.
         #[arg(long)]

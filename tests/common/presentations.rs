@@ -23,7 +23,7 @@ pub struct FixtureSlide {
     pub notes: String,
     /// Hidden in the slide show.
     pub hidden: bool,
-    /// A full-slide PNG picture.
+    /// A full-slide picture: PNG or JPEG bytes.
     pub picture: Option<Vec<u8>>,
     /// An embedded video's file name (the bytes are a stand-in).
     pub video: Option<String>,
@@ -116,7 +116,7 @@ pub fn write_pptx(path: &Path, slides: &[FixtureSlide]) {
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut add = |name: &str, text: String| parts.push((name.to_owned(), text.into_bytes()));
     let mut types = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="mp4" ContentType="video/mp4"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/><Default Extension="mp4" ContentType="video/mp4"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/><Override PartName="/ppt/slideMasters/slideMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideMaster+xml"/><Override PartName="/ppt/slideLayouts/slideLayout1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slideLayout+xml"/><Override PartName="/ppt/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/ppt/notesMasters/notesMaster1.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>"#,
     );
     for index in 0..count {
         let n = file_number(index);
@@ -215,9 +215,9 @@ pub fn write_pptx(path: &Path, slides: &[FixtureSlide]) {
                 format!("../notesSlides/notesSlide{n}.xml"),
             ),
         ];
-        if let Some(png) = &slide.picture {
-            let name = format!("image{n}.png");
-            media.push((format!("ppt/media/{name}"), png.clone()));
+        if let Some(picture) = &slide.picture {
+            let name = format!("image{n}.{}", picture_extension(picture));
+            media.push((format!("ppt/media/{name}"), picture.clone()));
             rels.push((
                 "rId3".to_owned(),
                 "image".to_owned(),
@@ -302,10 +302,12 @@ pub fn write_odp(path: &Path, slides: &[FixtureSlide]) {
             .map(|line| format!("<text:p>{}</text:p>", escape(line)))
             .collect();
         let mut picture = String::new();
-        if let Some(png) = &slide.picture {
-            let name = format!("Pictures/slide{}.png", index + 1);
-            write!(manifest, r#"<manifest:file-entry manifest:full-path="{name}" manifest:media-type="image/png"/>"#).unwrap();
-            parts.push((name.clone(), png.clone()));
+        if let Some(bytes) = &slide.picture {
+            let extension = picture_extension(bytes);
+            let name = format!("Pictures/slide{}.{extension}", index + 1);
+            let kind = if extension == "jpg" { "jpeg" } else { "png" };
+            write!(manifest, r#"<manifest:file-entry manifest:full-path="{name}" manifest:media-type="image/{kind}"/>"#).unwrap();
+            parts.push((name.clone(), bytes.clone()));
             write!(picture, r#"<draw:frame draw:layer="layout" svg:width="28cm" svg:height="15.75cm" svg:x="0cm" svg:y="0cm"><draw:image xlink:href="{name}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>"#).unwrap();
         }
         if let Some(video) = &slide.video {
@@ -367,6 +369,15 @@ pub fn write_protected_pptx(path: &Path) {
     let mut bytes = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
     bytes.extend(std::iter::repeat_n(0, 504));
     std::fs::write(path, bytes).unwrap();
+}
+
+/// `jpg` for JPEG bytes, else `png`.
+fn picture_extension(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(&[0xff, 0xd8]) {
+        "jpg"
+    } else {
+        "png"
+    }
 }
 
 /// A zip of `parts`; an OpenDocument's `mimetype` first and stored, when given.
