@@ -253,3 +253,30 @@ fn a_night_that_cannot_be_packed_leaves_nothing_behind() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn help_names_pack_and_powerpoint_decks() {
+    let run = common::cli::pecha(["--help"]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    for word in ["pack", ".pptx", "LibreOffice"] {
+        assert!(
+            run.stdout.contains(word),
+            "--help lacks {word}:\n{}",
+            run.stdout
+        );
+    }
+    let run = common::cli::pecha(["pack", "--help"]);
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    for words in [
+        ".zip",
+        "0 packed",
+        "2 the night file cannot be read",
+        "no LibreOffice",
+    ] {
+        assert!(
+            run.stdout.contains(words),
+            "pack --help lacks {words}:\n{}",
+            run.stdout
+        );
+    }
+}
