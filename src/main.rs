@@ -360,6 +360,10 @@ fn run_pack(night_path: &std::path::Path, dest: &std::path::Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(error) = pecha::pack::refuse_taken(dest) {
+        eprintln!("pecha pack: {error}");
+        return ExitCode::from(2);
+    }
     let converting = std::cell::Cell::new(None::<std::path::PathBuf>);
     let watch = |progress: pecha::convert::Progress| {
         let pecha::convert::Progress::Converting { file, .. } = progress;

@@ -22,7 +22,7 @@ use crate::convert::{Converter, Progress};
 use crate::deck::{DECK_FILE_NAME, Deck, DeckError, Format};
 use crate::night::{Item, Night, NightError};
 
-pub use write::{PackProgress, Packed, is_zip, write};
+pub use write::{PackProgress, Packed, is_zip, refuse_taken, write};
 
 /// Why a night could not be packed. Nothing is left at the destination then.
 #[derive(Debug, thiserror::Error)]

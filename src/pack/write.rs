@@ -122,8 +122,9 @@ pub fn write(
     })
 }
 
-/// A zip must be new; a folder new or empty.
-fn refuse_taken(dest: &Path) -> Result<(), PackError> {
+/// A zip must be new; a folder new or empty. [`write`] asks again; asking first spares a host
+/// the minutes of converting a night's decks for a destination that is taken.
+pub fn refuse_taken(dest: &Path) -> Result<(), PackError> {
     if is_zip(dest) {
         if fs::symlink_metadata(dest).is_ok() {
             return Err(PackError::Exists {

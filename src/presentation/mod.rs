@@ -83,7 +83,9 @@ pub enum OutlineError {
     )]
     PasswordProtected,
     /// Not a zip, or a zip without the parts a presentation has: damaged, or misnamed.
-    #[error("the file is damaged or not a presentation ({0})")]
+    #[error(
+        "the file is damaged or not a presentation ({0}); open it in PowerPoint or Impress and save it again, or export the deck as PDF and use the PDF"
+    )]
     Damaged(String),
 }
 
