@@ -542,6 +542,7 @@ fn run_app(
         history_dir: None,
         night_dir: None,
         talk_place_dir: pecha::resume::PlaceStore::user_dir(),
+        converter: None,
     };
     pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)

@@ -265,17 +265,18 @@ impl Night {
 
     /// Load a talk's deck, in the night's format.
     pub fn load_deck(&self, talk: &Talk) -> Result<Deck, DeckError> {
-        self.load_deck_watching(talk, &|_| {})
+        self.load_deck_with(talk, &crate::convert::Converter::from_env(), &|_| {})
     }
 
-    /// [`Night::load_deck`], telling `watch` about a conversion with LibreOffice under way.
-    pub fn load_deck_watching(
+    /// [`Night::load_deck`], converting a PowerPoint or Impress deck with `converter` and
+    /// telling `watch` about a conversion under way.
+    pub fn load_deck_with(
         &self,
         talk: &Talk,
+        converter: &crate::convert::Converter,
         watch: &dyn Fn(crate::convert::Progress),
     ) -> Result<Deck, DeckError> {
-        let converter = crate::convert::Converter::from_env();
-        let mut deck = Deck::load_with(&talk.deck, &converter, watch)?;
+        let mut deck = Deck::load_with(&talk.deck, converter, watch)?;
         deck.format = self.format;
         if deck.presenter.is_empty() {
             deck.presenter.clone_from(&talk.presenter);

@@ -1,7 +1,9 @@
 //! A PowerPoint deck dropped on the window: the conversion shows its progress in the status bar
 //! ("Converting aigerim.pptx with LibreOffice… 0 s") while the deck on screen stays, then the
 //! deck opens with the notes written in PowerPoint on the presenter view. LibreOffice is a fake
-//! that converts when the test tells it to, so nothing depends on how long anything takes.
+//! that converts when the test tells it to, so nothing depends on how long anything takes. A
+//! night's console says the same while its check converts a talk's deck, and the talk comes with
+//! its notes.
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 mod common;
@@ -32,6 +34,15 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
+/// A fake LibreOffice's converter, its cache in `dir`.
+fn converter(dir: &Path, soffice: PathBuf) -> Converter {
+    Converter {
+        soffice: Some(soffice),
+        limit: Duration::from_mins(5),
+        cache_dir: Some(dir.join("cache")),
+    }
+}
+
 #[test]
 fn a_dropped_pptx_converts_with_progress_on_screen_then_shows_its_notes() {
     let dir = tempfile::tempdir().unwrap();
@@ -46,14 +57,10 @@ fn a_dropped_pptx_converts_with_progress_on_screen_then_shows_its_notes() {
         LaunchOptions {
             projector: Some(ProjectorRequest::Off),
             night_dir: Some(dir.path().join("nights")),
+            converter: Some(converter(dir.path(), fake)),
             ..Default::default()
         },
     );
-    harness.state_mut().set_converter(Converter {
-        soffice: Some(fake),
-        limit: Duration::from_mins(5),
-        cache_dir: Some(dir.path().join("cache")),
-    });
     let before = harness.state().deck().title.clone();
     harness
         .input_mut()
@@ -85,4 +92,43 @@ fn a_dropped_pptx_converts_with_progress_on_screen_then_shows_its_notes() {
         has_label_containing(&harness, "Мен неге Шымкентке оралдым"),
         "the notes are not on the presenter view"
     );
+}
+
+#[test]
+fn a_night_console_says_which_deck_it_converts_and_the_talk_has_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = write_fake_soffice(dir.path(), Fake::ConvertsWhenTold("twenty_pages.pdf"));
+    let mut slides = numbered_slides(20);
+    slides[0] = FixtureSlide::new("Домбыра", "Домбыра в метро");
+    write_pptx(&dir.path().join("меруерт.pptx"), &slides);
+    let night = dir.path().join("night.ron");
+    std::fs::write(
+        &night,
+        r#"(title: "Түн", running_order: [Talk(deck: "меруерт.pptx", presenter: "Меруерт")])"#,
+    )
+    .unwrap();
+    let clock = pecha::clock::ManualClock::new();
+    let mut harness = common::app::launch_night_with(
+        &night,
+        &dir.path().join("nights"),
+        &clock,
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Off),
+            converter: Some(converter(dir.path(), fake)),
+            ..Default::default()
+        },
+    );
+    wait_for_notice(
+        &mut harness,
+        "Converting меруерт.pptx with LibreOffice… 0 s",
+    );
+    tell_to_go(dir.path());
+    wait_until(&mut harness, "the talk armed", |app| {
+        app.night_card_armed()
+            && !app
+                .notices()
+                .iter()
+                .any(|notice| notice.kind() == NoticeKind::Converting)
+    });
+    assert_eq!(harness.state().deck().slides[0].notes, "Домбыра в метро");
 }

@@ -13,7 +13,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
-use crate::check::{TalkCheck, break_music_problems, check_talk};
+use crate::check::{TalkCheck, break_music_problems, check_talk_with};
+use crate::convert::Converter;
 use crate::night::{Item, Night};
 
 /// How long a talk's check may go without progress before it counts as not readable in time.
@@ -27,6 +28,14 @@ pub(super) enum CheckEvent {
     Talk(usize, Box<TalkCheck>),
     /// Break `item`'s music problems (none: all plays).
     Music(usize, Vec<String>),
+    /// A talk's deck is being converted with LibreOffice: `file`, `seconds` whole seconds so far
+    /// (said once a second).
+    Converting {
+        /// The presentation.
+        file: std::path::PathBuf,
+        /// Whole seconds spent.
+        seconds: u64,
+    },
 }
 
 /// What the console learns from the check in one pass.
@@ -37,8 +46,15 @@ pub(super) enum CheckNews {
     Stalled(usize),
 }
 
-/// How one talk is checked: [`check_talk`], or a stand-in in tests.
-type TalkChecker = fn(&Night, usize, &crate::night::Talk, &AtomicUsize) -> TalkCheck;
+/// How one talk is checked: [`check_talk_with`], or a stand-in in tests.
+type TalkChecker = fn(
+    &Night,
+    usize,
+    &crate::night::Talk,
+    &AtomicUsize,
+    &Converter,
+    &dyn Fn(crate::convert::Progress),
+) -> TalkCheck;
 
 /// The check under way.
 pub(super) struct Checking {
@@ -47,24 +63,28 @@ pub(super) struct Checking {
     watch: Option<StallWatch>,
     night: Night,
     waker: Arc<dyn Fn() + Send + Sync>,
+    converter: Converter,
     checker: TalkChecker,
 }
 
 impl Checking {
-    /// Check `night`'s items from `from` on (0-based, file order) on a new thread; `waker`
-    /// repaints the console after each. `None` when no thread can be started.
+    /// Check `night`'s items from `from` on (0-based, file order) on a new thread, converting
+    /// PowerPoint and Impress decks with `converter`; `waker` repaints the console after each.
+    /// `None` when no thread can be started.
     pub(super) fn spawn(
         night: &Night,
         from: usize,
         waker: Arc<dyn Fn() + Send + Sync>,
+        converter: Converter,
     ) -> Option<Self> {
-        Self::spawn_with(night, from, waker, check_talk)
+        Self::spawn_with(night, from, waker, converter, check_talk_with)
     }
 
     fn spawn_with(
         night: &Night,
         from: usize,
         waker: Arc<dyn Fn() + Send + Sync>,
+        converter: Converter,
         checker: TalkChecker,
     ) -> Option<Self> {
         let (sender, events) = channel();
@@ -72,6 +92,7 @@ impl Checking {
         let to_check = night.clone();
         let counter = Arc::clone(&slides_done);
         let wake = Arc::clone(&waker);
+        let converts = converter.clone();
         std::thread::Builder::new()
             .name("pecha-check".into())
             .spawn(move || {
@@ -82,7 +103,17 @@ impl Checking {
                                 return;
                             }
                             wake();
-                            let check = checker(&to_check, item + 1, talk, &counter);
+                            let said = std::cell::Cell::new(None);
+                            let watch = |progress: crate::convert::Progress| {
+                                let crate::convert::Progress::Converting { file, spent } = progress;
+                                let seconds = spent.as_secs();
+                                if said.replace(Some(seconds)) != Some(seconds) {
+                                    let _ = sender.send(CheckEvent::Converting { file, seconds });
+                                    wake();
+                                }
+                            };
+                            let check =
+                                checker(&to_check, item + 1, talk, &counter, &converts, &watch);
                             CheckEvent::Talk(item, Box::new(check))
                         }
                         Item::Break(pause) => CheckEvent::Music(item, break_music_problems(pause)),
@@ -101,6 +132,7 @@ impl Checking {
             watch: None,
             night: night.clone(),
             waker,
+            converter,
             checker,
         })
     }
@@ -116,7 +148,7 @@ impl Checking {
                             self.watch = Some(StallWatch::new(item, self.progress(), now));
                         }
                         CheckEvent::Talk(..) => self.watch = None,
-                        CheckEvent::Music(..) => {}
+                        CheckEvent::Music(..) | CheckEvent::Converting { .. } => {}
                     }
                     news.push(CheckNews::Event(event));
                 }
@@ -135,7 +167,13 @@ impl Checking {
         {
             news.push(CheckNews::Stalled(item));
             // The stuck thread is left behind; a new one checks the items after it.
-            match Self::spawn_with(&self.night, item + 1, Arc::clone(&self.waker), self.checker) {
+            match Self::spawn_with(
+                &self.night,
+                item + 1,
+                Arc::clone(&self.waker),
+                self.converter.clone(),
+                self.checker,
+            ) {
                 Some(next) => *self = next,
                 None => *done = true,
             }
@@ -199,6 +237,8 @@ mod tests {
         position: usize,
         talk: &crate::night::Talk,
         _slides_done: &AtomicUsize,
+        _converter: &Converter,
+        _watch: &dyn Fn(crate::convert::Progress),
     ) -> TalkCheck {
         if position == 1 {
             loop {
@@ -251,8 +291,14 @@ mod tests {
             Path::new("night.ron"),
         )
         .unwrap();
-        let mut checking =
-            Checking::spawn_with(&night, 0, Arc::new(|| {}), first_talk_hangs).unwrap();
+        let mut checking = Checking::spawn_with(
+            &night,
+            0,
+            Arc::new(|| {}),
+            Converter::from_env(),
+            first_talk_hangs,
+        )
+        .unwrap();
         let news = news_until(&mut checking, secs(0), |news| {
             matches!(news, CheckNews::Event(CheckEvent::Started(0)))
         });

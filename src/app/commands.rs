@@ -363,10 +363,7 @@ impl PechaApp {
         }
         let (sender, receiver) = channel();
         let waker = self.waker.clone();
-        let converter = self
-            .converter
-            .clone()
-            .unwrap_or_else(crate::convert::Converter::from_env);
+        let converter = self.converter();
         let spawned = std::thread::Builder::new()
             .name("pecha-load".into())
             .spawn(move || {

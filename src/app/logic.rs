@@ -379,11 +379,14 @@ impl PechaApp {
         }
     }
 
-    /// Take in the check's report and the deck that loaded for the card on screen.
-    fn take_night_work(&mut self, ctx: &egui::Context, now: Duration) {
+    /// Take in what the night's check found since the last frame, and the notice of a deck it
+    /// converts.
+    fn take_check_news(&mut self, now: Duration) {
         let Some(hosting) = self.mode.night_mut() else {
             return;
         };
+        // The notice of a deck the check converts: new words, or gone (`Some(None)`).
+        let mut converting: Option<Option<String>> = None;
         if let Some(checking) = &mut hosting.checking {
             let mut done = false;
             let news = checking.take(now, &mut done);
@@ -396,7 +399,11 @@ impl PechaApp {
             for news in news {
                 match news {
                     CheckNews::Event(CheckEvent::Started(_)) => {}
+                    CheckNews::Event(CheckEvent::Converting { file, seconds }) => {
+                        converting = Some(Some(converting_words(&file, seconds)));
+                    }
                     CheckNews::Event(CheckEvent::Talk(item, talk)) => {
+                        converting = Some(None);
                         if let Some(title) = hosting.titles.get_mut(item)
                             && title.is_empty()
                         {
@@ -422,6 +429,7 @@ impl PechaApp {
                             .extend(problems.into_iter().map(|problem| (item, problem)));
                     }
                     CheckNews::Stalled(item) => {
+                        converting = Some(None);
                         log::warn!("night: the check of item {} stalled", item + 1);
                         if let Some(check) = checks.get_mut(item) {
                             // Not skipped for it: the deck is read again when its card goes up.
@@ -434,6 +442,21 @@ impl PechaApp {
                 }
             }
         }
+        match converting {
+            Some(Some(words)) => self.notify(NoticeKind::Converting, words),
+            Some(None) => self
+                .notices
+                .clear(|kind| matches!(kind, NoticeKind::Converting)),
+            None => {}
+        }
+    }
+
+    /// Take in the check's report and the deck that loaded for the card on screen.
+    fn take_night_work(&mut self, ctx: &egui::Context, now: Duration) {
+        self.take_check_news(now);
+        let Some(hosting) = self.mode.night_mut() else {
+            return;
+        };
         if let Some((item, since, receiver)) = &hosting.deck_loading
             && let Ok(loaded) = receiver.try_recv()
         {
@@ -514,11 +537,13 @@ impl PechaApp {
                     } else if let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {
                         let (sender, receiver) = channel();
                         let night = hosting.night.clone();
+                        let converter = hosting.converter.clone();
                         let talk = talk.clone();
                         let waker = self.waker.clone();
                         let spawned = std::thread::Builder::new().name("pecha-load".into()).spawn(
                             move || {
-                                let _ = sender.send(night.load_deck(&talk));
+                                let _ =
+                                    sender.send(night.load_deck_with(&talk, &converter, &|_| {}));
                                 waker();
                             },
                         );

@@ -88,6 +88,9 @@ pub struct LaunchOptions {
     /// Where a single talk's place is kept for a crash-resume ([`crate::resume`]): the user's
     /// data folder when run from the command line; `None` keeps nothing.
     pub talk_place_dir: Option<PathBuf>,
+    /// How PowerPoint and Impress decks are converted; `None`: as the environment says
+    /// ([`crate::convert::Converter::from_env`]). Tests give a fake LibreOffice and a cache.
+    pub converter: Option<crate::convert::Converter>,
 }
 
 /// Why the app could not run.
@@ -258,9 +261,6 @@ pub struct PechaApp {
     /// A deck or night being read on another thread (Open…, a drop), and what it says on the
     /// way (a conversion with LibreOffice under way).
     opening: Option<Receiver<Loading>>,
-    /// How a PowerPoint or Impress deck opened from the window is converted; `None`: as the
-    /// environment says ([`crate::convert::Converter::from_env`]). Tests set a fake LibreOffice.
-    converter: Option<crate::convert::Converter>,
     /// The file dialog, open on its own thread.
     dialog: Option<Receiver<Option<PathBuf>>>,
     /// Reads and writes history, deck, progress and log files off the UI thread.
@@ -322,7 +322,6 @@ impl PechaApp {
             trace,
             start_handed_over: None,
             opening: None,
-            converter: None,
             dialog: None,
             files: None,
             notes: NotesEditor::default(),
@@ -402,6 +401,15 @@ impl PechaApp {
         app
     }
 
+    /// How PowerPoint and Impress decks are converted: as the launch said, else as the
+    /// environment says.
+    pub(crate) fn converter(&self) -> crate::convert::Converter {
+        self.options
+            .converter
+            .clone()
+            .unwrap_or_else(crate::convert::Converter::from_env)
+    }
+
     /// Give the app its sound device; `None` means silent, with one notice.
     pub fn set_cues(&mut self, cues: Option<Cues>) {
         if cues.is_none() {
@@ -411,12 +419,6 @@ impl PechaApp {
             );
         }
         self.cues = cues;
-    }
-
-    /// Convert PowerPoint and Impress decks opened from the window with `converter` rather than
-    /// as the environment says (tests give a fake LibreOffice and a cache of their own).
-    pub fn set_converter(&mut self, converter: crate::convert::Converter) {
-        self.converter = Some(converter);
     }
 
     /// The talk engine, for tests and tools.

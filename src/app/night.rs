@@ -44,6 +44,8 @@ pub(super) type DeckArriving = Receiver<Result<Deck, DeckError>>;
 /// A night under way in the app.
 pub(super) struct Hosting {
     pub(super) night: Night,
+    /// How its PowerPoint and Impress decks are converted (for the check and for each card).
+    pub(super) converter: crate::convert::Converter,
     pub(super) progress: Progress,
     pub(super) store: Option<ProgressStore>,
     pub(super) log: Option<NightLog>,
@@ -99,6 +101,7 @@ impl Hosting {
         data_dir: Option<&Path>,
         notices: &mut Notices,
         waker: std::sync::Arc<dyn Fn() + Send + Sync>,
+        converter: crate::convert::Converter,
     ) -> Self {
         let count = night.running_order.len();
         let store = data_dir.map(|dir| ProgressStore::new(dir, &night.source));
@@ -132,12 +135,13 @@ impl Hosting {
                 Item::Break(_) => String::new(),
             })
             .collect();
-        let checking = Checking::spawn(&night, 0, waker);
+        let checking = Checking::spawn(&night, 0, waker, converter.clone());
         let log_command = log_command(&night.source);
         Self {
             log_command,
             progress: Progress::new(count),
             night,
+            converter,
             store,
             log,
             checks: None,
@@ -352,12 +356,14 @@ impl PechaApp {
         // The night keeps its own progress; a show's place and question are over.
         self.talk_resume = super::resume::TalkResume::default();
         let data_dir = self.night_data_dir();
+        let converter = self.converter();
         let hosting = Hosting::open(
             night,
             lock,
             data_dir.as_deref(),
             &mut self.notices,
             self.waker.clone(),
+            converter,
         );
         let ask_first = hosting.resume_offer.is_some();
         self.mode = Mode::Night(Box::new(hosting));
@@ -585,7 +591,12 @@ impl PechaApp {
             .filter(|check| matches!(check, Some(Checked::Unreadable(_))))
         {
             *check = None;
-            hosting.checking = Checking::spawn(&hosting.night, 0, self.waker.clone());
+            hosting.checking = Checking::spawn(
+                &hosting.night,
+                0,
+                self.waker.clone(),
+                hosting.converter.clone(),
+            );
         }
         self.night_log(Event::Intervention {
             item: Some(item),

@@ -32,7 +32,9 @@ pub use decode::{
     ImageInfo, ImageProblem, MAX_DECODE_BYTES, MAX_IMAGE_SIDE, decode_image, decode_limits,
     probe_image,
 };
-pub use night::{NightReport, TalkCheck, break_music_problems, check_night, check_talk};
+pub use night::{
+    NightReport, TalkCheck, break_music_problems, check_night, check_talk, check_talk_with,
+};
 
 use decode::{mebibytes, sniff};
 

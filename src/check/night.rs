@@ -136,12 +136,34 @@ pub fn check_talk(
     talk: &crate::night::Talk,
     slides_done: &AtomicUsize,
 ) -> TalkCheck {
+    check_talk_with(
+        night,
+        position,
+        talk,
+        slides_done,
+        &crate::convert::Converter::from_env(),
+        &|_| {},
+    )
+}
+
+/// [`check_talk`], converting a PowerPoint or Impress deck with `converter` and telling `watch`
+/// about a conversion under way.
+#[must_use]
+pub fn check_talk_with(
+    night: &crate::night::Night,
+    position: usize,
+    talk: &crate::night::Talk,
+    slides_done: &AtomicUsize,
+    converter: &crate::convert::Converter,
+    watch: &dyn Fn(crate::convert::Progress),
+) -> TalkCheck {
     // A conversion with LibreOffice is progress too: the console's stall watch must not take a
     // deck that converts for 30 s for one that does not answer.
-    let converting = |_| {
+    let converting = |progress| {
         slides_done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        watch(progress);
     };
-    match night.load_deck_watching(talk, &converting) {
+    match night.load_deck_with(talk, converter, &converting) {
         Ok(deck) => {
             let report = check_deck_counting(&deck, slides_done);
             TalkCheck {
