@@ -314,11 +314,6 @@ impl PechaApp {
         ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);
     }
 
-    /// What Open… offers: deck and night files, PDFs, and the slide shows LibreOffice converts.
-    const DIALOG_EXTENSIONS: [&str; 9] = [
-        "ron", "pdf", "pptx", "ppt", "pps", "ppsx", "pptm", "odp", "key",
-    ];
-
     fn open_dialog(&mut self, folder: bool) {
         if self.dialog.is_some() {
             return;
@@ -329,11 +324,16 @@ impl PechaApp {
             .name("pecha-open".into())
             .spawn(move || {
                 let dialog = rfd::FileDialog::new().set_title("Open a Pecha deck or night");
+                // Deck and night files, PDFs, and the slide shows LibreOffice converts.
+                let extensions: Vec<&str> = ["ron", "pdf"]
+                    .into_iter()
+                    .chain(crate::deck::PRESENTATION_EXTENSIONS.iter().copied())
+                    .collect();
                 let chosen = if folder {
                     dialog.pick_folder()
                 } else {
                     dialog
-                        .add_filter("Pecha deck or night", &Self::DIALOG_EXTENSIONS)
+                        .add_filter("Pecha deck or night", &extensions)
                         .pick_file()
                 };
                 let _ = sender.send(chosen);

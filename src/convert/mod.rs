@@ -221,12 +221,6 @@ impl Converter {
         }
     }
 
-    /// Whether a PDF of `presentation` is at hand without LibreOffice (cached, or beside it).
-    pub fn ready_pdf(&self, presentation: &Path) -> Result<Option<Converted>, ConvertProblem> {
-        let key = content_key(presentation)?;
-        Ok(self.found(presentation, &key))
-    }
-
     fn found(&self, presentation: &Path, key: &str) -> Option<Converted> {
         let cached = self
             .cache_dir

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Deck, DeckError, Format, Slide, default_title};
 use crate::convert::{Converted, Converter, Made, Origin, Progress};
-use crate::presentation::{Family, Outline, read_outline};
+use crate::presentation::{Outline, read_outline};
 use crate::text::plural;
 
 /// Load the presentation at `path` as a deck, converting it if need be; `watch` hears about a
@@ -142,12 +142,6 @@ fn numbered(numbers: &[usize]) -> String {
         [rest @ .., last] => format!("slides {} and {last} are", rest.join(", ")),
         [] => String::new(),
     }
-}
-
-/// Whether `path` is a presentation whose notes and hidden slides Pecha reads itself.
-#[must_use]
-pub fn reads_notes(path: &Path) -> bool {
-    Family::of(path) != Family::Other
 }
 
 /// The PDF a presentation deck's slides show (they all show pages of one), if it has slides.
