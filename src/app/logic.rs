@@ -24,7 +24,7 @@ use crate::night::Item;
 use crate::night::log::Event;
 use crate::night::progress::Stage;
 use crate::rehearsal::LoopPhase;
-use crate::timing::{LogEvent, TalkState};
+use crate::timing::{Intervention, LogEvent, TalkState};
 use crate::ui::feed::FrameKind;
 
 /// How long the presenter view waits after the projector at a shared deadline.
@@ -82,6 +82,10 @@ impl PechaApp {
         let events = self.talk.update(now);
         for entry in &events {
             match entry.event {
+                LogEvent::Intervention(Intervention::Start) => log::info!(
+                    "talk started at {:.3} ms after launch",
+                    entry.wall.as_secs_f64() * 1000.0
+                ),
                 LogEvent::SlideShown { slide } if slide > 1 => self.play(Cue::Advance),
                 LogEvent::Finished => self.play(Cue::End),
                 _ => {}
