@@ -5,16 +5,30 @@
 //! slides whose time has come into the log at their scheduled time. Deadlines come from the
 //! [`Schedule`] of a started talk; every intervention changes that
 //! schedule and is logged. See the [module documentation](super) for the model.
+//!
+//! # Starting when slide 1 is on the screen
+//!
+//! Every later slide is timed from the instant its deadline falls; slide 1 has no deadline
+//! before it, and the first frame that shows it can take a while to reach the audience (a
+//! projector window still being mapped and made fullscreen at launch, a frame to render after a
+//! key press). So a show starts in two steps: [`Talk::start_on_screen`] arms the start (the
+//! talk is still [`TalkState::Ready`]), and [`Talk::slide_one_on_screen`] starts the talk's clock
+//! at the instant the screen showed slide 1. Should no screen say so within [`START_WAIT`], the
+//! talk starts then anyway, at that instant: a broken window never holds the talk back.
 
 use std::time::Duration;
 
 use super::schedule::{NANOS_PER_SECOND, Schedule, from_nanos, slides};
-use super::{Intervention, LogEntry, LogEvent, TalkState, Timing};
+use super::{Intervention, LogEntry, LogEvent, START_WAIT, TalkState, Timing};
 
 /// The engine's own state; [`TalkState`] is derived from it and `now`.
 #[derive(Debug, Clone, Copy)]
 enum Phase {
     Ready,
+    /// Asked to start at `asked`, waiting for slide 1 on the screen (shown as ready).
+    Starting {
+        asked: Duration,
+    },
     Running(Schedule),
     Paused {
         schedule: Schedule,
@@ -121,7 +135,7 @@ impl Talk {
     #[must_use]
     pub fn paused_total(&self, now: Duration) -> Duration {
         match self.phase {
-            Phase::Ready => Duration::ZERO,
+            Phase::Ready | Phase::Starting { .. } => Duration::ZERO,
             Phase::Running(schedule) | Phase::Finished { schedule, .. } => schedule.paused_total,
             Phase::Paused { schedule, since } => schedule
                 .paused_total
@@ -159,9 +173,13 @@ impl Talk {
     /// changes at the same instants.
     ///
     /// `None` when ready, paused or finished: nothing changes until someone acts, so the UI
-    /// can sleep until then instead of repainting.
+    /// can sleep until then instead of repainting. While a start waits for slide 1 on the
+    /// screen, the instant it stops waiting ([`START_WAIT`] after it was asked for).
     #[must_use]
     pub fn next_visible_change(&self, now: Duration) -> Option<Duration> {
+        if let Some(gives_up) = self.start_waits_until(now) {
+            return Some(gives_up);
+        }
         if self.position(now).state != TalkState::Running {
             return None;
         }
@@ -190,19 +208,67 @@ impl Talk {
         new
     }
 
-    /// Starts a ready talk at `now` from slide 1; `false` (nothing changes) in any other state.
+    /// Starts a ready talk at `now` from slide 1, whatever the screen shows (a start waiting for
+    /// slide 1 on the screen starts now too); `false` (nothing changes) in any other state.
+    /// For an instant known ahead, such as the end of a lead-in, at which the screen shows slide
+    /// 1 as it shows every later slide at its deadline; otherwise see [`Talk::start_on_screen`].
     pub fn start(&mut self, now: Duration) -> bool {
+        if !matches!(self.phase, Phase::Ready | Phase::Starting { .. }) {
+            return false;
+        }
+        self.begin(now);
+        true
+    }
+
+    /// Arms the start of a ready talk, asked for at `now`: it stays [`TalkState::Ready`] until
+    /// [`Talk::slide_one_on_screen`] says when the screen showed slide 1, and its clock starts
+    /// then. Should that not come within [`START_WAIT`], the talk starts at `now + START_WAIT`.
+    /// `false` (nothing changes) unless the talk is ready and not already starting.
+    pub fn start_on_screen(&mut self, now: Duration) -> bool {
         if !matches!(self.phase, Phase::Ready) {
             return false;
         }
-        self.phase = Phase::Running(Schedule::starting(0, now));
+        self.phase = Phase::Starting { asked: now };
+        true
+    }
+
+    /// The screen showed slide 1 from `at` on (when the first frame showing it was presented):
+    /// a talk armed by [`Talk::start_on_screen`] starts its clock at `at`, so that slide 1 has
+    /// its full time on the screen. A frame presented before the start was asked for cannot be
+    /// the one that shows it, so an earlier `at` counts as the instant of asking; one later than
+    /// the wait counts as its end, when the talk had started anyway. `false` (nothing changes)
+    /// if no start was waiting for slide 1.
+    pub fn slide_one_on_screen(&mut self, at: Duration) -> bool {
+        let Phase::Starting { asked } = self.phase else {
+            return false;
+        };
+        self.begin(at.clamp(asked, asked.saturating_add(START_WAIT)));
+        true
+    }
+
+    /// Whether an armed start is still waiting for slide 1 on the screen at `now`.
+    #[must_use]
+    pub fn waits_for_slide_one(&self, now: Duration) -> bool {
+        self.start_waits_until(now).is_some()
+    }
+
+    /// While an armed start waits for slide 1 at `now`: the instant it stops waiting.
+    fn start_waits_until(&self, now: Duration) -> Option<Duration> {
+        let Phase::Starting { asked } = self.phase else {
+            return None;
+        };
+        Some(asked.saturating_add(START_WAIT)).filter(|gives_up| now < *gives_up)
+    }
+
+    /// Runs the talk from slide 1 with its clock started at `at`.
+    fn begin(&mut self, at: Duration) {
+        self.phase = Phase::Running(Schedule::starting(0, at));
         self.push(
-            now,
+            at,
             Duration::ZERO,
             LogEvent::Intervention(Intervention::Start),
         );
-        self.push(now, Duration::ZERO, LogEvent::SlideShown { slide: 1 });
-        true
+        self.push(at, Duration::ZERO, LogEvent::SlideShown { slide: 1 });
     }
 
     /// Pauses a running talk: the slide, the countdowns and the talk clock freeze. `false` if
@@ -281,7 +347,7 @@ impl Talk {
         let position = self.position(now);
         let schedule = match self.phase {
             Phase::Running(schedule) | Phase::Paused { schedule, .. } => schedule,
-            Phase::Ready | Phase::Finished { .. } => return false,
+            Phase::Ready | Phase::Starting { .. } | Phase::Finished { .. } => return false,
         };
         if position.index + 1 < self.timing.slide_count {
             self.jump(position.index + 1, now, Intervention::ManualAdvance);
@@ -297,6 +363,17 @@ impl Talk {
         true
     }
 
+    /// The phase at `now`: a start still waiting for slide 1 after [`START_WAIT`] has begun
+    /// (as [`Talk::update`] will log it).
+    fn phase_at(&self, now: Duration) -> Phase {
+        match self.phase {
+            Phase::Starting { asked } if self.start_waits_until(now).is_none() => {
+                Phase::Running(Schedule::starting(0, asked.saturating_add(START_WAIT)))
+            }
+            phase => phase,
+        }
+    }
+
     /// Derives what is on screen at `now` without changing anything.
     fn position(&self, now: Duration) -> Position {
         let last = self.timing.slide_count - 1;
@@ -306,8 +383,8 @@ impl Talk {
             slide_elapsed: self.timing.slide_length,
             talk_elapsed,
         };
-        match self.phase {
-            Phase::Ready => Position {
+        match self.phase_at(now) {
+            Phase::Ready | Phase::Starting { .. } => Position {
                 state: TalkState::Ready,
                 index: 0,
                 slide_elapsed: Duration::ZERO,
@@ -341,8 +418,14 @@ impl Talk {
         }
     }
 
-    /// Logs the slides and the finish whose scheduled time is at or before `now`.
+    /// Logs the slides and the finish whose scheduled time is at or before `now` (and the start
+    /// that stopped waiting for slide 1 on the screen, at the instant it stopped).
     fn catch_up(&mut self, now: Duration) {
+        if let Phase::Starting { asked } = self.phase
+            && self.start_waits_until(now).is_none()
+        {
+            self.begin(asked.saturating_add(START_WAIT));
+        }
         let Phase::Running(mut schedule) = self.phase else {
             return;
         };
@@ -376,7 +459,7 @@ impl Talk {
     fn jump(&mut self, index: usize, now: Duration, why: Intervention) {
         let talk_clock;
         self.phase = match self.phase {
-            Phase::Ready => {
+            Phase::Ready | Phase::Starting { .. } => {
                 talk_clock = Duration::ZERO;
                 Phase::Running(Schedule::starting(index, now))
             }
@@ -965,5 +1048,110 @@ mod tests {
                 (s(17), s(13), LogEvent::Finished),
             ]
         );
+    }
+
+    #[test]
+    fn a_start_on_screen_times_the_talk_from_when_slide_one_reached_the_screen() {
+        // Asked at 10 s (a key, or --start once slide 1 is decoded); the projector's window took
+        // 140 ms to show slide 1. The talk's clock starts then, not at the asking: slide 1 is on
+        // the screen for its whole 20 s, and every later deadline follows from there.
+        let clock = ManualClock::new();
+        let mut talk = Talk::new(Timing::PECHA_KUCHA);
+        clock.set(s(10));
+        assert!(talk.start_on_screen(clock.now()));
+        assert!(!talk.start_on_screen(clock.now()), "asked once");
+        clock.set(ms(10_100));
+        let now = clock.now();
+        assert_eq!(talk.state(now), TalkState::Ready, "waiting for the screen");
+        assert!(talk.waits_for_slide_one(now));
+        assert_eq!(talk.slide_remaining(now), s(20));
+        assert_eq!(talk.talk_elapsed(now), Duration::ZERO);
+        assert_eq!(talk.slide_deadline(2), None);
+        assert_eq!(
+            talk.next_visible_change(now),
+            Some(s(11)),
+            "wakes to stop waiting"
+        );
+        assert!(talk.update(now).is_empty(), "nothing happened yet");
+        assert!(talk.slide_one_on_screen(ms(10_140)));
+        assert!(!talk.waits_for_slide_one(ms(10_140)));
+        assert!(
+            !talk.slide_one_on_screen(ms(10_150)),
+            "only the first frame counts"
+        );
+        clock.set(ms(10_200));
+        assert_eq!(talk.state(clock.now()), TalkState::Running);
+        assert_eq!(talk.slide_remaining(clock.now()), ms(19_940));
+        assert_eq!(talk.slide_deadline(2), Some(ms(30_140)));
+        assert_eq!(talk.slide_deadline(20), Some(ms(390_140)));
+        assert_eq!(talk.finish_deadline(), Some(ms(410_140)));
+        clock.set(ms(30_139));
+        assert_eq!(talk.current_slide(clock.now()), 1);
+        clock.set(ms(30_140));
+        assert_eq!(talk.current_slide(clock.now()), 2);
+        talk.update(s(500));
+        assert_eq!(
+            entries(&talk)[..3],
+            [
+                (ms(10_140), s(0), did(Intervention::Start)),
+                (ms(10_140), s(0), shown(1)),
+                (ms(30_140), s(20), shown(2)),
+            ]
+        );
+        assert_eq!(talk.log().last().unwrap().wall, ms(410_140));
+    }
+
+    #[test]
+    fn a_frame_from_before_the_asking_counts_as_the_asking() {
+        let mut talk = Talk::new(Timing::PECHA_KUCHA);
+        assert!(talk.start_on_screen(s(10)));
+        assert!(talk.slide_one_on_screen(s(9)));
+        assert_eq!(talk.slide_deadline(2), Some(s(30)));
+    }
+
+    #[test]
+    fn a_start_no_screen_answers_begins_when_the_wait_is_over() {
+        let mut talk = Talk::new(Timing::PECHA_KUCHA);
+        assert!(talk.start_on_screen(s(10)));
+        let gives_up = s(10) + START_WAIT;
+        assert_eq!(talk.next_visible_change(s(10)), Some(gives_up));
+        // Derived without an update: running since the end of the wait.
+        let later = gives_up + ms(500);
+        assert!(!talk.waits_for_slide_one(gives_up));
+        assert_eq!(talk.state(later), TalkState::Running);
+        assert_eq!(talk.slide_remaining(later), ms(19_500));
+        // A screen that answers after the wait comes too late: the talk had started.
+        let mut late_answer = talk.clone();
+        assert!(late_answer.slide_one_on_screen(later));
+        assert_eq!(late_answer.slide_deadline(2), Some(gives_up + s(20)));
+        talk.update(later);
+        assert_eq!(
+            entries(&talk),
+            [
+                (gives_up, s(0), did(Intervention::Start)),
+                (gives_up, s(0), shown(1)),
+            ]
+        );
+        assert!(!talk.slide_one_on_screen(later), "already running");
+    }
+
+    #[test]
+    fn while_a_start_waits_for_the_screen_the_talk_is_ready() {
+        let mut talk = Talk::new(Timing::PECHA_KUCHA);
+        assert!(!talk.slide_one_on_screen(s(1)), "nothing was asked");
+        assert!(talk.start_on_screen(s(10)));
+        let now = ms(10_050);
+        assert!(!talk.pause(now));
+        assert!(!talk.restart_slide(now));
+        assert!(!talk.manual_advance(now));
+        assert_eq!(talk.paused_total(now), Duration::ZERO);
+        assert!(talk.log().is_empty());
+        // The end of a lead-in, known ahead, starts it at once; so does going to a slide.
+        let mut at_once = talk.clone();
+        assert!(at_once.start(now));
+        assert_eq!(at_once.slide_deadline(2), Some(now + s(20)));
+        assert!(talk.resume_from(5, now));
+        assert_eq!(talk.current_slide(now), 5);
+        assert!(!talk.slide_one_on_screen(ms(10_060)));
     }
 }
