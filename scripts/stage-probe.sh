@@ -15,9 +15,10 @@
 # - slide 1's time on screen (from the probe's slide 1 to its slide 2), which must be 2000;
 # - every later slide's time on screen (slide 20's until the end card): mean, min and max error;
 # - where the talk's clock started against when slide 1 reached the screen;
-# - for every slide, the screen's time minus the trace's painted_ms: how close the trace is to
+# - for every slide, the screen's time minus the trace's presented_ms: how close the trace is to
 #   the screen (the app's clock is lined up with the probe's wall clock by the "clock origin"
-#   line of the app's log).
+#   line of the app's log). The probe reads every 2 ms, so it sees a change 0-2 ms late, plus
+#   the time one reading takes.
 # The probe's log, the trace, the app's log and the per-slide table go to OUT_DIR (default: a new
 # temporary folder). It takes about 50 s. STAGE_DISPLAY picks the stage's X display as for the
 # stage tool itself; a stage already up on it is used and left up, one started here is stopped
@@ -87,12 +88,15 @@ XDG_DATA_HOME="$out/data" XDG_CONFIG_HOME="$out/config" RUST_LOG=${RUST_LOG:-pec
   "$pecha" "$deck" --format 20x2 $start_flag --quit-when-done --trace "$trace" >"$log" 2>&1 &
 pid=$!
 pressed=
+# "WIDTHxHEIGHT X Y" of the projector's window, or nothing (as in stage-unplug.sh).
+projector() {
+  { "$stage" windows | grep -F '"pecha-projector")' || true; } | head -n 1 |
+    sed -E 's/.*\) +([0-9]+x[0-9]+)\+-?[0-9]+\+-?[0-9]+ +\+?(-?[0-9]+)\+?(-?[0-9]+).*/\1 \2 \3/'
+}
 if [ "$how" = space ]; then
   # The projector window fullscreen on its monitor, then a moment for it to settle.
-  for _ in $(seq 100); do
-    "$stage" windows | grep -F '"pecha-projector")' | grep -qF '1920x1080+0+0  +1920+0' && break
-    sleep 0.1
-  done
+  for _ in $(seq 100); do [ "$(projector)" = "1920x1080 1920 0" ] && break; sleep 0.1; done
+  [ "$(projector)" = "1920x1080 1920 0" ] || fail "projector window not fullscreen at 1920,0: '$(projector)'"
   sleep 2
   pressed=$(date +%s.%N)
   xdotool key space
