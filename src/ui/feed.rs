@@ -15,17 +15,17 @@
 //! The pass builds a frame; the renderer then draws it and swaps it onto the screen. What the
 //! audience sees is the swap, so each slide frame is timed there: a paint callback, drawn last,
 //! waits for the renderer to finish the frame (`glFinish`) and reads the clock, and the swap
-//! follows at once ([`PaintedSlide::presented`]). Measured on the stage with an outside probe,
-//! that reading is 1.6–3 ms before the pixels change, where the pass's own reading was 19–37
-//! ms before, and the next pass's start (eframe gives no hook after the swap) was anywhere from
-//! 31 ms after to 7 ms before, as other windows' frames came in between. A renderer without
-//! `glow` callbacks leaves the time to the app's next pass, which eframe runs after this frame's
-//! swap.
+//! follows at once ([`PaintedSlide::presented`]). Against an outside probe on the stage that
+//! reading is a millisecond or two before the pixels change, where the moment the frame was
+//! built was tens of milliseconds before, and the next pass's start (eframe has no hook right
+//! after the swap) could be before or well after, as other windows' frames came in between (the
+//! README's Measuring section has the figures). A renderer without `glow` callbacks leaves the
+//! time to the app's next pass, which eframe runs after this frame's swap.
 //!
 //! The frame that starts a talk ([`ProjectorFeed::start_with`]) waits for a window that is on
 //! the screen where it belongs: mapped, and covering its monitor when fullscreen. A new window
 //! on X11 is first mapped as a small window, then made fullscreen; a frame painted before that
-//! reaches no audience (measured: up to 186 ms of slide 1 lost at launch).
+//! reaches no audience (measured: 140-210 ms of slide 1 lost at launch with `--start`).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
