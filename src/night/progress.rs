@@ -228,6 +228,10 @@ impl Progress {
                     ))
                 } else if started_unix > crate::clock::unix_now() + 60 {
                     Some("a break that began in the future".to_owned())
+                } else if started_unix < 0 {
+                    // Also keeps the console's sums of when the break ends (in seconds and in
+                    // milliseconds) far from overflowing.
+                    Some("a break that began before 1970".to_owned())
                 } else {
                     None
                 }
@@ -357,7 +361,7 @@ impl ProgressStore {
     /// The saved progress of `night`, as [`ProgressStore::load`] reads it, refused like a damaged
     /// file when it says what cannot be: a slide the night's talks do not have, more talk time
     /// than a talk lasts, a talk where the night has a break (or the other way round), a break
-    /// that began in the future.
+    /// that began in the future or before 1970.
     pub fn load_for(&self, night: &super::Night) -> Result<Option<Progress>, ProgressError> {
         let Some(progress) = self.load(night.running_order.len())? else {
             return Ok(None);
@@ -461,6 +465,13 @@ mod tests {
                     started_unix: crate::clock::unix_now() + 3600,
                 },
                 "began in the future",
+            ),
+            (
+                Stage::Break {
+                    item: 1,
+                    started_unix: i64::MIN,
+                },
+                "a break that began before 1970",
             ),
         ] {
             let error = with(stage).unwrap_err().to_string();
