@@ -1,15 +1,16 @@
 //! A night's progress file, as the host console reads it when a night is opened again after a
 //! crash: `ProgressStore::load_for`, against the example night (three talks and a break, 20 x
 //! 8 s). A refusal must name the file; a progress that is used must survive what the console
-//! does with it (the next card, skip, rerun, reorder) and be saved and read back unchanged.
+//! does with it (resume a break by the wall clock; the next card, skip, rerun, reorder) and be
+//! saved and read back unchanged.
 #![no_main]
 
 use std::path::Path;
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use pecha::night::Night;
-use pecha::night::progress::ProgressStore;
+use pecha::night::progress::{ProgressStore, Stage};
+use pecha::night::{Item, Night};
 
 static SCRATCH: LazyLock<pecha_fuzz::Scratch> = LazyLock::new(pecha_fuzz::Scratch::new);
 
@@ -35,6 +36,21 @@ fuzz_target!(init: pecha_fuzz::init(), |bytes: &[u8]| {
             return;
         }
     };
+    if let Stage::Break { item, started_unix } = progress.stage {
+        // The console's sums on resuming a break (src/app/night.rs): how long it has been on,
+        // and when it ends, in seconds and in milliseconds for the log.
+        let planned = match &night.running_order[item] {
+            Item::Break(pause) => i64::try_from(pause.length.as_secs()).unwrap_or(0),
+            Item::Talk(_) => panic!("a break under way at a talk was used"),
+        };
+        assert!(pecha::clock::unix_now().checked_sub(started_unix).is_some());
+        assert!(
+            started_unix
+                .checked_add(planned)
+                .and_then(|ends| ends.checked_mul(1000))
+                .is_some()
+        );
+    }
     store.save(&progress).expect("the progress saved");
     assert_eq!(store.load_for(night).expect("read back").as_ref(), Some(&progress));
     let items = night.running_order.len();
