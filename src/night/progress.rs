@@ -327,7 +327,9 @@ impl ProgressStore {
 
     /// The saved progress of a night of `item_count` items: `Ok(None)` when there is none.
     pub fn load(&self, item_count: usize) -> Result<Option<Progress>, ProgressError> {
-        let text = match fs::read_to_string(&self.path) {
+        // Capped and only from a regular file, like every file Pecha reads: a named pipe left
+        // under the progress file's name would otherwise hold the console at "opening" forever.
+        let text = match crate::read::whole_text(&self.path, crate::read::TEXT_FILE_CAP) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(source) => {
@@ -484,6 +486,25 @@ mod tests {
             talk_ms: 79_000,
         };
         assert_eq!(with(fine).unwrap().unwrap().stage, fine);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_under_the_progress_files_name_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::new(dir.path(), Path::new("night.ron"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(store.path())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Opening a FIFO for reading waits for a writer: it must not be opened at all.
+        let error = store.load(4).unwrap_err().to_string();
+        assert!(error.contains("named pipe"), "{error}");
+        assert!(
+            error.contains(&crate::text::shown(store.path()).to_string()),
+            "{error}"
+        );
     }
 
     #[test]
