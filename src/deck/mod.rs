@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use format::{Format, ParseFormatError};
+pub use format::{Format, MAX_SECONDS_PER_SLIDE, MAX_SLIDES, ParseFormatError};
 
 /// File extensions (lower case) that a folder deck takes as slide images.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
