@@ -597,10 +597,15 @@ impl Deck {
     #[must_use]
     pub fn to_ron(&self, dir: &Path) -> String {
         let relative = |path: &Path| {
-            path.strip_prefix(dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/")
+            let written = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+            // Windows' separators are written as `/`, so a deck saved there opens everywhere.
+            // Elsewhere a `\` is part of a file's name: turned into `/`, it would make `\x.png`
+            // the absolute `/x.png`.
+            if cfg!(windows) {
+                written.replace('\\', "/")
+            } else {
+                written.into_owned()
+            }
         };
         let pdf = self.slides.first().filter(|first| {
             self.slides
@@ -839,6 +844,19 @@ mod tests {
         let deck = Deck::from_ron_str(text, Path::new("talk/deck.ron")).unwrap();
         assert_eq!(deck.title, "Арыки\nи вода");
         assert_eq!(deck.slides[0].notes, "a\nb\nc\rd\r");
+        let saved = deck.to_ron(Path::new("talk"));
+        let again = Deck::from_ron_str(&saved, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(again, deck, "{saved}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_in_a_file_name_is_saved_as_it_is() {
+        // Found by fuzz/deck_ron: saving wrote every `\` as `/`, so the slide `\\01.png` (a
+        // name that starts with a backslash) came back as the absolute path `//01.png`.
+        let text = r#"(slides: [(image: "\\\\01.png"), (image: "a\\b.png")])"#;
+        let deck = Deck::from_ron_str(text, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(deck.slides[0].image, Path::new("talk/\\\\01.png"));
         let saved = deck.to_ron(Path::new("talk"));
         let again = Deck::from_ron_str(&saved, Path::new("talk/deck.ron")).unwrap();
         assert_eq!(again, deck, "{saved}");
