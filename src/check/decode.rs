@@ -4,12 +4,14 @@
 //! [`probe_image`] and [`decode_image`] read the file once, tell what it is before decoding it
 //! (missing, empty, text, a JPEG cut short: [`ImageProblem`]), refuse a header that claims more
 //! than [`decode_limits`] allow (a decompression bomb is refused before a byte is decoded), then
-//! decode. The check ([`super::check_deck`]) keeps only the size; the slide pipeline
+//! decode; a decoder that panics on a damaged file is caught, and the file is damaged like any
+//! other. The check ([`super::check_deck`]) keeps only the size; the slide pipeline
 //! ([`crate::slides`]) keeps the pixels, turned upright as the camera's EXIF says. Both say the
 //! same words about the same broken file.
 
 use std::fs;
 use std::io::{self, Cursor};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use image::metadata::Orientation;
@@ -262,11 +264,32 @@ pub(super) fn sniff(path: &Path) -> Result<Sniffed, ImageProblem> {
 }
 
 fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
+    let sniffed = sniff(path)?;
+    let label = format_label(sniffed.format);
+    // The decoders are not ours, and one can panic on a damaged file (png 0.18.1 does on a
+    // palette that is not whole RGB triples, image-rs/image-png#694): that is a damaged slide,
+    // not the end of `pecha check`'s workers or of the slide pipeline's thread. Nothing the
+    // decoder touched outlives the call, so unwinding through it leaves nothing half-done.
+    catch_unwind(AssertUnwindSafe(|| decode_sniffed(sniffed))).unwrap_or_else(|panic| {
+        let said = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("no reason given");
+        Err(ImageProblem::Decode {
+            format: label,
+            trouble: DecodeTrouble::Damaged,
+            message: format!("it failed on this file ({said})"),
+        })
+    })
+}
+
+fn decode_sniffed(sniffed: Sniffed) -> Result<Decoded, ImageProblem> {
     let Sniffed {
         bytes,
         format,
         file_size,
-    } = sniff(path)?;
+    } = sniffed;
     let label = format_label(format);
     let decode_error = |error: image::ImageError| ImageProblem::Decode {
         format: label,
