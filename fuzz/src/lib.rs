@@ -75,10 +75,24 @@ pub fn assert_names_file(message: &str, path: &Path) {
 }
 
 /// Panics that Pecha catches on purpose: the PDF renderer's (see `pecha::pdf`: a page that makes
-/// hayro panic is an error for that slide, never a crash). A panic anywhere else still aborts,
-/// as libFuzzer's own hook makes it; one of these is counted and unwinds to Pecha's
-/// `catch_unwind`, and if it escapes that, libfuzzer-sys aborts all the same.
-const CAUGHT_ON_PURPOSE: &[&str] = &["/hayro", "/vello_cpu", "/skrifa", "/read-fonts"];
+/// hayro panic is an error for that slide, never a crash) and the image decoders' (see
+/// `pecha::check`'s `decode.rs`). A panic anywhere else still aborts, as libFuzzer's own hook
+/// makes it; one of these is counted and unwinds to Pecha's `catch_unwind`, and if it escapes
+/// that, libfuzzer-sys aborts all the same.
+const CAUGHT_ON_PURPOSE: &[&str] = &[
+    "/hayro",
+    "/vello_cpu",
+    "/skrifa",
+    "/read-fonts",
+    "/image-0.",
+    "/png-",
+    "/fdeflate-",
+    "/zune-",
+    "/image-webp-",
+    "/gif-",
+    "/weezl-",
+    "/tiff-",
+];
 
 /// How many panics of [`CAUGHT_ON_PURPOSE`] this process has seen.
 pub static CAUGHT_PANICS: AtomicU64 = AtomicU64::new(0);
@@ -95,9 +109,11 @@ pub fn init() {
         });
         if caught {
             let seen = CAUGHT_PANICS.fetch_add(1, Ordering::Relaxed) + 1;
-            // One line, and not every time: a damaged PDF can make the renderer panic often.
+            // Not every time: a damaged file can make a decoder or the renderer panic often.
             if seen.is_power_of_two() {
-                eprintln!("[pecha-fuzz] renderer panic #{seen}, caught by pecha: {info}");
+                eprintln!(
+                    "[pecha-fuzz] decoder or renderer panic #{seen}, caught by pecha: {info}"
+                );
             }
         } else {
             aborting(info);
