@@ -390,6 +390,41 @@ fn a_bomb_in_a_deck_makes_it_not_ready() {
     );
 }
 
+#[test]
+fn a_progressive_jpeg_is_refused_when_its_coefficients_would_pass_the_memory_limit() {
+    // From fuzz/slide_image's slow units: a few hundred bytes of progressive JPEG claiming
+    // 16384 x 10900 pixels. Its picture (536 MB) is under the 512 MiB limit, but its decoder
+    // keeps twice as much again in coefficients: this test took 750 MB before the fix.
+    let mut jpeg = fs::read(data("formats/progressive_restart.jpg")).unwrap();
+    let frame = jpeg
+        .windows(2)
+        .position(|pair| pair == [0xFF, 0xC2])
+        .unwrap();
+    jpeg[frame + 5..frame + 7].copy_from_slice(&10_900_u16.to_be_bytes());
+    jpeg[frame + 7..frame + 9].copy_from_slice(&16_384_u16.to_be_bytes());
+    let temp = TempDir::new().unwrap();
+    let path = temp.path().join("claims.jpg");
+    fs::write(&path, &jpeg).unwrap();
+    let started = Instant::now();
+    let problem = probe_image(&path).unwrap_err();
+    assert!(
+        matches!(
+            problem,
+            ImageProblem::TooMuchMemory {
+                width: 16_384,
+                height: 10_900,
+                ..
+            }
+        ),
+        "{problem:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 /// A 1 x 1 indexed PNG whose palette is 4 bytes, not whole RGB triples: png 0.18.1's decoder
 /// panics on it (`palette.rs:74`, image-rs/image-png#694) instead of returning an error.
 fn png_that_panics_its_decoder() -> Vec<u8> {
