@@ -11,9 +11,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// A private folder for this fuzzing process's case files, removed when it is dropped.
+/// A private folder for this fuzzing process's case files, `pecha-fuzz-PID`.
+///
+/// Not removed on drop: libFuzzer ends the process with `exit`, which runs no Rust destructors
+/// (a fork-mode run starts a process per job, and left hundreds of folders behind). Instead each
+/// new one removes the folders of processes that are gone.
 pub struct Scratch {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
     cases: AtomicU64,
 }
 
@@ -21,11 +25,16 @@ impl Scratch {
     /// A new folder, on `/dev/shm` if it can be made there.
     #[must_use]
     pub fn new() -> Self {
-        let dir = tempfile::Builder::new()
-            .prefix("pecha-fuzz-")
-            .tempdir_in("/dev/shm")
-            .or_else(|_| tempfile::Builder::new().prefix("pecha-fuzz-").tempdir())
-            .expect("a temporary folder for the fuzz cases");
+        let shm = Path::new("/dev/shm");
+        let parent = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        remove_folders_of_gone_processes(&parent);
+        let dir = parent.join(format!("{PREFIX}{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("a folder for the fuzz cases");
         Self {
             dir,
             cases: AtomicU64::new(0),
@@ -35,7 +44,7 @@ impl Scratch {
     /// The folder.
     #[must_use]
     pub fn dir(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 
     /// Write `bytes` to `name` in the folder (over the previous case of that name).
@@ -55,6 +64,28 @@ impl Scratch {
             let _ = fs::remove_file(self.dir().join(format!("case-{previous}.{extension}")));
         }
         self.write(&format!("case-{case}.{extension}"), bytes)
+    }
+}
+
+const PREFIX: &str = "pecha-fuzz-";
+
+/// Removes `pecha-fuzz-PID` folders in `parent` whose process no longer runs (Linux: no
+/// `/proc/PID`; elsewhere nothing is removed).
+fn remove_folders_of_gone_processes(parent: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|name| name.strip_prefix(PREFIX)) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
 }
 
