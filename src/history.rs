@@ -27,6 +27,7 @@ use crate::deck::Deck;
 use crate::rehearsal::Outcome;
 use crate::save::{Backup, SaveError, write_atomically};
 use crate::timing::Timing;
+use crate::tr;
 
 /// The history file format this Pecha writes; files with a higher version are set aside.
 pub const HISTORY_VERSION: u32 = 1;
@@ -102,22 +103,33 @@ impl History {
         use std::fmt::Write as _;
         let mut text = String::new();
         let Some(latest) = self.runs.last() else {
-            return format!(
-                "No rehearsals of \"{}\" in {format_label} recorded yet: run `pecha --rehearse` on the deck.\nHistory is kept per format: for runs made with `--format`, give the same `--format` here.\n",
-                self.title
-            );
+            return tr!(
+                "history-none",
+                title = self.title.as_str(),
+                format = format_label
+            ) + "\n";
         };
         let _ = writeln!(
             text,
-            "Rehearsals of \"{}\" in {format_label}: {}, the latest {}.",
-            self.title,
-            crate::text::plural(self.runs.len(), "run"),
-            local_time(latest.finished_at)
+            "{}",
+            tr!(
+                "history-title",
+                title = self.title.as_str(),
+                format = format_label,
+                runs = self.runs.len(),
+                latest = local_time(latest.finished_at)
+            )
         );
         let compared = self.runs.len().min(RUNS_COMPARED);
+        // Columns padded by characters, so Cyrillic headings line up as Latin ones do.
         let _ = writeln!(
             text,
-            "\nslide  latest          avg of last {compared}  over  trend"
+            "\n{:<5}  {:<14}  {:>13}  {:>4}  {:>5}",
+            tr!("history-slide"),
+            tr!("history-latest"),
+            tr!("history-average", runs = compared),
+            tr!("history-over"),
+            tr!("history-trend")
         );
         let trends = crate::rehearsal::trends(&self.outcomes(), self.slide_count, RUNS_COMPARED);
         for (index, trend) in trends.iter().enumerate() {
@@ -126,7 +138,14 @@ impl History {
                 .map_or_else(|| "—".to_owned(), crate::rehearsal::Outcome::describe);
             let average = trend.average.map_or_else(
                 || "—".to_owned(),
-                |seconds| format!("{:+.1} s", crate::rehearsal::cautious_tenths(seconds)),
+                |seconds| {
+                    let seconds = crate::rehearsal::cautious_tenths(seconds);
+                    let sign = if seconds < 0.0 { '-' } else { '+' };
+                    tr!(
+                        "history-seconds",
+                        seconds = format!("{sign}{}", crate::i18n::decimal(seconds.abs(), 1))
+                    )
+                },
             );
             let _ = writeln!(
                 text,
@@ -139,14 +158,15 @@ impl History {
         let summary = crate::rehearsal::summarize(&latest.outcomes);
         let _ = writeln!(
             text,
-            "\nLatest run: {} over, {:.1} s to spare in all.",
-            crate::text::plural(summary.slides_over, "slide"),
-            crate::rehearsal::cautious_tenths(summary.total_slack)
+            "\n{}",
+            tr!(
+                "history-latest-run",
+                over = summary.slides_over,
+                spare =
+                    crate::i18n::decimal(crate::rehearsal::cautious_tenths(summary.total_slack), 1)
+            )
         );
-        let _ = writeln!(
-            text,
-            "Avg: seconds to spare (+) or over (−); over: runs over of runs recorded; trend: ↑ more time to spare than before, ↓ less."
-        );
+        let _ = writeln!(text, "{}", tr!("history-legend"));
         text
     }
 }
@@ -155,10 +175,16 @@ impl History {
 #[must_use]
 pub fn local_time(unix_seconds: i64) -> String {
     chrono::DateTime::from_timestamp(unix_seconds, 0).map_or_else(
-        || "at an unknown time".to_owned(),
+        || tr!("history-unknown-time"),
         |time| {
+            // Each language's own way of writing a date: 2025-03-14 in English, 14.03.2025 in
+            // Russian and Kazakh.
+            let pattern = match crate::i18n::language() {
+                crate::i18n::Language::En => "%Y-%m-%d %H:%M",
+                crate::i18n::Language::Ru | crate::i18n::Language::Kk => "%d.%m.%Y %H:%M",
+            };
             time.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
+                .format(pattern)
                 .to_string()
         },
     )

@@ -15,6 +15,7 @@
 //!   slide) and where those runs are kept; [`save`] writes files atomically;
 //! - [`read`]: reading a file whole, only a regular file and only up to a size cap;
 //! - [`text`]: the small wording helpers the reports share (plurals, `6:40`);
+//! - [`i18n`]: the words in Kazakh, Russian or English ([`tr!`]), and which language is spoken;
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
 //!
@@ -31,6 +32,7 @@ pub mod deck;
 pub mod example;
 pub mod files;
 pub mod history;
+pub mod i18n;
 pub mod monitors;
 pub mod night;
 pub mod open;

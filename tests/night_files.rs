@@ -197,7 +197,7 @@ fn each_breaks_music_problems_are_its_own() {
     let by_item: Vec<(usize, bool)> = report
         .music_problems
         .iter()
-        .map(|(item, message)| (*item, message.contains("second.mp3")))
+        .map(|(item, message)| (*item, message.to_string().contains("second.mp3")))
         .collect();
     // Item 2 (0-based 1) has dombra.ogg, item 4 (0-based 3) second.mp3: each only its own.
     assert_eq!(

@@ -324,6 +324,8 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                 notes_unsaved: false,
                 inset: None,
             }),
+            language_chosen: None,
+            system_language: pecha::i18n::Language::En,
         };
         // The app clears the window to this colour; the harness clears to transparent.
         let background = presenter::background(ui.visuals());
@@ -582,6 +584,7 @@ fn projector_end_card() {
         "projector_end_card",
         |_| ProjectorContent::EndCard {
             presenter: "Әйгерім Жаңабекқызы",
+            thanks: projector::thanks(false),
         },
         None,
     );

@@ -231,7 +231,7 @@ impl PechaApp {
                 Some(path) => self.apply(ctx, crate::ui::Command::OpenDeck(path)),
                 None => self.notify(
                     NoticeKind::Opening(OpeningNotice::NothingChosen),
-                    "no deck chosen; if no dialog appeared, drop a deck on the window or run `pecha PATH`".into(),
+                    crate::tr!("notice-nothing-chosen"),
                 ),
             }
         }
@@ -243,7 +243,7 @@ impl PechaApp {
                 Ok(opened) => self.opened(ctx, opened),
                 Err(error) => self.notify(
                     NoticeKind::Opening(OpeningNotice::Failed),
-                    format!("cannot open {error}"),
+                    crate::tr!("notice-cannot-open", error = error.to_string()),
                 ),
             }
         }
@@ -258,11 +258,11 @@ impl PechaApp {
                 FileEvent::HistorySaveFailed(error) => self.history_save_failed(&error),
                 FileEvent::ProgressSaveFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    format!("{error}; the night goes on"),
+                    crate::tr!("notice-night-file-failed", error = error.to_string()),
                 ),
                 FileEvent::LogAppendFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    format!("{error}; the night goes on"),
+                    crate::tr!("notice-night-file-failed", error = error.to_string()),
                 ),
                 FileEvent::DeckChecked { source, problems } => {
                     // A night checks its decks itself, and says so on their rows.
@@ -400,7 +400,7 @@ impl PechaApp {
                     let name = hosting.talk_name(item);
                     self.notify(
                         NoticeKind::TalkSkipped(item),
-                        format!("{name} skipped: its deck cannot be read: {message}"),
+                        crate::tr!("notice-talk-skipped", name = name, error = message.as_str()),
                     );
                     self.skip_item(item, now);
                 }
@@ -437,7 +437,11 @@ impl PechaApp {
                         let name = hosting.talk_name(item);
                         self.notify(
                             NoticeKind::TalkSkipped(item),
-                            format!("{name} skipped: its deck cannot be read: {message}"),
+                            crate::tr!(
+                                "notice-talk-skipped",
+                                name = name,
+                                error = message.as_str()
+                            ),
                         );
                         self.skip_item(item, now);
                     } else if let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {

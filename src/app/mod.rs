@@ -42,6 +42,7 @@ use crate::audio::Cues;
 use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, Format};
 use crate::files::FileWorker;
+use crate::i18n::Language;
 use crate::monitors::ProjectorRequest;
 use crate::night::lock::NightLock;
 use crate::open::{OpenError, Opened};
@@ -81,6 +82,11 @@ pub struct LaunchOptions {
     pub history_dir: Option<PathBuf>,
     /// Where a night's progress and log are kept, instead of the user's data folder (tests).
     pub night_dir: Option<PathBuf>,
+    /// `--lang`: the language for this run, over the one remembered.
+    pub language: Option<Language>,
+    /// The system's language (`main` reads it; tests leave English), spoken when none is
+    /// chosen.
+    pub system_language: Language,
 }
 
 /// Why the app could not run.
@@ -274,6 +280,13 @@ impl PechaApp {
         // A rehearsal needs one screen; a projector only when asked for by name.
         let projector_open = !(matches!(options.projector, Some(ProjectorRequest::Off))
             || options.rehearse && options.projector.is_none());
+        // Every word from here on, notices included, is in the language chosen.
+        crate::i18n::set_language(
+            options
+                .language
+                .or(settings.language)
+                .unwrap_or(options.system_language),
+        );
         let mut app = Self {
             clock,
             talk: Talk::new(format.timing()),
@@ -306,9 +319,7 @@ impl PechaApp {
             Ok(files) => app.files = Some(files),
             Err(error) => app.notify(
                 NoticeKind::FileThreadDown,
-                format!(
-                    "cannot start the file thread: {error}; notes and history will not be saved"
-                ),
+                crate::tr!("notice-file-thread", error = error.to_string()),
             ),
         }
         if let Some(files) = &app.files {
@@ -372,10 +383,7 @@ impl PechaApp {
     /// Give the app its sound device; `None` means silent, with one notice.
     pub fn set_cues(&mut self, cues: Option<Cues>) {
         if cues.is_none() {
-            self.notify(
-                NoticeKind::NoSound,
-                "no sound device: cues are silent".into(),
-            );
+            self.notify(NoticeKind::NoSound, crate::tr!("notice-no-sound"));
         }
         self.cues = cues;
     }
@@ -416,6 +424,27 @@ impl PechaApp {
         self.notices.raise(kind, text);
     }
 
+    /// The language chosen for this run (`--lang`, else View → Language as remembered); `None`
+    /// follows the system's.
+    fn language_chosen(&self) -> Option<Language> {
+        self.options.language.or(self.settings.language)
+    }
+
+    /// The language the app speaks.
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.language_chosen()
+            .unwrap_or(self.options.system_language)
+    }
+
+    /// View → Language: speak `choice` from now on, and remember it (over `--lang`, which was
+    /// only for the start).
+    fn choose_language(&mut self, choice: Option<Language>) {
+        self.options.language = None;
+        self.settings.language = choice;
+        crate::i18n::set_language(self.language());
+    }
+
     fn apply_theme(&self, ctx: &egui::Context) {
         ctx.set_theme(if self.settings.light_theme {
             egui::Theme::Light
@@ -427,6 +456,9 @@ impl PechaApp {
 
 impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        // The thread's language is the app's: cheap, and right even if a test ran another app
+        // on this thread meanwhile.
+        crate::i18n::set_language(self.language());
         self.watch_monitors(ctx, frame);
         self.poll_background(ctx);
         self.poll_files();
@@ -444,6 +476,7 @@ impl eframe::App for PechaApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::i18n::set_language(self.language());
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.show_projector(&ctx);

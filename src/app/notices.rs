@@ -7,6 +7,7 @@
 
 use crate::check::Finding;
 use crate::timing::Timing;
+use crate::tr;
 
 /// What a notice is about; the app raises, replaces and clears notices by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -161,39 +162,40 @@ pub(super) fn deck_problems(
     let (whole_deck, slides): (Vec<_>, Vec<_>) =
         problems.iter().partition(|finding| finding.slide.is_none());
     for finding in whole_deck {
-        let talk = format!(
-            "the talk is still {} × {} s",
+        let (count, seconds) = (
             timing.slide_count,
-            timing.slide_length.as_secs_f64()
+            crate::i18n::decimal(timing.slide_length.as_secs_f64(), 0),
         );
+        let problem = finding.message();
         notices.push(match deck_slides.cmp(&timing.slide_count) {
-            std::cmp::Ordering::Less => {
-                let from = deck_slides + 1;
-                let missing = if from == timing.slide_count {
-                    format!("slide {from} shows")
-                } else {
-                    format!("slides {from} to {} show", timing.slide_count)
-                };
-                format!("{}: {talk}, and {missing} black", finding.message)
-            }
-            std::cmp::Ordering::Greater => format!(
-                "{}: {talk}; slides after {} are not shown",
-                finding.message, timing.slide_count
+            std::cmp::Ordering::Less => tr!(
+                "notice-deck-short",
+                problem = problem,
+                count = count,
+                seconds = seconds,
+                from = (deck_slides + 1),
+                missing = (count - deck_slides)
             ),
-            std::cmp::Ordering::Equal => finding.message.clone(),
+            std::cmp::Ordering::Greater => tr!(
+                "notice-deck-long",
+                problem = problem,
+                count = count,
+                seconds = seconds
+            ),
+            std::cmp::Ordering::Equal => problem,
         });
     }
     if slides.len() <= LISTED_SLIDE_PROBLEMS {
         notices.extend(
-            slides.iter().map(|finding| {
-                format!("{}; the audience will see black for it", finding.describe())
-            }),
+            slides
+                .iter()
+                .map(|finding| tr!("notice-slide-black", problem = finding.describe())),
         );
     } else {
-        notices.push(format!(
-            "{} slides cannot be shown, the audience will see black for them: {} and more; `pecha check` lists them all",
-            slides.len(),
-            slides[0].describe()
+        notices.push(tr!(
+            "notice-slides-black",
+            count = slides.len(),
+            first = slides[0].describe()
         ));
     }
     notices

@@ -262,9 +262,7 @@ impl PechaApp {
             }
             Tell::ProjectorBack { name } => self.notify(
                 NoticeKind::Monitors(MonitorNotice::ProjectorBack),
-                format!(
-                    "Projector monitor back ({name}): the projector shows the talk on it again"
-                ),
+                crate::tr!("notice-projector-back", monitor = name),
             ),
             Tell::Plugged { .. } => self.tell_plugged(),
             Tell::Unplugged { name } => {
@@ -273,7 +271,7 @@ impl PechaApp {
                 let staying = self.where_the_projector_stays();
                 self.notify(
                     NoticeKind::Monitors(MonitorNotice::Unplugged),
-                    format!("Monitor {name} unplugged; {staying}"),
+                    crate::tr!("notice-unplugged", monitor = name, staying = staying),
                 );
             }
         }
@@ -285,9 +283,9 @@ impl PechaApp {
             self.projector.monitor.as_deref(),
             self.projector.watch.gone(),
         ) {
-            (_, Some(gone)) => format!("the projector waits for {gone}"),
-            (Some(name), None) => format!("the projector stays on {name}"),
-            (None, None) => "the projector stays in its window".to_owned(),
+            (_, Some(gone)) => crate::tr!("projector-waits-for", monitor = gone),
+            (Some(name), None) => crate::tr!("projector-stays-on", monitor = name),
+            (None, None) => crate::tr!("projector-stays-windowed"),
         }
     }
 
@@ -316,16 +314,13 @@ impl PechaApp {
         if plugged.is_empty() {
             self.notices.clear(|shown| shown == kind);
         } else {
-            let offers = if plugged.len() == 1 {
-                "offers it"
-            } else {
-                "offers them"
-            };
             self.notify(
                 kind,
-                format!(
-                    "Monitor plugged in ({}): the Projector menu {offers}; {staying}",
-                    plugged.join(", ")
+                crate::tr!(
+                    "notice-plugged",
+                    count = plugged.len(),
+                    monitors = plugged.join(", "),
+                    staying = staying
                 ),
             );
         }
@@ -461,7 +456,10 @@ impl PechaApp {
             return;
         }
         let mut builder = ViewportBuilder::default()
-            .with_title(format!("{} — projector", self.deck.title))
+            .with_title(crate::tr!(
+                "projector-window-title",
+                title = self.deck.title.as_str()
+            ))
             .with_app_id("pecha-projector")
             .with_inner_size([960.0, 540.0]);
         if !self.projector.placed {

@@ -261,7 +261,7 @@ impl PechaApp {
                 rehearsing.history = HistoryState::Unavailable;
                 self.notify(
                     NoticeKind::HistoryNotKept,
-                    format!("rehearsal history is not kept: {error}"),
+                    crate::tr!("notice-history-not-kept", error = error.to_string()),
                 );
             }
             (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
@@ -444,9 +444,7 @@ impl PechaApp {
                 rehearsing.history = HistoryState::Unavailable;
                 self.notices.raise(
                     NoticeKind::HistoryNotKept,
-                    format!(
-                        "rehearsal history is not kept: {error}; this session's runs are still shown"
-                    ),
+                    crate::tr!("notice-history-unreadable", error = error.to_string()),
                 );
             }
         }
@@ -552,9 +550,10 @@ impl PechaApp {
         }
         self.notify(
             NoticeKind::HistorySaveFailed,
-            format!(
-                "{error}; the runs are kept here, not on disk: saving again every {} s",
-                HISTORY_RETRY.as_secs()
+            crate::tr!(
+                "notice-history-save-failed",
+                error = error.to_string(),
+                seconds = HISTORY_RETRY.as_secs()
             ),
         );
     }
@@ -573,14 +572,14 @@ impl PechaApp {
                     self.notify(
                         NoticeKind::NotesSavedElsewhere,
                         if beside_images {
-                            format!(
-                                "notes saved in {}, beside the images: the folder opens with them from now on",
-                                path.display()
+                            crate::tr!(
+                                "notice-notes-beside-images",
+                                file = crate::text::shown(&path).to_string()
                             )
                         } else {
-                            format!(
-                                "notes saved in a new deck file, {}: open that one next time to have them",
-                                path.display()
+                            crate::tr!(
+                                "notice-notes-new-file",
+                                file = crate::text::shown(&path).to_string()
                             )
                         },
                     );
@@ -591,7 +590,7 @@ impl PechaApp {
             }
             Err(error) => self.notify(
                 NoticeKind::NotesSaveFailed,
-                format!("{error}; the edited notes are kept here: save again with Ctrl+S"),
+                crate::tr!("notice-notes-save-failed", error = error.to_string()),
             ),
         }
         if std::mem::take(&mut self.notes.resave) {

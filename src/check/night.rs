@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{Report, check_deck, lossy_path};
-use crate::text::{clock_time, plural};
+use crate::text::clock_time;
+use crate::tr;
 
 /// One talk of a night, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,14 +48,34 @@ pub struct NightReport {
     pub breaks: usize,
     /// Talks and breaks, in seconds.
     pub total_seconds: u64,
-    /// Problems that do not stop the night, such as missing break music.
+    /// Problems that do not stop the night, such as missing break music, in English (what
+    /// `--json` says in every language).
     pub warnings: Vec<String>,
-    /// The break music problems again, by item (0-based, in the night file's order), for the
-    /// console's break rows.
+    /// The break music problems, by item (0-based, in the night file's order), for the text and
+    /// the console's break rows, worded where they are shown.
     #[serde(skip)]
-    pub music_problems: Vec<(usize, String)>,
+    pub music_problems: Vec<(usize, MusicProblem)>,
     /// Every talk is ready.
     pub ready: bool,
+}
+
+/// A break's music file that will not play.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MusicProblem {
+    /// The music file, as the night names it.
+    pub file: PathBuf,
+    /// What is wrong with it (the audio reader's words, English).
+    pub problem: String,
+}
+
+impl std::fmt::Display for MusicProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!(
+            "night-check-music",
+            file = crate::text::shown(&self.file).to_string(),
+            problem = self.problem.as_str()
+        ))
+    }
 }
 
 impl NightReport {
@@ -69,16 +90,17 @@ impl NightReport {
             .map(|talk| format!("{} ({})", talk.position, talk.presenter))
             .collect();
         let verdict = match not_ready.len() {
-            0 => "ready".to_owned(),
-            1 => format!("not ready: item {} has problems", not_ready[0]),
-            _ => format!("not ready: items {} have problems", not_ready.join(", ")),
+            0 => tr!("night-check-ready"),
+            1 => tr!("night-check-not-ready-one", items = not_ready[0].as_str()),
+            _ => tr!("night-check-not-ready-many", items = not_ready.join(", ")),
         };
-        format!(
-            "Night \"{}\": {}, {}, {} in all: {verdict}",
-            self.title,
-            plural(self.talks.len(), "talk"),
-            plural(self.breaks, "break"),
-            clock_time(self.total_seconds)
+        tr!(
+            "night-check-summary",
+            title = self.title.as_str(),
+            talks = self.talks.len(),
+            breaks = self.breaks,
+            length = clock_time(self.total_seconds),
+            verdict = verdict
         )
     }
 
@@ -88,7 +110,11 @@ impl NightReport {
         let mut text = self.summary();
         text.push('\n');
         for talk in &self.talks {
-            let verdict = if talk.ready { "ready" } else { "NOT READY" };
+            let verdict = if talk.ready {
+                tr!("night-check-talk-ready")
+            } else {
+                tr!("night-check-talk-not-ready")
+            };
             let _ = writeln!(
                 text,
                 "{:>3}. {}{}: {verdict} ({})",
@@ -103,7 +129,7 @@ impl NightReport {
                 crate::text::shown(&talk.deck)
             );
             if let Some(error) = &talk.error {
-                let _ = writeln!(text, "       error: {error}");
+                let _ = writeln!(text, "       {}: {error}", super::Severity::Error);
             }
             if let Some(report) = &talk.report {
                 for finding in &report.findings {
@@ -111,8 +137,17 @@ impl NightReport {
                 }
             }
         }
-        for warning in &self.warnings {
-            let _ = writeln!(text, "warning: {warning}");
+        for (item, warning) in &self.music_problems {
+            let _ = writeln!(
+                text,
+                "{}: {}",
+                super::Severity::Warning,
+                tr!(
+                    "night-check-music-item",
+                    position = (item + 1),
+                    warning = warning.to_string()
+                )
+            );
         }
         text
     }
@@ -167,12 +202,20 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
                 breaks += 1;
                 for music in &pause.music {
                     if let Err(problem) = crate::audio::probe_music(music) {
-                        let message = format!(
-                            "music {} {problem}; the break goes on without it",
-                            crate::text::shown(&music)
-                        );
-                        warnings.push(format!("item {position} (break): {message}"));
-                        music_problems.push((position - 1, message));
+                        let problem = MusicProblem {
+                            file: music.clone(),
+                            problem: crate::i18n::in_language(crate::i18n::Language::En, || {
+                                problem.to_string()
+                            }),
+                        };
+                        warnings.push(crate::i18n::in_language(crate::i18n::Language::En, || {
+                            tr!(
+                                "night-check-music-item",
+                                position = position,
+                                warning = problem.to_string()
+                            )
+                        }));
+                        music_problems.push((position - 1, problem));
                     }
                 }
             }

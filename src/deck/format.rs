@@ -117,9 +117,14 @@ impl Format {
         // A format's slides last whole seconds, so they are written without decimals.
         let (count, seconds) = (self.slide_count(), self.seconds_per_slide());
         if self.is_standard() {
-            format!("{self} · {count} × {seconds} s")
+            crate::tr!(
+                "format-label",
+                name = self.name(),
+                slides = count,
+                seconds = seconds
+            )
         } else {
-            format!("{count} × {seconds} s · non-standard")
+            crate::tr!("format-label-custom", slides = count, seconds = seconds)
         }
     }
 
@@ -145,13 +150,13 @@ impl Format {
     pub fn describe(self) -> String {
         match self {
             Self::Custom { slides, seconds } => {
-                format!("a custom format ({slides} x {seconds} s)")
+                crate::tr!("format-describe-custom", slides = slides, seconds = seconds)
             }
-            _ => format!(
-                "{} ({} x {} s)",
-                self.name(),
-                self.slide_count(),
-                self.seconds_per_slide()
+            _ => crate::tr!(
+                "format-describe",
+                name = self.name(),
+                slides = self.slide_count(),
+                seconds = self.seconds_per_slide()
             ),
         }
     }

@@ -1,0 +1,455 @@
+# Слова Pecha по-русски. Каждое сообщение есть в английском файле (en/pecha.ftl); tests/i18n.rs
+# проверяет, что их наборы совпадают.
+#
+# Глоссарий (держаться его везде):
+#   talk = доклад; presenter / speaker = выступающий
+#   slide = слайд; deck = презентация (файл, папка картинок или PDF)
+#   notes = заметки
+#   night = вечер (PechaKucha Night); running order = программа
+#   break = перерыв; host = ведущий
+#   card = заставка (что проектор показывает между докладами)
+#   rehearsal / rehearse = репетиция / репетировать; run = прогон
+#   tap = отметка (нажатие Пробела, когда слова слайда сказаны)
+#   black out = затемнить (проектор показывает чёрное); projector = проектор
+#
+# Названия клавиш (Enter, PageDown, Esc, Ctrl+O, F5) — как на клавиатуре; Space = Пробел.
+# Множественное число: one (1, 21, 101), few (2–4, 22–24), many (5–20, 25–30, 111), other (дроби).
+
+## Menus
+
+menu-deck = Презентация
+menu-open-file = Открыть презентацию или файл вечера…  Ctrl+O
+menu-open-folder = Открыть папку с картинками…  Ctrl+Shift+O
+menu-quit = Выйти  Esc
+menu-talk = Доклад
+menu-start = Начать  Пробел
+menu-pause = Пауза  P
+menu-resume = Продолжить  P
+menu-restart-slide = Начать этот слайд заново  R
+menu-go-to = Перейти к слайду…  G
+menu-next-now = Следующий слайд сейчас (крайняя мера)  Ctrl+N
+menu-back-to-title = Вернуться к титульной заставке
+menu-lead-in = Отсчёт 3-2-1 перед первым слайдом
+menu-rehearse = Репетиция
+menu-rehearsal-mode = Режим репетиции: Пробел, когда слайд рассказан
+menu-rehearse-hint = Отрепетируйте доклад на этом ноутбуке и увидите, где не укладываетесь.
+menu-run-again = Новый прогон с 1-го слайда  Ctrl+R
+menu-loop-stop = Хватит повторять этот слайд  L
+menu-loop-start = Повторять этот слайд по кругу  L
+menu-run-report = { $runs ->
+    [one] Отчёт о прогонах ({ $runs } прогон)  H
+    [few] Отчёт о прогонах ({ $runs } прогона)  H
+   *[other] Отчёт о прогонах ({ $runs } прогонов)  H
+}
+menu-edit-notes = Править заметки этого слайда  E
+menu-rehearsal-sound = Звуковые сигналы на репетиции  M
+menu-rehearsal-inset = Показывать, что видит зал
+menu-projector = Проектор
+menu-projector-close = Закрыть окно проектора
+menu-projector-open = Открыть окно проектора
+menu-fullscreen = Во весь экран  F
+menu-black-out = Затемнить  B
+menu-show-on-monitor = Показывать на мониторе:
+menu-no-monitor-list = (в этой системе нет списка мониторов)
+menu-monitor-laptop = (этот экран: проектор закроет это окно)
+menu-monitor-new = (новый: только что подключён)
+menu-monitor-gone = { $monitor }: отключён; проектор вернётся на него, когда он появится
+menu-audience-bar = Тонкая полоса хода доклада для зала
+menu-title-card = Титульная заставка перед докладом (иначе чёрный экран)
+menu-end-card = Заставка «Спасибо» после доклада (иначе чёрный экран)
+menu-cards-ui-language = Заставки только на языке интерфейса (иначе казахский · русский · английский)
+menu-view = Вид и звук
+menu-notes-size = размер заметок  + / −
+menu-light-theme = Светлая тема для светлого зала
+menu-sound-rehearsal = Звуковые сигналы на репетиции (щелчок, тиканье, гонг)  M
+menu-sound = Звуковые сигналы (щелчок, тиканье в последние 3 с, гонг)  M
+menu-volume = громкость
+menu-language = Язык
+menu-language-system = Как в системе ({ $language })
+
+## The presenter view
+
+badge-rehearsal = РЕПЕТИЦИЯ
+badge-looping = ПОВТОР ОДНОГО СЛАЙДА
+badge-ready = ГОТОВ
+badge-running = ИДЁТ
+badge-paused = ПАУЗА
+badge-finished = ЗАВЕРШЁН
+slide-of = слайд { $slide } из { $count }
+talk-left = до конца доклада { $time }
+button-start = Начать  (Пробел)
+button-resume = Продолжить  (P)
+button-run-again = Новый прогон  (F5)
+next-slide = Далее
+no-notes = (к этому слайду нет заметок)
+go-to-title = Перейти к слайду
+go-to-detail = Слайд от 1 до { $count }; его время пойдёт заново с этой минуты.
+go-to-go = Перейти
+cancel = Отмена
+quit-title = Выйти из Pecha?
+quit-talk-projector = Доклад идёт. Выход прервёт его, и на проекторе появится рабочий стол.
+quit-talk = Доклад идёт. Выход прервёт его.
+quit-break = Идёт перерыв. Выход остановит музыку и отсчёт; вечер продолжится с того же места, когда Pecha откроет его снова.
+quit-night = Вечер не окончен. При выходе на проекторе появится рабочий стол; вечер продолжится с того же места, когда Pecha откроет его снова.
+quit-notes = Изменённые заметки не сохранены: последнее сохранение не удалось (см. сообщение внизу). При выходе они пропадут.
+quit-runs = { $runs ->
+    [one] { $runs } прогон репетиции не сохранён: историю не удаётся записать (см. сообщение внизу). При выходе он пропадёт.
+    [few] { $runs } прогона репетиции не сохранены: историю не удаётся записать (см. сообщение внизу). При выходе они пропадут.
+   *[other] { $runs } прогонов репетиции не сохранены: историю не удаётся записать (см. сообщение внизу). При выходе они пропадут.
+}
+keep-going = Продолжать
+quit = Выйти
+notice-dismiss = нажмите, чтобы убрать
+banner-closed = ОКНО ПРОЕКТОРА ЗАКРЫТО
+banner-closed-detail = Вернуть его: меню «Проектор» → «Открыть окно проектора»
+banner-monitor-gone = Монитор проектора отключён ({ $monitor })
+banner-monitor-gone-talk = Доклад идёт дальше; изображение вернётся вместе с монитором
+banner-monitor-gone-night = Вечер идёт дальше; изображение вернётся вместе с монитором
+banner-blacked-out = ПРОЕКТОР ЗАТЕМНЁН
+banner-blacked-out-detail = нажмите B, чтобы показать слайд
+
+## Broken slides (the presenter view's placeholders; the audience sees black)
+
+slide-cannot-show = этот слайд не показать
+slide-not-in-deck = нет в презентации
+slide-audience-black = зал видит чёрный экран
+slide-end-of-talk = конец доклада
+
+## The status bar's key hints, one message per key
+
+hint-start = Пробел / Enter / PageDown / F5: начать
+hint-go-to = G: к слайду
+hint-black-out = B: затемнить
+hint-open = Ctrl+O: открыть презентацию
+hint-quit = Esc: выйти
+hint-pause = P: пауза
+hint-resume = P: продолжить
+hint-restart-slide = R: слайд заново
+hint-next-now = Ctrl+N: следующий слайд сейчас
+hint-back-to-title = меню «Доклад»: к титульной заставке
+hint-loop-done = Пробел / PageDown: попытка закончена
+hint-loop-pause = P: пауза повтора
+hint-loop-stop = L / Esc: прекратить повтор и вернуться к докладу
+hint-rehearsal-start = Пробел: начать
+hint-loop-practise = L: повторять этот слайд
+hint-edit-notes = E: править заметки
+hint-report = H: отчёт
+hint-tap = Пробел / PageDown: слайд рассказан
+hint-loop-slide = L: повторять слайд
+hint-run-again-ctrl = Ctrl+R: новый прогон
+hint-run-again = F5: новый прогон
+hint-practise-a-slide = L: отработать слайд
+hint-walk-next = Пробел / Вправо: следующая заставка
+hint-walk-previous = Влево: предыдущая
+hint-walk-end = Esc: вернуться к вечеру
+hint-start-next = Пробел / Enter / PageDown: начать следующее
+hint-walk = W: просмотреть заставки
+hint-stop-music = M: выключить музыку сейчас
+
+## The host console of a night
+
+row-checking = проверка
+row-ready = готов
+row-problem = проблема
+row-next = следующий
+row-now = сейчас
+row-done = прошёл
+row-skipped = пропущен
+night-summary = Конец ≈ { $end } · осталось { $left } · докладов прошло: { $done } из { $talks }
+resume-decide = Решить, где продолжить сегодняшний вечер…
+resume-saved-order = Программа в том виде, в каком её сохранила Pecha при остановке:
+walk-button = Просмотреть заставки  (W)
+walk-tooltip = До открытия дверей: показать на проекторе все заставки по очереди
+drag-tooltip = Перетащите, чтобы переставить в программе
+row-up = Выше
+row-up-tooltip = Поднять
+row-down = Ниже
+row-down-tooltip = Опустить
+row-end-break = Закончить перерыв
+row-skip = Пропустить
+row-hold-again = Провести снова
+row-run-again = Показать снова
+walk-title = Просмотр заставок: { $card } из { $count }
+walk-title-closing = Просмотр заставок: { $card } из { $count } (заключительная заставка)
+walk-keys = Вправо или Пробел: следующая заставка · Влево: предыдущая · Esc: вернуться к вечеру
+walk-previous = Назад
+walk-next = Вперёд
+walk-done = Готово  (Esc)
+break-title = Перерыв
+break-back-at = Вечер продолжится в { $time }
+break-music = Музыка: { $music }
+break-stop-music = Выключить музыку  (M)
+break-end-now = Закончить перерыв сейчас
+night-over = Вечер окончен
+night-over-detail = Докладов прошло: { $done } из { $talks }. Журнал вечера: `{ $command }`.
+stage-break-card = На проекторе: заставка перерыва
+audience-sees = Зал видит
+skip-title = Пропустить: { $name }?
+skip-detail = Доклад закончится сейчас, и на проекторе появится следующая заставка.
+skip-it = Пропустить
+resume-title = Продолжить сегодняшний вечер?
+resume-detail = Pecha остановилась во время пункта «{ $place }»; позади { $done } из { $items } пунктов программы.
+resume-at-slide = Продолжить со слайда { $slide } (на паузе: P — дальше)
+resume-break-over = Дальше: время перерыва тем временем вышло (появится следующая заставка)
+resume-in-break = Продолжить перерыв (его время идёт по часам)
+resume-at-card = Продолжить с его заставки
+resume-start-over = Начать вечер сначала
+resume-keys = Вверх, Вниз: выбор · Enter: выбрать · Esc: решить позже (проектор остаётся чёрным)
+
+## Rehearsal: taps, the loop, notes, the report and its chart
+
+outcome-left = осталось { $seconds } с
+outcome-over = сверх { $seconds } с
+outcome-over-untapped = сверх (без отметки)
+tap-done = слайд { $slide }: готово, в запасе { $seconds } с
+tap-late = слайд { $slide }: сверх на { $seconds } с
+tap-already = слайд { $slide } уже отмечен
+pace-no-notes = нет заметок для оценки темпа
+pace-comfortable = спокойно
+pace-brisk = быстро
+pace-too-many = слишком много слов: сократите
+pace-line = { $words ->
+    [one] { $words } слово
+    [few] { $words } слова
+   *[other] { $words } слов
+} за { $seconds } с · { $per_minute } слов/мин · { $verdict }
+tap-late-hint = слайд { $slide } затянулся: нажмите сейчас, чтобы отметить насколько
+run-unsaved = прогон { $run } сохранён здесь, но не на диске (см. сообщение внизу)
+run-recorded = прогон { $run } записан
+tap-hint = Пробел / PageDown, когда слайд рассказан
+loop-paused = слайд { $slide } · повтор на паузе
+loop-next-try = следующая попытка через { $seconds }
+loop-try = слайд { $slide } · попытка { $attempt }
+loop-stop = Прекратить повтор  (L)
+notes-edit = Править заметки  (E)
+notes-unsaved = заметки ещё не сохранены
+notes-of-slide = Заметки к слайду { $slide }
+notes-save = Сохранить и закрыть  (Ctrl+S или Esc)
+no-notes-rehearsal = (к этому слайду нет заметок: E, чтобы написать)
+report-summary = Прогон { $run }: { $over ->
+    [0] ни один слайд не затянут
+    [one] { $over } слайд сверх времени ({ $slides })
+    [few] { $over } слайда сверх времени ({ $slides })
+   *[other] { $over } слайдов сверх времени ({ $slides })
+} · в запасе всего { $spare } с
+report-none-over = В последних прогонах ни один слайд не затянут.
+report-over-in = { $slide } (сверх в { $over } из { $runs })
+report-cut = Сократите текст слайдов { $slides }
+report-cut-more = Сократите текст слайдов { $slides } и ещё { $more } (см. диаграмму)
+report-trend = Последние прогоны ({ $runs }), от старых к новым: слайдов сверх времени { $over } · секунд в запасе { $spare }
+report-no-run = Ещё нет завершённого прогона.
+report-no-run-detail = Отчёт появится, когда прогон дойдёт до последнего слайда.
+report-run-before = прошлый прогон: сверх — { $over }, в запасе { $spare } с
+report-no-taps = В этом прогоне нет отметок: нажимайте Пробел (или кликер), когда слова слайда сказаны, и отчёт покажет запас времени каждого слайда.
+report-unsaved = эти прогоны не сохранены (см. сообщение внизу)
+report-kept-in = хранится в { $file }
+report-back = Вернуться к слайдам  (H)
+chart-spare = запас времени
+chart-over = сверх
+chart-over-untapped = сверх, без отметки
+chart-spare-bar = слайд { $slide }: в запасе { $seconds } с
+chart-over-bar = слайд { $slide }: сверх на { $seconds } с
+chart-untapped-bar = слайд { $slide }: сверх, насколько — неизвестно (нет поздней отметки)
+chart-slide = слайд
+chart-seconds = секунды в запасе (+) / сверх (−)
+chart-runs-before = { $runs ->
+    [one] { $runs } прошлый прогон
+    [few] { $runs } прошлых прогона
+   *[other] { $runs } прошлых прогонов
+}
+
+## Notices in the status bar
+
+notice-file-thread = не удалось запустить поток работы с файлами: { $error }; заметки и история не будут сохраняться
+notice-no-sound = нет звукового устройства: сигналов не будет
+
+## `pecha check` and the deck's quick check
+
+severity-error = ошибка
+severity-warning = предупреждение
+check-slide-file = слайд { $slide } ({ $file }): { $problem }
+check-slide = слайд { $slide }: { $problem }
+check-ready = готово: { $slides ->
+    [one] { $slides } слайд
+    [few] { $slides } слайда
+   *[other] { $slides } слайдов
+} x { $seconds } с ({ $format }), { $length }
+check-not-ready = не готово: { $problems ->
+    [one] { $problems } проблема
+    [few] { $problems } проблемы
+   *[other] { $problems } проблем
+}
+check-warnings = { $warnings ->
+    [one] { $warnings } предупреждение
+    [few] { $warnings } предупреждения
+   *[other] { $warnings } предупреждений
+}
+check-slide-count = { $slides ->
+    [one] { $slides } слайд
+    [few] { $slides } слайда
+   *[other] { $slides } слайдов
+}, а { $format } нужно { $needed }
+check-aspect = разные пропорции: { $shapes }
+check-aspect-majority = { $shape } на { $slides ->
+    [one] { $slides } слайде
+   *[other] { $slides } слайдах
+}
+check-aspect-other = { $shape } на { $count ->
+    [one] слайде
+   *[other] слайдах
+} { $slides }
+check-below-minimum = { $width } x { $height } меньше, чем { $min_width } x { $min_height }
+check-large-file = файл занимает { $size } МБ, больше { $limit } МБ; он будет медленно загружаться
+check-notes-too-long = в заметках { $words ->
+    [one] { $words } слово
+    [few] { $words } слова
+   *[other] { $words } слов
+} — слишком много для { $seconds } с (примерно { $fits } при { $pace } словах в секунду)
+night-check-summary = Вечер «{ $title }»: { $talks ->
+    [one] { $talks } доклад
+    [few] { $talks } доклада
+   *[other] { $talks } докладов
+}, { $breaks ->
+    [one] { $breaks } перерыв
+    [few] { $breaks } перерыва
+   *[other] { $breaks } перерывов
+}, всего { $length }: { $verdict }
+night-check-ready = готово
+night-check-not-ready-one = не готово: у пункта { $items } есть проблемы
+night-check-not-ready-many = не готово: у пунктов { $items } есть проблемы
+night-check-talk-ready = готов
+night-check-talk-not-ready = НЕ ГОТОВ
+night-check-music = музыка { $file }: { $problem }; перерыв пройдёт без неё
+night-check-music-item = пункт { $position } (перерыв): { $warning }
+notice-deck-short = { $problem }: доклад всё равно длится { $count } × { $seconds } с, и { $missing ->
+    [1] слайд { $from } будет чёрным
+   *[other] слайды с { $from } по { $count } будут чёрными
+}
+notice-deck-long = { $problem }: доклад всё равно длится { $count } × { $seconds } с; слайды после { $count }-го не будут показаны
+notice-slide-black = { $problem }; вместо него зал увидит чёрный экран
+notice-slides-black = { $count ->
+    [one] { $count } слайд нельзя показать
+    [few] { $count } слайда нельзя показать
+   *[other] { $count } слайдов нельзя показать
+}, вместо них зал увидит чёрный экран: { $first } и другие; полный список — `pecha check`
+notice-no-data-folder = нет папки данных: ход и журнал этого вечера не сохраняются на диск
+notice-night-ended-before = прошлый показ этого вечера был завершён: вечер начинается сначала
+notice-progress-unreadable = { $error }; вечер начинается сначала
+notice-night-open-elsewhere = { $file }: { $error }
+notice-night-lock-failed = { $error }; этот вечер может открыть и другая Pecha
+notice-deck-still-loading = презентация ({ $presenter }) ещё загружается: попробуйте начать через мгновение
+notice-rerun-during-item = сначала закончите или пропустите текущий пункт, потом повторяйте другой
+notice-nothing-chosen = презентация не выбрана; если окно выбора не появилось, перетащите презентацию в окно или запустите `pecha PATH`
+notice-cannot-open = не удалось открыть { $error }
+notice-night-file-failed = { $error }; вечер продолжается
+notice-talk-skipped = { $name } пропущен: презентацию не прочитать: { $error }
+notice-rehearsal-in-night = режим репетиции — для одного доклада: откройте его презентацию командой `pecha --rehearse DECK`
+notice-open-in-night = открыт вечер: чтобы посмотреть отдельную презентацию, запустите `pecha DECK` в другом окне
+notice-walk-during-item = просматривайте заставки между докладами, а не во время них
+notice-dialog-failed = не удалось открыть окно выбора файла: { $error }
+notice-refused-while-running = { $file } не открыт: сначала закончите доклад или верните его к началу
+notice-cannot-load = не удалось загрузить презентацию: { $error }
+notice-projector-back = Монитор проектора снова на месте ({ $monitor }): проектор опять показывает доклад на нём
+notice-unplugged = Монитор { $monitor } отключён; { $staying }
+notice-plugged = Подключён монитор ({ $monitors }): меню «Проектор» { $count ->
+    [one] предлагает его
+   *[other] предлагает их
+}; { $staying }
+projector-waits-for = проектор ждёт { $monitor }
+projector-stays-on = проектор остаётся на { $monitor }
+projector-stays-windowed = проектор остаётся в своём окне
+notice-history-not-kept = история репетиций не ведётся: { $error }
+notice-history-unreadable = история репетиций не ведётся: { $error }; прогоны этого сеанса по-прежнему видны
+notice-history-save-failed = { $error }; прогоны хранятся здесь, а не на диске: новая попытка сохранить каждые { $seconds } с
+notice-notes-beside-images = заметки сохранены в { $file }, рядом с картинками: теперь папка открывается вместе с ними
+notice-notes-new-file = заметки сохранены в новый файл презентации, { $file }: в следующий раз откройте его, чтобы они были
+notice-notes-save-failed = { $error }; изменённые заметки хранятся здесь: сохраните снова через Ctrl+S
+
+## Names and places in the night, dialogs, the projector window and its cards
+
+name-talk = доклад { $place } ({ $presenter })
+name-break = перерыв (пункт { $place })
+name-item = пункт { $place }
+name-the-break = перерыв
+name-the-end = конец
+place-at-slide = { $name }, слайд { $slide }
+place-its-card = его заставка
+place-card-of = заставка: { $name }
+row-more-problems = { $what } и ещё { $more ->
+    [one] { $more } проблема
+    [few] { $more } проблемы
+   *[other] { $more } проблем
+} (полный список — `pecha check`)
+row-break = Перерыв
+row-break-detail = перерыв · { $minutes ->
+    [one] { $minutes } минута
+    [few] { $minutes } минуты
+   *[other] { $minutes } минут
+}
+start-talk = Начать доклад { $place }: { $presenter }  (Пробел)
+start-break = Начать перерыв  (Пробел)
+loading-deck = Загружается презентация: { $presenter }…
+music-no-sound = нет звукового устройства: перерыв пройдёт без музыки
+music-silent = тишина
+music-none = нет
+music-starting = запускается…
+music-playing = играет { $file }
+music-fading-out = затихает
+music-stopped = остановлена
+music-failed = ни один файл не играет
+slide-failed-page = { $file }, страница { $page }: { $reason }
+dialog-title = Открыть презентацию или вечер Pecha
+dialog-filter = Презентация или вечер Pecha
+projector-window-title = { $title } — проектор
+card-next = Далее
+card-break = Перерыв
+card-minutes = { $minutes ->
+    [one] { $minutes } минута
+    [few] { $minutes } минуты
+   *[other] { $minutes } минут
+}
+card-back-at = Продолжим в { $time }
+card-thanks = Спасибо!
+
+## The command line's own lines (`--help` stays English)
+
+cli-history-night = { $file } — файл вечера; репетиции хранятся по докладам: укажите презентацию одного доклада
+cli-cannot-unpack = не удалось распаковать встроенный пример вечера: { $error }
+cli-history-file = Файл истории: { $file }
+cli-log-not-night = { $file } — не файл вечера (в нём нет `running_order`); `pecha log` принимает файл вечера
+cli-log-not-run = Вечер «{ $title }» на этом компьютере ещё не проводился: его журнал будет в { $file }
+cli-flag-for-one-talk = { $flag } — для одного доклада, а { $file } — файл вечера: формат задан в файле, и каждый доклад начинает ведущий; чтобы использовать { $flag }, откройте презентацию доклада
+cli-cannot-open-deck = не удалось открыть презентацию
+cli-cannot-open-night = не удалось открыть вечер
+cli-cannot-open-example = не удалось открыть пример вечера
+cli-cannot-unpack-example = не удалось распаковать встроенный пример вечера
+
+## Formats
+
+format-label = { $name } · { $slides } × { $seconds } с
+format-label-custom = { $slides } × { $seconds } с · нестандартный
+format-describe = { $name } ({ $slides } x { $seconds } с)
+format-describe-custom = нестандартный формат ({ $slides } x { $seconds } с)
+
+## `pecha history`
+
+history-none = Репетиций «{ $title }» в формате { $format } ещё не записано: запустите `pecha --rehearse` для этой презентации.
+    История хранится для каждого формата: для прогонов с `--format` укажите здесь тот же `--format`.
+history-title = Репетиции «{ $title }» в формате { $format }: { $runs ->
+    [one] { $runs } прогон
+    [few] { $runs } прогона
+   *[other] { $runs } прогонов
+}, последний { $latest }.
+history-slide = слайд
+history-latest = последний
+history-average = среднее за { $runs }
+history-over = сверх
+history-trend = тренд
+history-seconds = { $seconds } с
+history-latest-run = Последний прогон: сверх времени { $over ->
+    [one] { $over } слайд
+    [few] { $over } слайда
+   *[other] { $over } слайдов
+}, в запасе всего { $spare } с.
+history-legend = Среднее: секунды в запасе (+) или сверх (−); сверх: прогонов сверх времени из записанных; тренд: ↑ запаса больше, чем раньше, ↓ меньше.
+history-unknown-time = в неизвестное время

@@ -1,0 +1,335 @@
+//! The main flows in Kazakh and in Russian, driven as in `tests/ui.rs` and `tests/night_ui.rs`:
+//! a talk started and paused, a rehearsal's report, a night's console. Each asserts the labels a
+//! user reads are in that language, and that no English word is left among them (key names,
+//! `PechaKucha` and the deck's own words aside). The harness panics on any glyph no font can
+//! draw, so every frame here also proves the bundled fonts cover both alphabets.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+use common::app::{
+    all_labels, assert_label, has_button, has_label_containing, launch_night_with, launch_with,
+    press, secs, wait_until,
+};
+use common::fixtures::{good_deck, good_deck_path};
+
+use egui::Key;
+use egui_kittest::Harness;
+use pecha::app::{LaunchOptions, PechaApp};
+use pecha::clock::ManualClock;
+use pecha::i18n::Language;
+use pecha::monitors::ProjectorRequest;
+
+/// Words a user reads the same in every language: keys as printed, product and format names.
+const SAME_IN_EVERY_LANGUAGE: [&str; 8] = [
+    "Enter",
+    "PageDown",
+    "Esc",
+    "Ctrl",
+    "Shift",
+    "PechaKucha",
+    "Pecha",
+    "pecha",
+];
+
+/// Every word of three or more Latin letters in the labels that is not allowed to stay English
+/// (file paths aside: they are the user's).
+fn english_words<S>(harness: &Harness<'_, S>) -> Vec<String> {
+    all_labels(harness)
+        .iter()
+        .flat_map(|label| {
+            label
+                .split_whitespace()
+                .filter(|token| !token.contains('/'))
+                .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
+                .filter(|word| word.len() >= 3)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|word| !SAME_IN_EVERY_LANGUAGE.contains(&word.as_str()))
+        .collect()
+}
+
+#[track_caller]
+fn assert_no_english<S>(harness: &Harness<'_, S>) {
+    let words = english_words(harness);
+    assert!(
+        words.is_empty(),
+        "English left: {words:?} in {:?}",
+        all_labels(harness)
+    );
+}
+
+fn options(language: Language) -> LaunchOptions {
+    LaunchOptions {
+        projector: Some(ProjectorRequest::Off),
+        language: Some(language),
+        ..Default::default()
+    }
+}
+
+/// What a talk's presenter view says, in one language.
+struct TalkWords {
+    ready: &'static str,
+    running: &'static str,
+    paused: &'static str,
+    slide_3: &'static str,
+    left: &'static str,
+    resume: &'static str,
+    menus: [&'static str; 5],
+}
+
+fn start_and_pause_a_talk(language: Language, words: &TalkWords) {
+    let (mut harness, clock) = launch_with(good_deck(), options(language));
+    harness.run_ok();
+    assert_label(&harness, words.ready);
+    for menu in words.menus {
+        assert!(
+            has_button(&harness, menu),
+            "menu {menu}: {:?}",
+            all_labels(&harness)
+        );
+    }
+    assert_no_english(&harness);
+
+    press(&mut harness, Key::Space);
+    clock.set(secs(45.0));
+    harness.step();
+    assert_label(&harness, words.running);
+    assert_label(&harness, words.slide_3);
+    assert_no_english(&harness);
+
+    press(&mut harness, Key::P);
+    clock.set(secs(105.0));
+    harness.step();
+    assert_label(&harness, words.paused);
+    assert_label(&harness, words.left);
+    assert!(
+        has_button(&harness, words.resume),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert_no_english(&harness);
+}
+
+#[test]
+fn a_talk_started_and_paused_in_kazakh() {
+    start_and_pause_a_talk(
+        Language::Kk,
+        &TalkWords {
+            ready: "ДАЙЫН",
+            running: "ЖҮРІП ЖАТЫР",
+            paused: "КІДІРТІЛДІ",
+            slide_3: "слайд 3 / 20",
+            left: "баяндамаға 5:55 қалды",
+            resume: "Жалғастыру",
+            menus: [
+                "Презентация",
+                "Баяндама",
+                "Дайындық",
+                "Проектор",
+                "Көрініс және дыбыс",
+            ],
+        },
+    );
+}
+
+#[test]
+fn a_talk_started_and_paused_in_russian() {
+    start_and_pause_a_talk(
+        Language::Ru,
+        &TalkWords {
+            ready: "ГОТОВ",
+            running: "ИДЁТ",
+            paused: "ПАУЗА",
+            slide_3: "слайд 3 из 20",
+            left: "до конца доклада 5:55",
+            resume: "Продолжить",
+            menus: [
+                "Презентация",
+                "Доклад",
+                "Репетиция",
+                "Проектор",
+                "Вид и звук",
+            ],
+        },
+    );
+}
+
+/// A rehearsal run in `language`, every slide tapped 2 s early but slide 2 (late by 1.2 s);
+/// returns the app showing its report.
+fn rehearse_one_run(language: Language) -> (Harness<'static, PechaApp>, tempfile::TempDir) {
+    let history_dir = tempfile::tempdir().unwrap();
+    let (mut harness, clock) = launch_with(
+        good_deck(),
+        LaunchOptions {
+            rehearse: true,
+            history_dir: Some(history_dir.path().to_path_buf()),
+            language: Some(language),
+            ..Default::default()
+        },
+    );
+    wait_until(
+        &mut harness,
+        "the history is read",
+        PechaApp::history_settled,
+    );
+    press(&mut harness, Key::Space);
+    let tap = |harness: &mut Harness<'_, PechaApp>, at: f64| {
+        clock.set(secs(at));
+        harness.step();
+        press(harness, Key::Space);
+    };
+    tap(&mut harness, 18.0);
+    tap(&mut harness, 41.2);
+    for slide in 3..=20 {
+        tap(&mut harness, f64::from(slide) * 20.0 - 2.0);
+    }
+    clock.set(secs(400.0));
+    harness.step();
+    harness.run_ok();
+    (harness, history_dir)
+}
+
+#[test]
+fn the_rehearsal_report_in_russian() {
+    let (harness, _history) = rehearse_one_run(Language::Ru);
+    assert!(
+        has_label_containing(&harness, "Прогон 1: 1 слайд сверх времени (2)"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(
+        has_label_containing(&harness, "в запасе всего 38,0 с"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_label_containing(&harness, "Сократите текст слайдов 2"));
+    assert!(has_button(&harness, "Вернуться к слайдам"));
+    assert_no_english(&harness);
+}
+
+#[test]
+fn the_rehearsal_report_in_kazakh() {
+    let (harness, _history) = rehearse_one_run(Language::Kk);
+    assert!(
+        has_label_containing(&harness, "1-жаттығу: 1 слайд уақыттан асты (2)"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(
+        has_label_containing(&harness, "барлығы 38,0 с артық"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_button(&harness, "Слайдтарға оралу"));
+    assert_no_english(&harness);
+}
+
+/// A night of two talks (the good deck) around a break, in a temporary folder.
+fn night(dir: &std::path::Path) -> std::path::PathBuf {
+    let good = good_deck_path().display().to_string();
+    let path = dir.join("night.ron");
+    std::fs::write(
+        &path,
+        format!(
+            r#"(
+    title: "Шымкент кеші",
+    running_order: [
+        Talk(deck: "{good}", presenter: "Әйгерім", title: "Арықтар"),
+        Break(minutes: 15),
+        Talk(deck: "{good}", presenter: "Данияр"),
+    ],
+)"#
+        ),
+    )
+    .unwrap();
+    path
+}
+
+fn night_console(language: Language, first_row: &str, start: &str, ready: &str, break_row: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night(dir.path());
+    let clock = ManualClock::new();
+    let mut harness = launch_night_with(
+        &night_path,
+        &dir.path().join("data"),
+        &clock,
+        options(language),
+    );
+    wait_until(
+        &mut harness,
+        "the first card is armed",
+        PechaApp::night_card_armed,
+    );
+    let waiting_since = std::time::Instant::now();
+    while !has_label_containing(&harness, ready) {
+        assert!(
+            waiting_since.elapsed() < common::app::MAX_WAIT,
+            "{:?}",
+            all_labels(&harness)
+        );
+        harness.step();
+        std::thread::yield_now();
+    }
+    harness.run_ok();
+    assert!(
+        has_label_containing(&harness, first_row),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_button(&harness, start), "{:?}", all_labels(&harness));
+    assert!(
+        has_label_containing(&harness, break_row),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert_no_english(&harness);
+
+    // The talk under way, the running order beside it.
+    press(&mut harness, Key::Space);
+    clock.set(secs(30.0));
+    harness.step();
+    harness.run_ok();
+    assert_no_english(&harness);
+}
+
+#[test]
+fn a_nights_console_in_kazakh() {
+    night_console(
+        Language::Kk,
+        "өткен баяндамалар: 0 / 2",
+        "1-баяндаманы бастау: Әйгерім",
+        "дайын",
+        "үзіліс · 15 минут",
+    );
+}
+
+#[test]
+fn a_nights_console_in_russian() {
+    night_console(
+        Language::Ru,
+        "докладов прошло: 0 из 2",
+        "Начать доклад 1: Әйгерім",
+        "готов",
+        "перерыв · 15 минут",
+    );
+}
+
+#[test]
+fn the_language_menu_switches_at_once_and_is_remembered() {
+    let (mut harness, _clock) = launch_with(good_deck(), options(Language::Ru));
+    harness.run_ok();
+    assert_label(&harness, "ГОТОВ");
+    common::app::apply(
+        &mut harness,
+        pecha::ui::Command::ChooseLanguage(Some(Language::Kk)),
+    );
+    harness.run_ok();
+    assert_label(&harness, "ДАЙЫН");
+    assert_eq!(harness.state().settings().language, Some(Language::Kk));
+    assert_eq!(harness.state().language(), Language::Kk);
+    common::app::apply(&mut harness, pecha::ui::Command::ChooseLanguage(None));
+    harness.run_ok();
+    // Following the system: the tests' system is English.
+    assert_label(&harness, "READY");
+}
