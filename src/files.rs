@@ -1,6 +1,7 @@
 //! The file worker: one background thread for every file the app writes or reads while it runs
-//! (rehearsal history, deck saves, a night's progress and log, the quick look at a deck just
-//! opened), so the frame never waits on a disk and saves of one file never overlap.
+//! (rehearsal history, deck saves, a night's progress and log, a single talk's place, the quick
+//! look at a deck just opened), so the frame never waits on a disk and saves of one file never
+//! overlap.
 //!
 //! Jobs run in the order asked. Successes that need no answer are silent; every failure comes
 //! back as a typed error in a [`FileEvent`], and the app words it for the host.
@@ -13,6 +14,7 @@ use crate::deck::{Deck, Format};
 use crate::history::{History, HistoryError, HistoryStore, Loaded, deck_key};
 use crate::night::log::{Entry, LogError, NightLog};
 use crate::night::progress::{Progress, ProgressStore};
+use crate::resume::{PlaceError, PlaceStore, TalkPlace};
 use crate::save::SaveError;
 use crate::timing::Timing;
 
@@ -43,6 +45,17 @@ enum Job {
         log: NightLog,
         entry: Box<Entry>,
     },
+    LoadPlace {
+        store: PlaceStore,
+        timing: Timing,
+    },
+    SavePlace {
+        store: PlaceStore,
+        place: TalkPlace,
+    },
+    ClearPlace {
+        store: PlaceStore,
+    },
 }
 
 /// What the background file thread reports back.
@@ -59,6 +72,15 @@ pub enum FileEvent {
     ProgressSaveFailed(SaveError),
     /// A line of a night's log could not be written (successes are silent).
     LogAppendFailed(LogError),
+    /// Where a single talk stopped, read for the deck just opened: `store` says which deck.
+    PlaceLoaded {
+        /// The deck's place file.
+        store: PlaceStore,
+        /// The place, none, or why it cannot be used.
+        place: Result<Option<TalkPlace>, PlaceError>,
+    },
+    /// A single talk's place could not be written or removed (successes are silent).
+    PlaceSaveFailed(SaveError),
     /// What [`crate::check::quick_check`] found in the deck loaded from `source`.
     DeckChecked {
         /// The deck file or folder, to tell a stale answer from the deck now open.
@@ -116,6 +138,18 @@ impl FileWorker {
                         Job::AppendLog { log, entry } => match log.append(&entry) {
                             Ok(()) => continue,
                             Err(error) => FileEvent::LogAppendFailed(error),
+                        },
+                        Job::LoadPlace { store, timing } => FileEvent::PlaceLoaded {
+                            place: store.load(timing),
+                            store,
+                        },
+                        Job::SavePlace { store, place } => match store.save(&place) {
+                            Ok(()) => continue,
+                            Err(error) => FileEvent::PlaceSaveFailed(error),
+                        },
+                        Job::ClearPlace { store } => match store.clear() {
+                            Ok(()) => continue,
+                            Err(error) => FileEvent::PlaceSaveFailed(error),
                         },
                     };
                     if event_sender.send(event).is_err() {
@@ -184,6 +218,21 @@ impl FileWorker {
             log,
             entry: Box::new(entry),
         });
+    }
+
+    /// Read where the talk of a deck stopped, for a talk of `timing`.
+    pub fn load_place(&self, store: PlaceStore, timing: Timing) {
+        self.send(Job::LoadPlace { store, timing });
+    }
+
+    /// Write where a single talk is.
+    pub fn save_place(&self, store: PlaceStore, place: TalkPlace) {
+        self.send(Job::SavePlace { store, place });
+    }
+
+    /// Forget where a single talk was.
+    pub fn clear_place(&self, store: PlaceStore) {
+        self.send(Job::ClearPlace { store });
     }
 
     /// Look over a deck just opened, without decoding its pictures: the slide count for

@@ -13,6 +13,7 @@
 //!   wall clock;
 //! - [`rehearsal`] and [`history`]: what practising a talk records (slack and overruns per
 //!   slide) and where those runs are kept; [`save`] writes files atomically;
+//! - [`resume`]: where a single talk is, so that one cut short by a crash goes on at its slide;
 //! - [`read`]: reading a file whole, only a regular file and only up to a size cap;
 //! - [`text`]: the small wording helpers the reports share (plurals, `6:40`);
 //! - [`i18n`]: the words in Kazakh, Russian or English ([`tr!`]), and which language is spoken;
@@ -39,6 +40,7 @@ pub mod open;
 pub mod pdf;
 pub mod read;
 pub mod rehearsal;
+pub mod resume;
 pub mod save;
 pub mod settings;
 pub mod slides;

@@ -452,6 +452,7 @@ fn run_app(
         rehearse: show.rehearse,
         history_dir: None,
         night_dir: None,
+        talk_place_dir: pecha::resume::PlaceStore::user_dir(),
         language,
         system_language,
     };

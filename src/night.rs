@@ -8,7 +8,7 @@
 //! that talk as not ready and the others as ready. [`progress`] is where a running night is, kept
 //! on disk so a crash loses nothing; [`log`] is what happened during it (when each talk really
 //! started and ended, breaks, pauses, the host's interventions), for `pecha log`. Both live in
-//! [`user_data_dir`], named after the night file ([`progress::night_file_key`]), beside the
+//! [`user_data_dir`], named after the night file ([`progress::file_key`]), beside the
 //! [`lock`] that keeps a second Pecha from opening the same night.
 //!
 //! ```ron

@@ -295,6 +295,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             notices: scene.notices.iter().map(String::as_str).collect(),
             go_to_open: false,
             quit_question: false,
+            talk_resume: None,
             notes_save_failed: false,
             host: None,
             rehearsal: scene.report.clone().map(|runs| RehearsalModel {

@@ -42,6 +42,10 @@ impl PechaApp {
             ignored(&command, "the night waits for the answer where to go on");
             return;
         }
+        if self.talk_resume.offer.is_some() && !answers_the_talk_resume_question(&command) {
+            ignored(&command, "the talk waits for the answer where to go on");
+            return;
+        }
         match command {
             Command::Start => self.start_command(now),
             Command::TogglePause => {
@@ -145,6 +149,7 @@ impl PechaApp {
                 }
             }
             Command::DismissNotice(index) => self.notices.dismiss(index),
+            Command::AnswerTalkResume(at_slide) => self.answer_talk_resume(at_slide, now),
             Command::ConfirmQuit => self.quit(ctx),
             Command::CancelQuit => {
                 if self.modal == Some(Modal::Quit) {
@@ -193,6 +198,7 @@ impl PechaApp {
                         what: format!("moved to place {}", to + 1),
                     });
                 }
+                self.log_running_order();
                 self.save_progress();
             }
             NightCommand::Rerun(item) => self.rerun_item(item),
@@ -255,6 +261,7 @@ impl PechaApp {
 
     /// The talk back to Ready, title card on the projector; a rehearsal starts a new run.
     fn reset_talk(&mut self) {
+        self.forget_talk_place();
         self.lead_in_until = None;
         self.talk = Talk::new(self.format.timing());
         if let Some(rehearsing) = self.mode.rehearsal_mut() {
@@ -422,6 +429,7 @@ impl PechaApp {
             self.mode = Mode::Talk;
             self.toggle_rehearsal();
         }
+        self.look_for_talk_place();
     }
 
     /// The presenter view's input as commands: what the view returned (`clicked`), then keys
@@ -448,7 +456,7 @@ impl PechaApp {
             if ui.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, egui::Key::S)) {
                 commands.push(Command::SaveNotes);
             }
-        } else if self.modal.is_none() && !menu_was_open {
+        } else if self.modal.is_none() && self.talk_resume.offer.is_none() && !menu_was_open {
             let settings = &self.settings;
             commands.extend(ui.input(|input| keys::commands_from_keys(input, context, settings)));
         }
@@ -477,6 +485,18 @@ fn answers_the_resume_question(command: &Command) -> bool {
     matches!(
         command,
         Command::Night(NightCommand::Resume(_) | NightCommand::DeferResume(_))
+            | Command::RequestQuit
+            | Command::ConfirmQuit
+            | Command::CancelQuit
+            | Command::DismissNotice(_)
+    )
+}
+
+/// What the presenter may still do while a talk asks where to go on after a crash.
+fn answers_the_talk_resume_question(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::AnswerTalkResume(_)
             | Command::RequestQuit
             | Command::ConfirmQuit
             | Command::CancelQuit

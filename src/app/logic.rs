@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use egui::ViewportId;
 
+use super::checking::{CheckEvent, CheckNews, STALL_LIMIT};
 use super::night::{Checked, problem_line};
 use super::notices::{NoticeKind, OpeningNotice, deck_problems};
 use super::projector::projector_viewport;
@@ -88,6 +89,7 @@ impl PechaApp {
             }
         }
         self.log_interventions(&events);
+        self.keep_talk_place(now);
         let slide_count = self.talk.timing().slide_count;
         if let Some(rehearsing) = self.mode.rehearsal_mut()
             && rehearsing.follow(&events, slide_count)
@@ -264,6 +266,11 @@ impl PechaApp {
                     NoticeKind::NightFileFailed,
                     crate::tr!("notice-night-file-failed", error = error.to_string()),
                 ),
+                FileEvent::PlaceLoaded { store, place } => self.talk_place_loaded(&store, place),
+                FileEvent::PlaceSaveFailed(error) => self.notify(
+                    NoticeKind::TalkPlace,
+                    crate::tr!("notice-place-save-failed", error = error.to_string()),
+                ),
                 FileEvent::DeckChecked { source, problems } => {
                     // A night checks its decks itself, and says so on their rows.
                     if !self.mode.is_night() && source == self.deck.source {
@@ -300,6 +307,11 @@ impl PechaApp {
             }),
             history_retry: rehearsing.and_then(|rehearsing| rehearsing.saving.retry_at),
             break_ends: self.mode.night().and_then(|hosting| hosting.break_ends),
+            check_stalls: self
+                .mode
+                .night()
+                .and_then(|hosting| hosting.checking.as_ref())
+                .and_then(super::checking::Checking::stall_deadline),
             lead_in_ends: self.lead_in_until,
             to_next_minute: crate::clock::until_next_minute(),
             projector_open: self.projector.showing(),
@@ -337,31 +349,55 @@ impl PechaApp {
         let Some(hosting) = self.mode.night_mut() else {
             return;
         };
-        if let Some(receiver) = &hosting.checking
-            && let Ok(report) = receiver.try_recv()
-        {
-            hosting.checking = None;
-            let mut checks = vec![None; hosting.night.running_order.len()];
-            for talk in &report.talks {
-                let item = talk.position - 1;
-                if let Some(title) = hosting.titles.get_mut(item)
-                    && title.is_empty()
-                {
-                    title.clone_from(&talk.title);
-                }
-                checks[item] = Some(match (&talk.error, &talk.report) {
-                    (Some(error), _) => Checked::Unreadable(error.clone()),
-                    (None, Some(report)) if !talk.ready => Checked::Problem(problem_line(report)),
-                    _ => Checked::Ready,
-                });
+        if let Some(checking) = &mut hosting.checking {
+            let mut done = false;
+            let news = checking.take(now, &mut done);
+            if done {
+                hosting.checking = None;
             }
-            for (item, check) in checks.iter_mut().enumerate() {
-                if matches!(hosting.night.running_order[item], Item::Break(_)) {
-                    *check = Some(Checked::Ready);
+            let checks = hosting
+                .checks
+                .get_or_insert_with(|| vec![None; hosting.night.running_order.len()]);
+            for news in news {
+                match news {
+                    CheckNews::Event(CheckEvent::Started(_)) => {}
+                    CheckNews::Event(CheckEvent::Talk(item, talk)) => {
+                        if let Some(title) = hosting.titles.get_mut(item)
+                            && title.is_empty()
+                        {
+                            title.clone_from(&talk.title);
+                        }
+                        if let Some(check) = checks.get_mut(item) {
+                            *check = Some(match (&talk.error, &talk.report) {
+                                (Some(error), _) => Checked::Unreadable(error.clone()),
+                                (None, Some(report)) if !talk.ready => {
+                                    Checked::Problem(problem_line(report))
+                                }
+                                _ => Checked::Ready,
+                            });
+                        }
+                    }
+                    CheckNews::Event(CheckEvent::Music(item, problems)) => {
+                        if let Some(check) = checks.get_mut(item) {
+                            *check = Some(Checked::Ready);
+                        }
+                        hosting.music_warnings.retain(|(of, _)| *of != item);
+                        hosting
+                            .music_warnings
+                            .extend(problems.into_iter().map(|problem| (item, problem)));
+                    }
+                    CheckNews::Stalled(item) => {
+                        log::warn!("night: the check of item {} stalled", item + 1);
+                        if let Some(check) = checks.get_mut(item) {
+                            // Not skipped for it: the deck is read again when its card goes up.
+                            *check = Some(Checked::Problem(crate::tr!(
+                                "row-check-stalled",
+                                seconds = STALL_LIMIT.as_secs()
+                            )));
+                        }
+                    }
                 }
             }
-            hosting.music_warnings = report.music_problems;
-            hosting.checks = Some(checks);
         }
         if let Some((item, since, receiver)) = &hosting.deck_loading
             && let Ok(loaded) = receiver.try_recv()
@@ -518,6 +554,8 @@ struct Wakes {
     late_tap_ends: Option<Duration>,
     /// When a failed history save is tried again.
     history_retry: Option<Duration>,
+    /// When the night's check of a deck counts as stalled if it has not moved by then.
+    check_stalls: Option<Duration>,
     /// When the break under way ends (its countdown shows whole seconds).
     break_ends: Option<Duration>,
     /// When the lead-in ends (it counts whole seconds).
@@ -557,6 +595,7 @@ fn next_wake(now: Duration, wakes: &Wakes) -> Duration {
         ahead(wakes.tap_message_ends),
         ahead(wakes.late_tap_ends),
         wakes.history_retry,
+        wakes.check_stalls,
         counting(wakes.break_ends, true),
         counting(wakes.lead_in_ends, false),
     ]

@@ -10,7 +10,9 @@
 //!   X11, `x11`, which lets winit hear monitors come and go);
 //! - slides on the GPU: [`textures`];
 //! - rehearsal mode (taps, the loop, history, notes): [`rehearsal`];
-//! - a night (running order, cards, break, progress, log): [`night`];
+//! - a single talk's crash-resume: [`resume`];
+//! - a night (running order, cards, break, progress, log): [`night`], and the check of its
+//!   decks with a time limit: [`checking`];
 //! - the host's messages: [`notices`].
 //!
 //! Frame discipline: `logic` advances the talk to the clock, takes in what background threads
@@ -27,6 +29,7 @@ use std::time::Duration;
 
 use egui::ViewportBuilder;
 
+mod checking;
 mod commands;
 mod logic;
 mod models;
@@ -34,6 +37,7 @@ mod night;
 pub mod notices;
 mod projector;
 mod rehearsal;
+mod resume;
 mod textures;
 #[cfg(target_os = "linux")]
 mod x11;
@@ -82,6 +86,9 @@ pub struct LaunchOptions {
     pub history_dir: Option<PathBuf>,
     /// Where a night's progress and log are kept, instead of the user's data folder (tests).
     pub night_dir: Option<PathBuf>,
+    /// Where a single talk's place is kept for a crash-resume ([`crate::resume`]): the user's
+    /// data folder when run from the command line; `None` keeps nothing.
+    pub talk_place_dir: Option<PathBuf>,
     /// `--lang`: the language for this run, over the one remembered.
     pub language: Option<Language>,
     /// The system's language (`main` reads it; tests leave English), spoken when none is
@@ -259,6 +266,8 @@ pub struct PechaApp {
     files: Option<FileWorker>,
     /// Notes being edited and their saves.
     notes: NotesEditor,
+    /// A show's place on disk, and the question whether to go on there after a crash.
+    talk_resume: resume::TalkResume,
     /// Asks for a repaint from another thread (deck loads, music).
     waker: Arc<dyn Fn() + Send + Sync>,
 }
@@ -308,6 +317,7 @@ impl PechaApp {
             dialog: None,
             files: None,
             notes: NotesEditor::default(),
+            talk_resume: resume::TalkResume::default(),
             waker: {
                 let ctx = ctx.clone();
                 Arc::new(move || ctx.request_repaint())
@@ -328,6 +338,7 @@ impl PechaApp {
         if app.options.rehearse {
             app.toggle_rehearsal();
         }
+        app.look_for_talk_place();
         app.apply_theme(ctx);
         app.slides.keep_around(&app.deck, 1);
         app

@@ -106,6 +106,7 @@ impl PechaApp {
             notices: self.notices.texts(),
             go_to_open: self.modal == Some(Modal::GoTo),
             quit_question: self.modal == Some(Modal::Quit),
+            talk_resume: self.talk_resume_offer().filter(|_| self.modal.is_none()),
             notes_save_failed: self.notes_save_failed(),
             rehearsal: self.rehearsal_model(now, state, slide),
             host: self.host_model(now, self.audience_view(state, slide)),

@@ -8,13 +8,13 @@
 //! log lines are written by the file worker, music plays on its own.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
+use super::checking::Checking;
 use super::notices::{NightRefusal, NoticeKind, Notices, OpeningNotice};
 use super::{Mode, PechaApp};
 use crate::audio::music::BreakMusic;
-use crate::check::NightReport;
 use crate::clock::unix_now;
 use crate::deck::{Deck, DeckError};
 use crate::night::lock::{LockError, NightLock};
@@ -50,7 +50,7 @@ pub(super) struct Hosting {
     pub(super) log: Option<NightLog>,
     /// Per item of the night file, once the check has run.
     pub(super) checks: Option<Vec<Option<Checked>>>,
-    pub(super) checking: Option<Receiver<NightReport>>,
+    pub(super) checking: Option<Checking>,
     /// Music problems found by the check, for the break's row.
     pub(super) music_warnings: Vec<(usize, crate::check::MusicProblem)>,
     /// Talk titles per item: the night file's, else the deck's once read.
@@ -129,7 +129,7 @@ impl Hosting {
                 Item::Break(_) => String::new(),
             })
             .collect();
-        let checking = spawn_check(&night, waker);
+        let checking = Checking::spawn(&night, 0, waker);
         let log_command = log_command(&night.source);
         Self {
             log_command,
@@ -168,12 +168,7 @@ impl Hosting {
     /// [`Hosting::talk_ms`] when the slide on screen began: what a resume at that slide, which
     /// shows it again in full, adds to the time after the resume.
     pub(super) fn talk_ms_at_slide_start(&self, talk: &Talk, now: Duration) -> u64 {
-        let into_slide = talk
-            .timing()
-            .slide_length
-            .saturating_sub(talk.slide_remaining(now));
-        let into_slide = u64::try_from(into_slide.as_millis()).unwrap_or(u64::MAX);
-        self.talk_ms(talk, now).saturating_sub(into_slide)
+        super::resume::talk_ms_at_slide_start(talk, self.talk_before_resume_ms, now)
     }
 
     /// The item whose deck is the app's deck.
@@ -371,6 +366,8 @@ impl PechaApp {
     /// [`Self::lock_night`]): its first card (or the question where to resume a night cut
     /// short), every deck checked in the background.
     pub(super) fn enter_night(&mut self, night: Night, lock: Option<NightLock>) {
+        // The night keeps its own progress; a show's place and question are over.
+        self.talk_resume = super::resume::TalkResume::default();
         let data_dir = self.night_data_dir();
         let hosting = Hosting::open(
             night,
@@ -384,6 +381,15 @@ impl PechaApp {
         if !ask_first {
             self.night_log(Event::NightOpened);
             self.save_progress();
+        }
+    }
+
+    /// Log the running order as it is now: the log numbers the rows after it the same way the
+    /// console does.
+    pub(super) fn log_running_order(&mut self) {
+        if let Some(hosting) = self.mode.night() {
+            let order = hosting.progress.order.clone();
+            self.night_log(Event::RunningOrder { order });
         }
     }
 
@@ -594,7 +600,7 @@ impl PechaApp {
             .filter(|check| matches!(check, Some(Checked::Unreadable(_))))
         {
             *check = None;
-            hosting.checking = spawn_check(&hosting.night, self.waker.clone());
+            hosting.checking = Checking::spawn(&hosting.night, 0, self.waker.clone());
         }
         self.night_log(Event::Intervention {
             item: Some(item),
@@ -675,6 +681,7 @@ impl PechaApp {
             }
             _ => {}
         }
+        self.log_running_order();
         self.night_log(Event::Resumed { at: description });
         self.save_progress();
     }
@@ -741,24 +748,6 @@ pub(super) fn log_command(night_file: &Path) -> String {
     } else {
         format!("pecha log {}", night_file.display())
     }
-}
-
-/// Check every deck of `night` on a thread of its own; `waker` repaints the console when the
-/// report is in (it shows `checking` until then, and must not wait for the next mouse move).
-pub(super) fn spawn_check(
-    night: &Night,
-    waker: std::sync::Arc<dyn Fn() + Send + Sync>,
-) -> Option<Receiver<NightReport>> {
-    let (sender, receiver) = channel();
-    let to_check = night.clone();
-    std::thread::Builder::new()
-        .name("pecha-check".into())
-        .spawn(move || {
-            let _ = sender.send(crate::check::check_night(&to_check));
-            waker();
-        })
-        .ok()
-        .map(|_| receiver)
 }
 
 /// The deck the app holds for a night until the first talk's deck is in: empty, with the

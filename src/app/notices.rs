@@ -38,6 +38,8 @@ pub enum NoticeKind {
     NightFileFailed,
     /// A night's progress file could not be read or kept at all.
     NightProgress,
+    /// A single talk's place (for a crash-resume) could not be read or written.
+    TalkPlace,
     /// A talk of the night was skipped because its deck cannot be read (item of the night file).
     TalkSkipped(usize),
     /// The host tried to start a talk whose deck is still loading (item of the night file).

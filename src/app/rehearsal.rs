@@ -247,6 +247,7 @@ impl PechaApp {
         match self.mode {
             Mode::Rehearsal(_) => {
                 self.mode = Mode::Talk;
+                self.look_for_talk_place();
                 return;
             }
             Mode::Night(_) => return,
@@ -267,6 +268,8 @@ impl PechaApp {
             (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
         }
         self.mode = Mode::Rehearsal(Box::new(rehearsing));
+        // A rehearsal keeps no place: its runs are its record.
+        self.look_for_talk_place();
     }
 
     /// The slide loop, when one runs.

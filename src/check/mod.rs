@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
@@ -32,7 +33,9 @@ pub use decode::{
     ImageInfo, ImageProblem, MAX_DECODE_BYTES, MAX_IMAGE_SIDE, decode_image, decode_limits,
     probe_image,
 };
-pub use night::{MusicProblem, NightReport, TalkCheck, check_night};
+pub use night::{
+    MusicProblem, NightReport, TalkCheck, break_music_problems, check_night, check_talk,
+};
 
 use decode::{mebibytes, sniff};
 
@@ -458,9 +461,23 @@ fn deck_findings(deck: &Deck, format: Format) -> Vec<Finding> {
 /// Never fails: whatever is wrong becomes a [`Finding`] in the report.
 #[must_use]
 pub fn check_deck(deck: &Deck) -> Report {
+    check_deck_counting(deck, &AtomicUsize::new(0))
+}
+
+/// [`check_deck`], counting the slides probed in `slides_done` as it goes: another thread reading
+/// it sees the check move on, and can tell a slow deck (many big pictures) from a stuck file (a
+/// hung network share), which never moves.
+pub fn check_deck_counting(deck: &Deck, slides_done: &AtomicUsize) -> Report {
     let format = deck.format;
-    let probes: Vec<Result<ImageInfo, ImageProblem>> =
-        deck.slides.par_iter().map(probe_slide).collect();
+    let probes: Vec<Result<ImageInfo, ImageProblem>> = deck
+        .slides
+        .par_iter()
+        .map(|slide| {
+            let probe = probe_slide(slide);
+            slides_done.fetch_add(1, Ordering::Relaxed);
+            probe
+        })
+        .collect();
 
     let mut findings = deck_findings(deck, format);
     let expected = format.slide_count();

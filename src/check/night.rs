@@ -7,10 +7,11 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicUsize;
 
 use serde::Serialize;
 
-use super::{Report, check_deck, lossy_path};
+use super::{Report, check_deck_counting, lossy_path};
 use crate::text::clock_time;
 use crate::tr;
 
@@ -159,9 +160,66 @@ impl NightReport {
     }
 }
 
-/// Check every deck of a night, each under its talk's name, in the night's format; total the
-/// night's length; warn about break music that is missing or will not play. Never fails: a deck that cannot be
-/// read is a talk that is not ready.
+/// Check one talk of a night: its deck read and checked in the night's format, under the talk's
+/// name, at `position` in the running order (from 1). `slides_done` counts the slides probed
+/// ([`super::check_deck_counting`]). Never fails: a deck that cannot be read is a talk that is not
+/// ready.
+#[must_use]
+pub fn check_talk(
+    night: &crate::night::Night,
+    position: usize,
+    talk: &crate::night::Talk,
+    slides_done: &AtomicUsize,
+) -> TalkCheck {
+    match night.load_deck(talk) {
+        Ok(deck) => {
+            let report = check_deck_counting(&deck, slides_done);
+            TalkCheck {
+                position,
+                presenter: talk.presenter.clone(),
+                title: deck.title.clone(),
+                deck: talk.deck.clone(),
+                ready: report.is_ready(),
+                report: Some(report),
+                error: None,
+            }
+        }
+        Err(error) => TalkCheck {
+            position,
+            presenter: talk.presenter.clone(),
+            title: talk.title.clone(),
+            deck: talk.deck.clone(),
+            report: None,
+            error: Some(error.to_string()),
+            ready: false,
+        },
+    }
+}
+
+/// The break's music that is missing or will not play, one problem per file (worded where it is
+/// shown: this runs on the console's checking thread too).
+#[must_use]
+pub fn break_music_problems(pause: &crate::night::Break) -> Vec<MusicProblem> {
+    pause
+        .music
+        .iter()
+        .filter_map(|music| {
+            crate::audio::probe_music(music)
+                .err()
+                .map(|problem| MusicProblem {
+                    file: music.clone(),
+                    // The audio reader's words are English on every thread.
+                    problem: crate::i18n::in_language(crate::i18n::Language::En, || {
+                        problem.to_string()
+                    }),
+                })
+        })
+        .collect()
+}
+
+/// Check every deck of a night, each under its talk's name, in the night's format
+/// ([`check_talk`]); total the night's length; warn about break music that is missing or will not
+/// play. Never fails: a deck that cannot be read is a talk that is not ready.
 #[must_use]
 pub fn check_night(night: &crate::night::Night) -> NightReport {
     use crate::night::Item;
@@ -173,50 +231,19 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
         let position = index + 1;
         match item {
             Item::Talk(talk) => {
-                let check = match night.load_deck(talk) {
-                    Ok(deck) => {
-                        let report = check_deck(&deck);
-                        TalkCheck {
-                            position,
-                            presenter: talk.presenter.clone(),
-                            title: deck.title.clone(),
-                            deck: talk.deck.clone(),
-                            ready: report.is_ready(),
-                            report: Some(report),
-                            error: None,
-                        }
-                    }
-                    Err(error) => TalkCheck {
-                        position,
-                        presenter: talk.presenter.clone(),
-                        title: talk.title.clone(),
-                        deck: talk.deck.clone(),
-                        report: None,
-                        error: Some(error.to_string()),
-                        ready: false,
-                    },
-                };
-                talks.push(check);
+                talks.push(check_talk(night, position, talk, &AtomicUsize::new(0)));
             }
             Item::Break(pause) => {
                 breaks += 1;
-                for music in &pause.music {
-                    if let Err(problem) = crate::audio::probe_music(music) {
-                        let problem = MusicProblem {
-                            file: music.clone(),
-                            problem: crate::i18n::in_language(crate::i18n::Language::En, || {
-                                problem.to_string()
-                            }),
-                        };
-                        warnings.push(crate::i18n::in_language(crate::i18n::Language::En, || {
-                            tr!(
-                                "night-check-music-item",
-                                position = position,
-                                warning = problem.to_string()
-                            )
-                        }));
-                        music_problems.push((position - 1, problem));
-                    }
+                for problem in break_music_problems(pause) {
+                    warnings.push(crate::i18n::in_language(crate::i18n::Language::En, || {
+                        tr!(
+                            "night-check-music-item",
+                            position = position,
+                            warning = problem.to_string()
+                        )
+                    }));
+                    music_problems.push((index, problem));
                 }
             }
         }

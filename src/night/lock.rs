@@ -4,7 +4,7 @@
 //! and overwrite each other's progress ([`super::progress`]) and log ([`super::log`]), so that a
 //! resume afterwards lands in the wrong place. The second one is refused instead: [`NightLock`]
 //! takes an operating-system lock on a small file beside the night's progress, in the same data
-//! folder and under the same name ([`super::progress::night_file_key`]), `{key}.lock`.
+//! folder and under the same name ([`super::progress::file_key`]), `{key}.lock`.
 //!
 //! The lock is the kernel's (`flock` on Unix, `LockFileEx` on Windows, through `fs4`), not the
 //! file's existence: when the holder dies, however it dies (`kill -9`, a power cut), the kernel
@@ -16,7 +16,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::progress::night_file_key;
+use super::progress::file_key;
 
 /// The lock on one night file, held by this process until dropped.
 #[derive(Debug)]
@@ -56,7 +56,7 @@ impl NightLock {
     /// [`crate::night::user_data_dir`]): `{key}.lock`, beside `{key}.progress.ron`.
     #[must_use]
     pub fn path_for(dir: &Path, night_file: &Path) -> PathBuf {
-        dir.join(format!("{}.lock", night_file_key(night_file)))
+        dir.join(format!("{}.lock", file_key(night_file)))
     }
 
     /// Take the lock of `night_file`, without waiting: [`LockError::Held`] when another process

@@ -13,7 +13,7 @@
 //! One entry per line, as single-line RON, appended, flushed and synced to disk before
 //! [`NightLog::append`] returns, so a crash loses at most the line being written. It sits beside
 //! the night's progress in [`super::user_data_dir`], as `{key}.log` where `{key}` is
-//! [`super::progress::night_file_key`]:
+//! [`super::progress::file_key`]:
 //!
 //! ```text
 //! (unix_ms:1764262800000,event:NightOpened)
@@ -91,6 +91,13 @@ pub enum Event {
     },
     /// Every item is done or skipped.
     NightEnded,
+    /// The running order from now on, as the console numbers it: items (0-based in the night
+    /// file) in the order they are given. Logged when the night opens or resumes and after each
+    /// move, so that the log numbers talks as the console did at the time.
+    RunningOrder {
+        /// The items, in running order.
+        order: Vec<usize>,
+    },
 }
 
 /// One line of the log: when, and what.
@@ -156,14 +163,11 @@ pub struct NightLog {
 
 impl NightLog {
     /// The log of `night_file`, kept in `dir` next to its progress file, under the same name
-    /// with `.log`: `{stem}-{hash12}.log` ([`super::progress::night_file_key`]).
+    /// with `.log`: `{stem}-{hash12}.log` ([`super::progress::file_key`]).
     #[must_use]
     pub fn new(dir: &Path, night_file: &Path) -> Self {
         Self {
-            path: dir.join(format!(
-                "{}.log",
-                super::progress::night_file_key(night_file)
-            )),
+            path: dir.join(format!("{}.log", super::progress::file_key(night_file))),
         }
     }
 

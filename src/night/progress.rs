@@ -275,17 +275,18 @@ pub enum ProgressError {
     NoDataFolder,
 }
 
-/// The name a night's files share in the data folder: the night file's stem and 12 hex digits
-/// of a hash of its full path, e.g. `night-3f2a9c0b1d4e`. Two nights never share it; the same
-/// night named by a relative or an absolute path gets the same key; moving the file changes it.
-/// The progress (`{key}.progress.ron`) and the log (`{key}.log`, [`crate::night::log`]) of one
-/// night sit side by side.
+/// The name a night's (or a single talk's) files share in the data folder: the file's stem and 12
+/// hex digits of a hash of its full path, e.g. `night-3f2a9c0b1d4e`. Two nights never share it;
+/// the same night named by a relative or an absolute path gets the same key; moving the file
+/// changes it. The progress (`{key}.progress.ron`) and the log (`{key}.log`,
+/// [`crate::night::log`]) of one night sit side by side; a single talk's place
+/// ([`crate::resume`]) is named the same way after its deck.
 #[must_use]
-pub fn night_file_key(night_file: &Path) -> String {
-    let full = fs::canonicalize(night_file).unwrap_or_else(|_| night_file.to_path_buf());
+pub fn file_key(file: &Path) -> String {
+    let full = fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
     let hash = blake3::hash(full.to_string_lossy().as_bytes()).to_hex();
-    let stem = night_file.file_stem().map_or_else(
-        || "night".to_owned(),
+    let stem = file.file_stem().map_or_else(
+        || "pecha".to_owned(),
         |stem| stem.to_string_lossy().into_owned(),
     );
     format!("{stem}-{}", &hash[..12])
@@ -300,11 +301,11 @@ pub struct ProgressStore {
 impl ProgressStore {
     /// The progress of `night_file`, kept in `dir` under a name derived from the night file's
     /// full path (two nights never share a file; moving the night file starts afresh):
-    /// `{stem}-{hash12}.progress.ron`, see [`night_file_key`].
+    /// `{stem}-{hash12}.progress.ron`, see [`file_key`].
     #[must_use]
     pub fn new(dir: &Path, night_file: &Path) -> Self {
         Self {
-            path: dir.join(format!("{}.progress.ron", night_file_key(night_file))),
+            path: dir.join(format!("{}.progress.ron", file_key(night_file))),
         }
     }
 

@@ -45,6 +45,8 @@ pub enum Command {
     OpenDeck(PathBuf),
     /// Show or hide the go-to-slide box.
     ShowGoTo(bool),
+    /// The answer to "go on where the talk stopped?": `true` at its slide, `false` from the top.
+    AnswerTalkResume(bool),
     /// Replace the settings (views edit a copy).
     ChangeSettings(Settings),
     /// Speak this language from now on, and remember it; `None` follows the system's.

@@ -41,6 +41,19 @@ pub struct ProjectorStatus<'a> {
     pub plugged: &'a [String],
 }
 
+/// What the presenter is asked when the deck's talk was cut short by a crash last time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalkResumeOffer {
+    /// The slide the talk was on.
+    pub slide: usize,
+    /// Its slides.
+    pub slides: usize,
+    /// Talk time when that slide began, e.g. `2:00`.
+    pub talk_time: String,
+    /// When it was written, local `YYYY-MM-DD HH:MM`.
+    pub stopped_at: String,
+}
+
 /// Everything the presenter view shows.
 #[derive(Debug, Clone)]
 pub struct PresenterModel<'a> {
@@ -84,6 +97,8 @@ pub struct PresenterModel<'a> {
     pub go_to_open: bool,
     /// The quit question is open.
     pub quit_question: bool,
+    /// Where the talk stopped last time, while the question whether to go on there is open.
+    pub talk_resume: Option<TalkResumeOffer>,
     /// Edited notes whose save failed: quitting would lose them.
     pub notes_save_failed: bool,
     /// Rehearsal mode's extras; `None` in a show.
@@ -156,6 +171,9 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     }
     if model.quit_question {
         quit_dialog(ui, model, &mut commands);
+    }
+    if let Some(offer) = &model.talk_resume {
+        talk_resume_dialog(ui, offer, &mut commands);
     }
     commands
 }
@@ -940,6 +958,51 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
     ui.data_mut(|data| data.insert_temp(id, text));
 }
 
+/// After a crash: go on at the slide the talk was on, or start it from the top. From the
+/// keyboard as the night's question: arrows move, Enter takes the focused choice, Space (a
+/// clicker's key) answers nothing, Esc starts from the top.
+fn talk_resume_dialog(ui: &mut Ui, offer: &TalkResumeOffer, commands: &mut Vec<Command>) {
+    let response = egui::Modal::new(Id::unique("talk-resume")).show(ui.ctx(), |ui| {
+        let (down, up) = ui.input_mut(|input| {
+            input.consume_key(egui::Modifiers::NONE, egui::Key::Space);
+            (
+                input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            )
+        });
+        if down {
+            ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Next));
+        }
+        if up {
+            ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Previous));
+        }
+        let nothing_focused = ui.memory(|memory| memory.focused().is_none());
+        ui.heading(tr!("talk-resume-title"));
+        ui.label(tr!(
+            "talk-resume-detail",
+            stopped_at = offer.stopped_at.as_str(),
+            slide = offer.slide,
+            slides = offer.slides,
+            time = offer.talk_time.as_str()
+        ));
+        ui.add_space(6.0);
+        let resume = ui.button(RichText::new(tr!("resume-at-slide", slide = offer.slide)).strong());
+        if resume.clicked() {
+            commands.push(Command::AnswerTalkResume(true));
+        }
+        if ui.button(tr!("talk-resume-from-top")).clicked() {
+            commands.push(Command::AnswerTalkResume(false));
+        }
+        ui.label(RichText::new(tr!("talk-resume-keys")).size(13.0).weak());
+        if nothing_focused {
+            resume.request_focus();
+        }
+    });
+    if response.should_close() {
+        commands.push(Command::AnswerTalkResume(false));
+    }
+}
+
 fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let response = egui::Modal::new(Id::unique("quit-question")).show(ui.ctx(), |ui| {
         ui.heading(tr!("quit-title"));
@@ -949,6 +1012,9 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             } else {
                 tr!("quit-talk")
             });
+            if model.host.is_none() && model.rehearsal.is_none() {
+                ui.label(tr!("quit-talk-resumable"));
+            }
         }
         if model
             .host

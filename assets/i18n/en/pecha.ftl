@@ -426,3 +426,15 @@ history-latest-run = Latest run: { $over ->
 } over, { $spare } s to spare in all.
 history-legend = Avg: seconds to spare (+) or over (−); over: runs over of runs recorded; trend: ↑ more time to spare than before, ↓ less.
 history-unknown-time = at an unknown time
+
+## A single talk cut short by a crash
+
+talk-resume-title = Go on with this talk?
+talk-resume-detail = Pecha stopped during this talk ({ $stopped_at }), at slide { $slide } of { $slides }, { $time } into the talk.
+talk-resume-from-top = Start from the top
+talk-resume-keys = Up, Down: choose · Enter: take it · Esc: start from the top
+quit-talk-resumable = Opening this deck again offers to go on at this slide.
+notice-place-unreadable = { $error }; the talk starts from the top
+notice-place-start-from-top = last time this talk stopped at slide { $slide } of { $slides }; --start began it from the top
+notice-place-save-failed = { $error }; the talk goes on, but a crash now could not resume it
+row-check-stalled = could not be read in { $seconds } s

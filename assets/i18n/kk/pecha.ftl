@@ -382,3 +382,15 @@ history-seconds = { $seconds } с
 history-latest-run = Соңғы жаттығу: { $over } слайд уақыттан асты, барлығы { $spare } с артық.
 history-legend = Орташа: артық секундтар (+) немесе асқаны (−); асты: жазылған жаттығулардың ішінде уақыттан асқандары; үрдіс: ↑ бұрынғыдан көп уақыт артық, ↓ аз.
 history-unknown-time = белгісіз уақытта
+
+## A single talk cut short by a crash
+
+talk-resume-title = Бұл баяндаманы жалғастырамыз ба?
+talk-resume-detail = Pecha бұл баяндама кезінде ({ $stopped_at }) тоқтады: { $slides } слайдтың ішінде { $slide }-слайдта, басталғаннан кейін { $time } өткенде.
+talk-resume-from-top = Басынан бастау
+talk-resume-keys = Жоғары, Төмен: таңдау · Enter: қабылдау · Esc: басынан бастау
+quit-talk-resumable = Бұл презентацияны қайта ашсаңыз, Pecha осы слайдтан жалғастыруды ұсынады.
+notice-place-unreadable = { $error }; баяндама басынан басталады
+notice-place-start-from-top = өткен жолы баяндама { $slide } / { $slides } слайдта тоқтаған; --start оны басынан бастады
+notice-place-save-failed = { $error }; баяндама жалғасуда, бірақ қазір ақау болса, оны жалғастыру мүмкін болмайды
+row-check-stalled = { $seconds } с ішінде оқылмады

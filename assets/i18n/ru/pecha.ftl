@@ -453,3 +453,15 @@ history-latest-run = Последний прогон: сверх времени 
 }, в запасе всего { $spare } с.
 history-legend = Среднее: секунды в запасе (+) или сверх (−); сверх: прогонов сверх времени из записанных; тренд: ↑ запаса больше, чем раньше, ↓ меньше.
 history-unknown-time = в неизвестное время
+
+## A single talk cut short by a crash
+
+talk-resume-title = Продолжить этот доклад?
+talk-resume-detail = Pecha остановилась во время этого доклада ({ $stopped_at }) на слайде { $slide } из { $slides }, через { $time } после начала.
+talk-resume-from-top = Начать сначала
+talk-resume-keys = Вверх, Вниз: выбор · Enter: выбрать · Esc: начать сначала
+quit-talk-resumable = Если снова открыть эту презентацию, Pecha предложит продолжить с этого слайда.
+notice-place-unreadable = { $error }; доклад начинается сначала
+notice-place-start-from-top = в прошлый раз доклад остановился на слайде { $slide } из { $slides }; --start начал его сначала
+notice-place-save-failed = { $error }; доклад идёт дальше, но после сбоя сейчас его не удастся продолжить
+row-check-stalled = не прочитана за { $seconds } с

@@ -126,13 +126,18 @@ where
     }
     text.push('\n');
     let mut day = String::new();
+    let mut order = Numbering::file_order(night);
     for entry in entries {
+        if let Event::RunningOrder { order: new } = &entry.event {
+            order = Numbering(new.clone());
+            continue;
+        }
         let (date, time) = local(entry.unix_ms, zone);
         if date != day {
             let _ = writeln!(text, "{date}");
             day = date;
         }
-        let _ = writeln!(text, "  {time}  {}", describe(night, &entry.event));
+        let _ = writeln!(text, "  {time}  {}", describe(night, &order, &entry.event));
     }
     summary(&mut text, night, entries, zone);
     text
@@ -160,10 +165,44 @@ fn length_ms(ms: u64) -> String {
     clock_time(ms.saturating_add(500) / 1000)
 }
 
-/// The item as the log rows name it: `4. Меруерт Оспанова`, `3. break`. `presenter` is the name
-/// the event recorded, which wins over the night file's (the file may have changed since).
-fn item_label(night: &Night, item: usize, presenter: Option<&str>) -> String {
-    let number = item + 1;
+/// How the console numbered the items: by their place in the running order as the host arranged
+/// it (items are 0-based in the night file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Numbering(Vec<usize>);
+
+impl Numbering {
+    /// The night file's own order, before any move.
+    fn file_order(night: &Night) -> Self {
+        Self((0..night.running_order.len()).collect())
+    }
+
+    /// The last running order `entries` logged, else the file's.
+    fn last_in(night: &Night, entries: &[Entry]) -> Self {
+        entries
+            .iter()
+            .rev()
+            .find_map(|entry| match &entry.event {
+                Event::RunningOrder { order } => Some(Self(order.clone())),
+                _ => None,
+            })
+            .unwrap_or_else(|| Self::file_order(night))
+    }
+
+    /// `item`'s number, from 1; an item the order does not list keeps its file number.
+    fn number(&self, item: usize) -> usize {
+        self.0
+            .iter()
+            .position(|&listed| listed == item)
+            .unwrap_or(item)
+            + 1
+    }
+}
+
+/// The item as the log rows name it: `4. Меруерт Оспанова`, `3. break`, numbered as the console
+/// numbered it then. `presenter` is the name the event recorded, which wins over the night
+/// file's (the file may have changed since).
+fn item_label(night: &Night, order: &Numbering, item: usize, presenter: Option<&str>) -> String {
+    let number = order.number(item);
     let recorded = presenter.filter(|name| !name.trim().is_empty());
     match (night.running_order.get(item), recorded) {
         (Some(Item::Talk(talk)), _) => format!("{number}. {}", recorded.unwrap_or(&talk.presenter)),
@@ -174,15 +213,14 @@ fn item_label(night: &Night, item: usize, presenter: Option<&str>) -> String {
 }
 
 /// One log row's words.
-fn describe(night: &Night, event: &Event) -> String {
+fn describe(night: &Night, order: &Numbering, event: &Event) -> String {
+    let item_label =
+        |item: usize, presenter: Option<&str>| item_label(night, order, item, presenter);
     match event {
         Event::NightOpened => "night opened".to_owned(),
         Event::Resumed { at } => format!("night resumed after a restart, at {at}"),
         Event::TalkStarted { item, presenter } => {
-            format!(
-                "{}: talk started",
-                item_label(night, *item, Some(presenter))
-            )
+            format!("{}: talk started", item_label(*item, Some(presenter)))
         }
         Event::TalkEnded {
             item,
@@ -192,7 +230,7 @@ fn describe(night: &Night, event: &Event) -> String {
         } => {
             let mut words = format!(
                 "{}: talk ended after {}",
-                item_label(night, *item, Some(presenter)),
+                item_label(*item, Some(presenter)),
                 length_ms(*talk_ms)
             );
             if *paused_ms > 0 {
@@ -201,7 +239,7 @@ fn describe(night: &Night, event: &Event) -> String {
             words
         }
         Event::BreakStarted { item } => {
-            let mut words = format!("{}: break started", item_label(night, *item, None));
+            let mut words = format!("{}: break started", item_label(*item, None));
             if let Some(Item::Break(pause)) = night.running_order.get(*item) {
                 let _ = write!(words, " ({} planned)", clock_time(pause.length.as_secs()));
             }
@@ -209,16 +247,18 @@ fn describe(night: &Night, event: &Event) -> String {
         }
         Event::BreakEnded { item, early } => format!(
             "{}: break ended{}",
-            item_label(night, *item, None),
+            item_label(*item, None),
             if *early { " early" } else { "" }
         ),
         Event::Intervention {
             item: Some(item),
             what,
-        } => format!("{}: {what}", item_label(night, *item, None)),
+        } => format!("{}: {what}", item_label(*item, None)),
         Event::Intervention { item: None, what } => format!("host: {what}"),
-        Event::Skipped { item } => format!("{}: skipped", item_label(night, *item, None)),
+        Event::Skipped { item } => format!("{}: skipped", item_label(*item, None)),
         Event::NightEnded => "night ended".to_owned(),
+        // Not a row: it renumbers the rows after it.
+        Event::RunningOrder { .. } => String::new(),
     }
 }
 
@@ -350,7 +390,12 @@ struct Row {
 }
 
 /// The table's row for one talk or break as given; `clock` shows a time as `HH:MM:SS`.
-fn given_row(night: &Night, run: &Given, clock: impl Fn(Option<i64>) -> String) -> Row {
+fn given_row(
+    night: &Night,
+    order: &Numbering,
+    run: &Given,
+    clock: impl Fn(Option<i64>) -> String,
+) -> Row {
     let planned_talk = night.format.total();
     let in_file = night.running_order.get(run.item);
     let mut notes = Vec::new();
@@ -376,7 +421,7 @@ fn given_row(night: &Night, run: &Given, clock: impl Fn(Option<i64>) -> String) 
             _ => presenter.clone(),
         };
         Row {
-            number: run.item + 1,
+            number: order.number(run.item),
             who,
             planned: clock_time(planned_talk.as_secs()),
             start: clock(run.start),
@@ -394,7 +439,7 @@ fn given_row(night: &Night, run: &Given, clock: impl Fn(Option<i64>) -> String) 
             _ => "—".to_owned(),
         };
         Row {
-            number: run.item + 1,
+            number: order.number(run.item),
             who: "break".to_owned(),
             planned: match in_file {
                 Some(Item::Break(pause)) => clock_time(pause.length.as_secs()),
@@ -417,16 +462,19 @@ where
     let clock =
         |unix_ms: Option<i64>| unix_ms.map_or_else(|| "—".to_owned(), |ms| local(ms, zone).1);
     let runs = given(entries);
+    // The table numbers items as the console did at the end of the run.
+    let order = Numbering::last_in(night, entries);
     let mut rows: Vec<Row> = runs
         .iter()
-        .map(|run| given_row(night, run, clock))
+        .map(|run| given_row(night, &order, run, clock))
         .collect();
+    let given_rows = rows.len();
     for (item, thing) in night.running_order.iter().enumerate() {
         if let Item::Talk(talk) = thing
             && !runs.iter().any(|run| run.item == item)
         {
             rows.push(Row {
-                number: item + 1,
+                number: order.number(item),
                 who: talk.presenter.clone(),
                 planned: clock_time(night.format.total().as_secs()),
                 start: "—".to_owned(),
@@ -437,6 +485,8 @@ where
             });
         }
     }
+    // The talks not given in the order they were due.
+    rows[given_rows..].sort_by_key(|row| row.number);
     let mut given_talks: Vec<usize> = runs
         .iter()
         .filter(|run| {
@@ -669,6 +719,52 @@ pub(super) mod tests {
             &chrono::Utc,
         );
         assert!(!one.contains("times on this machine"), "{one}");
+    }
+
+    #[test]
+    fn items_are_numbered_by_the_running_order_as_the_console_numbers_them() {
+        // The host moves Меруерт (item 3 of the file) to the front: she is no. 1 from then on,
+        // in the rows and in the table, as on the console.
+        let entries = vec![
+            at(0, Event::NightOpened),
+            at(
+                5,
+                Event::Intervention {
+                    item: Some(3),
+                    what: "moved to place 1".into(),
+                },
+            ),
+            at(
+                5,
+                Event::RunningOrder {
+                    order: vec![3, 0, 1, 2],
+                },
+            ),
+            at(
+                10,
+                Event::TalkStarted {
+                    item: 3,
+                    presenter: "Меруерт Оспанова".into(),
+                },
+            ),
+        ];
+        let text = render(&night(), Path::new("x.log"), &entries, &[], &chrono::Utc);
+        // Before the move she was no. 4; after it, no. 1.
+        assert!(
+            text.contains("4. Меруерт Оспанова: moved to place 1"),
+            "{text}"
+        );
+        assert!(text.contains("1. Меруерт Оспанова: talk started"), "{text}");
+        // No row for the order itself.
+        assert_eq!(text.matches("19:00:05").count(), 1, "{text}");
+        // The table: Әйгерім is no. 2 and Тохтар no. 3, not given, in that order.
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains("not given"))
+            .collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        assert!(rows[0].trim_start().starts_with("2  Әйгерім"), "{text}");
+        assert!(rows[1].trim_start().starts_with("3  Тохтар"), "{text}");
     }
 
     #[test]
