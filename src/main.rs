@@ -152,7 +152,7 @@ fn main() -> ExitCode {
         log::debug!("the C library keeps its own rule for returning large buffers");
     }
     install_panic_hook();
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(lang_after_subcommand(std::env::args_os().collect()));
     let system_language = Language::from_system();
     // What this terminal reads: `--lang`, else the app's remembered choice, else the system's.
     pecha::i18n::set_language(
@@ -216,6 +216,29 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `pecha --lang ru check talk.ron` as `pecha check --lang ru talk.ron`: `--lang` is global, but
+/// clap refuses any option before a subcommand here (`args_conflicts_with_subcommands`, which keeps
+/// `pecha --start check x` from meaning nothing silently). Only a `--lang` that comes first
+/// (straight after the program's name) moves, and only when a subcommand follows it.
+fn lang_after_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const SUBCOMMANDS: [&str; 4] = ["check", "history", "log", "help"];
+    let taken = match args.get(1).and_then(|arg| arg.to_str()) {
+        Some("--lang") => 2,
+        Some(arg) if arg.starts_with("--lang=") => 1,
+        _ => return args,
+    };
+    let subcommand = 1 + taken;
+    if args.len() <= subcommand
+        || !SUBCOMMANDS.contains(&args[subcommand].to_str().unwrap_or_default())
+    {
+        return args;
+    }
+    let lang: Vec<_> = args.drain(1..subcommand).collect();
+    let at = 2;
+    args.splice(at..at, lang);
+    args
 }
 
 /// A panic (ours, or one inside the windowing system) is logged where the log goes, then
@@ -458,4 +481,42 @@ fn run_app(
     };
     pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lang_after_subcommand;
+
+    fn moved(args: &[&str]) -> Vec<String> {
+        lang_after_subcommand(args.iter().map(Into::into).collect())
+            .into_iter()
+            .map(|arg| arg.into_string().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_leading_lang_goes_after_the_subcommand() {
+        for (given, expected) in [
+            (
+                &["pecha", "--lang", "ru", "check", "x.ron"][..],
+                &["pecha", "check", "--lang", "ru", "x.ron"][..],
+            ),
+            (
+                &["pecha", "--lang=kk", "log"],
+                &["pecha", "log", "--lang=kk"],
+            ),
+            // The app, and anything else, as given.
+            (
+                &["pecha", "--lang", "ru", "talk.ron"],
+                &["pecha", "--lang", "ru", "talk.ron"],
+            ),
+            (
+                &["pecha", "check", "x", "--lang", "ru"],
+                &["pecha", "check", "x", "--lang", "ru"],
+            ),
+            (&["pecha", "--lang"], &["pecha", "--lang"]),
+        ] {
+            assert_eq!(moved(given), expected, "{given:?}");
+        }
+    }
 }
