@@ -838,7 +838,11 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
                 palette::HURRY
             },
         );
-        ui.label(RichText::new(&model.format_label).size(18.0).color(colour));
+        // Kept whole ("PechaKucha · 20 × 20 с" never split after "20"): a long title pushes it
+        // onto the next line instead.
+        ui.add(
+            egui::Label::new(RichText::new(&model.format_label).size(18.0).color(colour)).extend(),
+        );
     });
     if let Some(report) = model
         .rehearsal
