@@ -208,6 +208,39 @@ pub fn decimal_separator() -> char {
     }
 }
 
+/// Words made in every language at once, from something worded on the spot (an error's
+/// `Display`) that cannot be kept itself (it is not `Clone`, it was met on another thread): shown
+/// later in the language of the thread that shows them, and in English for `--json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words([String; 3]);
+
+impl Words {
+    /// What `make` says in each language.
+    pub fn of(make: impl Fn() -> String) -> Self {
+        Self(
+            [Language::En, Language::Ru, Language::Kk].map(|language| in_language(language, &make)),
+        )
+    }
+
+    /// The same words in every language (a file's name, a decoder's own message).
+    #[must_use]
+    pub fn untranslated(text: String) -> Self {
+        Self([text.clone(), text.clone(), text])
+    }
+
+    /// The words in `language`.
+    #[must_use]
+    pub fn get(&self, language: Language) -> &str {
+        &self.0[language.index()]
+    }
+}
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get(language()))
+    }
+}
+
 /// A number with `places` decimals, with the decimal separator of this thread's language:
 /// `23.4` in English, `23,4` in Russian and Kazakh.
 #[must_use]

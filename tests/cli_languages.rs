@@ -223,3 +223,47 @@ fn an_unknown_language_is_a_usage_error() {
     assert_eq!(run.status, Some(2), "{}", run.all());
     assert!(run.stderr.contains("kk, ru and en"), "{}", run.stderr);
 }
+
+#[test]
+fn slide_and_deck_problems_are_worded_in_the_language() {
+    let temp = TempDir::new().unwrap();
+    copy_good_images(temp.path());
+    std::fs::remove_file(temp.path().join("07.png")).unwrap();
+    let run = check_in("ru", temp.path());
+    assert_eq!(run.status, Some(1), "{}", run.all());
+    assert!(
+        run.stdout
+            .contains("ошибка: 19 слайдов, а PechaKucha нужно 20"),
+        "{}",
+        run.stdout
+    );
+    let run = check_in("kk", &data("unknown_field.ron"));
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(
+        run.stderr.contains(
+            ":6:32: слайдта белгісіз `note` өрісі бар, күтілгені: `image` немесе `notes` (`notes` болуы мүмкін бе?)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = check_in("ru", &temp.path().join("нет такой.ron"));
+    assert_eq!(run.status, Some(2), "{}", run.all());
+    assert!(
+        run.stderr.contains(
+            "нет такой.ron: не существует (перемещён, переименован или не скопирован сюда?)"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A slide whose image is gone, in a deck file.
+    let text = std::fs::read_to_string(data("good/deck.ron")).unwrap();
+    let deck = temp.path().join("deck.ron");
+    std::fs::write(&deck, text.replace("\"07.png\"", "\"пропал 07.jpg\"")).unwrap();
+    let run = check_in("kk", &deck);
+    assert!(
+        run.stdout
+            .contains("қате: 7-слайд (пропал 07.jpg): сурет жоқ"),
+        "{}",
+        run.stdout
+    );
+}

@@ -70,9 +70,9 @@ impl fmt::Display for Severity {
 /// worded where it is read, and `--json` always says it in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// Words from elsewhere, as they came: what loading the deck noticed, why an image cannot
-    /// be decoded or a file read (still English: those come from the deck and image readers).
-    Said(String),
+    /// Words from elsewhere, made where they were met (in every language): what loading the
+    /// deck noticed, why an image cannot be decoded or a file read.
+    Said(crate::i18n::Words),
     /// The deck has `slides` slides; `format` needs another number.
     SlideCount {
         /// Slides in the deck.
@@ -116,7 +116,7 @@ pub enum Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            Self::Said(words) => return f.write_str(words),
+            Self::Said(words) => return write!(f, "{words}"),
             Self::SlideCount { slides, format } => {
                 let name = if format.is_standard() {
                     format.name().to_owned()
@@ -401,11 +401,13 @@ pub fn quick_check(deck: &Deck, format: Format) -> Vec<Finding> {
         let problem = if slide.page.is_some() {
             // A PDF's page is only known by rendering it; here, only that the file is there.
             match fs::metadata(&slide.image) {
-                Err(error) => Some(crate::deck::io_reason(&error)),
+                Err(error) => Some(crate::i18n::Words::of(|| crate::deck::io_reason(&error))),
                 Ok(_) => None,
             }
         } else {
-            sniff(&slide.image).err().map(|problem| problem.to_string())
+            sniff(&slide.image)
+                .err()
+                .map(|problem| crate::i18n::Words::of(|| problem.to_string()))
         };
         if let Some(message) = problem {
             findings.push(Finding {
@@ -502,12 +504,9 @@ pub fn check_deck_counting(deck: &Deck, slides_done: &AtomicUsize) -> Report {
             });
         };
         match probe {
-            // The image readers' words are English (rayon's threads speak no other).
             Err(problem) => add(
                 Severity::Error,
-                Problem::Said(crate::i18n::in_language(crate::i18n::Language::En, || {
-                    problem.to_string()
-                })),
+                Problem::Said(crate::i18n::Words::of(|| problem.to_string())),
             ),
             Ok(info) => {
                 // A portrait slide is held to the same size turned on its side.
@@ -663,7 +662,9 @@ mod tests {
             severity: Severity::Error,
             slide,
             file: file.map(PathBuf::from),
-            problem: Problem::Said("image is missing".to_owned()),
+            problem: Problem::Said(crate::i18n::Words::untranslated(
+                "image is missing".to_owned(),
+            )),
         };
         for (finding, described, shown) in [
             (

@@ -438,3 +438,51 @@ notice-place-unreadable = { $error }; the talk starts from the top
 notice-place-start-from-top = last time this talk stopped at slide { $slide } of { $slides }; --start began it from the top
 notice-place-save-failed = { $error }; the talk goes on, but a crash now could not resume it
 row-check-stalled = could not be read in { $seconds } s
+
+## Why a file or an image cannot be used
+
+io-not-found = does not exist (moved, renamed or not copied here?)
+io-permission = cannot be read: permission denied
+io-other = cannot read: { $error }
+image-missing = image is missing
+image-missing-similar = image is missing (there is `{ $similar }`: file names are case-sensitive)
+image-folder = is a folder, not an image
+image-not-regular = is not a file (a named pipe, a device or a socket), not an image
+image-io = cannot read the file: { $error }
+image-empty = file is empty (0 bytes)
+image-text = is a text file, not an image
+image-unknown-format = is not an image pecha can read (PNG, JPEG, WebP, GIF, BMP or TIFF)
+image-file-too-large = file is { $size } MB, over the { $limit } MB limit for one image
+image-too-many-pixels = claims { $width } x { $height } pixels, over the { $side } x { $side } limit; not decoded (a decompression bomb or a mistake)
+image-too-much-memory = { $width } x { $height } pixels would need { $size } MB to decode, over the { $limit } MB limit; not decoded
+image-truncated = { $format } file is truncated: it ends before the image does
+image-decode = does not decode as { $format }: { $trouble } (the decoder says: { $message })
+decode-damaged = the file is damaged; copy it again, or export the slide again
+decode-unsupported = it uses a feature of the format pecha cannot read; export the slide again as an ordinary PNG or JPEG
+decode-other = export the slide again as an ordinary PNG or JPEG
+
+## Why a deck cannot be loaded (after `file:line:column:`)
+
+deck-not-utf8 = the file is not UTF-8 text (maybe Windows-1251?); save it as UTF-8
+deck-unknown-field = unknown field `{ $field }` in { $place }, expected { $expected }
+deck-expected-nothing = nothing here
+deck-expected-two = { $first } or { $second }
+deck-expected-many = one of { $names } or { $last }
+deck-did-you-mean = (did you mean `{ $name }`?)
+deck-no-images = no slide images in this folder (looked for .png, .jpg, .jpeg, .webp, .gif, .bmp, .tif, .tiff)
+deck-pdf = the deck's `pdf:` { $pdf }: { $problem }
+deck-single-image = this is a single image; give the folder that holds the slides, or a .ron deck file
+deck-presentation = PowerPoint, Impress and Keynote files are not read directly: export the deck as PDF (in PowerPoint: File → Export → PDF; in Keynote: File → Export To → PDF) and give the PDF
+deck-slides-and-pdf = give either `slides: [...]` (images) or `pdf: "file.pdf"`, not both
+deck-no-slides = no slides: give `slides: [Slide(image: "01.jpg"), ...]` or `pdf: "file.pdf"`
+deck-notes-without-pdf = `notes: [...]` goes with `pdf: "file.pdf"`; for image slides write the notes in each `Slide(image: ..., notes: ...)`
+deck-notes-past-pdf = { $notes } notes but { $pdf } has { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}: the notes after page { $pages } are not shown
+deck-place-slide = a slide
+deck-place-format = the format
+deck-place-deck = the deck
+deck-missing-field = missing field `{ $field }` in { $place }
+deck-duplicate-field = field `{ $field }` is given twice in { $place }
+deck-unknown-format = unknown format `{ $found }`, expected `PechaKucha`, `Ignite` or `Custom(slides: N, seconds: N)`

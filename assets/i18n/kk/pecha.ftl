@@ -394,3 +394,48 @@ notice-place-unreadable = { $error }; баяндама басынан баста
 notice-place-start-from-top = өткен жолы баяндама { $slide } / { $slides } слайдта тоқтаған; --start оны басынан бастады
 notice-place-save-failed = { $error }; баяндама жалғасуда, бірақ қазір ақау болса, оны жалғастыру мүмкін болмайды
 row-check-stalled = { $seconds } с ішінде оқылмады
+
+## Why a file or an image cannot be used
+
+io-not-found = жоқ (жылжытылған, атауы өзгертілген немесе мұнда көшірілмеген бе?)
+io-permission = оқылмайды: рұқсат жоқ
+io-other = оқылмайды: { $error }
+image-missing = сурет жоқ
+image-missing-similar = сурет жоқ (`{ $similar }` бар: файл атауларында бас және кіші әріптер ажыратылады)
+image-folder = бұл сурет емес, қалта
+image-not-regular = бұл сурет емес, файл да емес (аталған арна, құрылғы немесе сокет)
+image-io = файл оқылмайды: { $error }
+image-empty = файл бос (0 байт)
+image-text = бұл сурет емес, мәтін файлы
+image-unknown-format = бұл pecha оқи алатын сурет емес (PNG, JPEG, WebP, GIF, BMP немесе TIFF)
+image-file-too-large = файл көлемі { $size } МБ, бір суреттің шегі { $limit } МБ
+image-too-many-pixels = { $width } x { $height } пиксель көрсетілген, шегі { $side } x { $side }; ашылмады (декомпрессиялық бомба немесе қате)
+image-too-much-memory = { $width } x { $height } пиксельді ашу үшін { $size } МБ жад керек, шегі { $limit } МБ; ашылмады
+image-truncated = { $format } файлы қиылған: сурет біткенше файл аяқталып қалады
+image-decode = { $format } ретінде ашылмайды: { $trouble } (декодер хабары: { $message })
+decode-damaged = файл бүлінген; оны қайта көшіріңіз немесе слайдты қайта экспорттаңыз
+decode-unsupported = онда pecha оқи алмайтын формат мүмкіндігі бар; слайдты кәдімгі PNG немесе JPEG ретінде қайта экспорттаңыз
+decode-other = слайдты кәдімгі PNG немесе JPEG ретінде қайта экспорттаңыз
+
+## Why a deck cannot be loaded (after `file:line:column:`)
+
+deck-not-utf8 = файл UTF-8 мәтіні емес (Windows-1251 болуы мүмкін бе?); оны UTF-8 ретінде сақтаңыз
+deck-unknown-field = { $place } белгісіз `{ $field }` өрісі бар, күтілгені: { $expected }
+deck-expected-nothing = мұнда ештеңе
+deck-expected-two = { $first } немесе { $second }
+deck-expected-many = { $names } немесе { $last } өрістерінің бірі
+deck-did-you-mean = (`{ $name }` болуы мүмкін бе?)
+deck-no-images = бұл қалтада слайд суреттері жоқ (.png, .jpg, .jpeg, .webp, .gif, .bmp, .tif, .tiff ізделді)
+deck-pdf = презентацияның `pdf:` өрісі { $pdf }: { $problem }
+deck-single-image = бұл бір ғана сурет; слайдтар жатқан қалтаны немесе .ron презентация файлын көрсетіңіз
+deck-presentation = PowerPoint, Impress және Keynote файлдары тікелей оқылмайды: презентацияны PDF-ке экспорттаңыз (PowerPoint-та: Файл → Экспорт → PDF; Keynote-та: Файл → Экспорттау → PDF) және PDF-ті көрсетіңіз
+deck-slides-and-pdf = не `slides: [...]` (суреттер), не `pdf: "file.pdf"` көрсетіңіз, екеуін бірдей емес
+deck-no-slides = слайд жоқ: `slides: [Slide(image: "01.jpg"), ...]` немесе `pdf: "file.pdf"` көрсетіңіз
+deck-notes-without-pdf = `notes: [...]` тек `pdf: "file.pdf"` бірге жазылады; сурет слайдтарының жазбаларын әр `Slide(image: ..., notes: ...)` ішіне жазыңыз
+deck-notes-past-pdf = { $notes } жазба бар, ал { $pdf } ішінде { $pages } бет: { $pages }-беттен кейінгі жазбалар көрсетілмейді
+deck-place-slide = слайдта
+deck-place-format = форматта
+deck-place-deck = презентацияда
+deck-missing-field = { $place } `{ $field }` өрісі жоқ
+deck-duplicate-field = { $place } `{ $field }` өрісі екі рет берілген
+deck-unknown-format = белгісіз `{ $found }` форматы, күтілгені: `PechaKucha`, `Ignite` немесе `Custom(slides: N, seconds: N)`

@@ -465,3 +465,52 @@ notice-place-unreadable = { $error }; доклад начинается снач
 notice-place-start-from-top = в прошлый раз доклад остановился на слайде { $slide } из { $slides }; --start начал его сначала
 notice-place-save-failed = { $error }; доклад идёт дальше, но после сбоя сейчас его не удастся продолжить
 row-check-stalled = не прочитана за { $seconds } с
+
+## Why a file or an image cannot be used
+
+io-not-found = не существует (перемещён, переименован или не скопирован сюда?)
+io-permission = не читается: нет прав доступа
+io-other = не читается: { $error }
+image-missing = картинки нет
+image-missing-similar = картинки нет (есть `{ $similar }`: в именах файлов важен регистр букв)
+image-folder = это папка, а не картинка
+image-not-regular = это не файл (именованный канал, устройство или сокет), а не картинка
+image-io = файл не читается: { $error }
+image-empty = файл пуст (0 байт)
+image-text = это текстовый файл, а не картинка
+image-unknown-format = это не картинка, которую может прочитать pecha (PNG, JPEG, WebP, GIF, BMP или TIFF)
+image-file-too-large = файл занимает { $size } МБ, больше предела в { $limit } МБ для одной картинки
+image-too-many-pixels = заявлено { $width } x { $height } пикселей, больше предела { $side } x { $side }; не декодирована (декомпрессионная бомба или ошибка)
+image-too-much-memory = для { $width } x { $height } пикселей нужно { $size } МБ памяти, больше предела в { $limit } МБ; не декодирована
+image-truncated = файл { $format } обрезан: он кончается раньше картинки
+image-decode = не декодируется как { $format }: { $trouble } (декодер сообщает: { $message })
+decode-damaged = файл повреждён; скопируйте его заново или заново экспортируйте слайд
+decode-unsupported = в нём есть возможность формата, которую pecha не читает; экспортируйте слайд заново как обычный PNG или JPEG
+decode-other = экспортируйте слайд заново как обычный PNG или JPEG
+
+## Why a deck cannot be loaded (after `file:line:column:`)
+
+deck-not-utf8 = файл не в кодировке UTF-8 (может быть, Windows-1251?); сохраните его в UTF-8
+deck-unknown-field = неизвестное поле `{ $field }` в { $place }, ожидается { $expected }
+deck-expected-nothing = здесь ничего
+deck-expected-two = { $first } или { $second }
+deck-expected-many = одно из { $names } или { $last }
+deck-did-you-mean = (может быть, `{ $name }`?)
+deck-no-images = в этой папке нет картинок слайдов (искались .png, .jpg, .jpeg, .webp, .gif, .bmp, .tif, .tiff)
+deck-pdf = `pdf:` презентации { $pdf }: { $problem }
+deck-single-image = это одна картинка; укажите папку со слайдами или файл презентации .ron
+deck-presentation = файлы PowerPoint, Impress и Keynote напрямую не читаются: экспортируйте презентацию в PDF (в PowerPoint: Файл → Экспорт → PDF; в Keynote: Файл → Экспортировать в → PDF) и укажите PDF
+deck-slides-and-pdf = укажите либо `slides: [...]` (картинки), либо `pdf: "file.pdf"`, но не оба
+deck-no-slides = нет слайдов: укажите `slides: [Slide(image: "01.jpg"), ...]` или `pdf: "file.pdf"`
+deck-notes-without-pdf = `notes: [...]` пишется вместе с `pdf: "file.pdf"`; для слайдов-картинок пишите заметки в каждом `Slide(image: ..., notes: ...)`
+deck-notes-past-pdf = заметок { $notes }, а в { $pdf } { $pages ->
+    [one] { $pages } страница
+    [few] { $pages } страницы
+   *[other] { $pages } страниц
+}: заметки после страницы { $pages } не показываются
+deck-place-slide = слайде
+deck-place-format = формате
+deck-place-deck = презентации
+deck-missing-field = нет поля `{ $field }` в { $place }
+deck-duplicate-field = поле `{ $field }` задано дважды в { $place }
+deck-unknown-format = неизвестный формат `{ $found }`, ожидается `PechaKucha`, `Ignite` или `Custom(slides: N, seconds: N)`
