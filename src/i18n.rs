@@ -212,20 +212,20 @@ pub fn decimal_separator() -> char {
 /// `Display`) that cannot be kept itself (it is not `Clone`, it was met on another thread): shown
 /// later in the language of the thread that shows them, and in English for `--json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Words([String; 3]);
+pub struct Words(Box<[String; 3]>);
 
 impl Words {
     /// What `make` says in each language.
     pub fn of(make: impl Fn() -> String) -> Self {
-        Self(
+        Self(Box::new(
             [Language::En, Language::Ru, Language::Kk].map(|language| in_language(language, &make)),
-        )
+        ))
     }
 
     /// The same words in every language (a file's name, a decoder's own message).
     #[must_use]
     pub fn untranslated(text: String) -> Self {
-        Self([text.clone(), text.clone(), text])
+        Self(Box::new([text.clone(), text.clone(), text]))
     }
 
     /// The words in `language`.
