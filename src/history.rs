@@ -194,7 +194,7 @@ pub fn local_time(unix_seconds: i64) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
     /// A slide file could not be read to compute the deck's key.
-    #[error("cannot read {}: {source}", crate::text::shown(path))]
+    #[error("{}", crate::tr!("history-slide-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Slide {
         /// The slide file.
         path: PathBuf,
@@ -202,10 +202,7 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file exists but could not be read.
-    #[error(
-        "cannot read the rehearsal history {}: {source}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("history-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The history file.
         path: PathBuf,
@@ -213,7 +210,7 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file is not one this Pecha understands.
-    #[error("the rehearsal history {} {problem}", crate::text::shown(path))]
+    #[error("{}", crate::tr!("history-unusable", file = crate::text::shown(path).to_string(), problem = problem.as_str()))]
     Unusable {
         /// The history file.
         path: PathBuf,
@@ -221,7 +218,7 @@ pub enum HistoryError {
         problem: String,
     },
     /// The user's data folder is unknown (no home directory).
-    #[error("no data folder for rehearsal history (is HOME set?)")]
+    #[error("{}", crate::tr!("history-no-data-folder"))]
     NoDataFolder,
 }
 

@@ -100,7 +100,7 @@ pub struct LaunchOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// The window system or the renderer failed.
-    #[error("cannot open a window: {0}")]
+    #[error("{}", crate::tr!("app-window", error = _0.as_str()))]
     Window(String),
 }
 

@@ -65,8 +65,8 @@ pub struct NightReport {
 pub struct MusicProblem {
     /// The music file, as the night names it.
     pub file: PathBuf,
-    /// What is wrong with it (the audio reader's words, English).
-    pub problem: String,
+    /// What is wrong with it, in every language (it is found on the checking thread).
+    pub problem: crate::i18n::Words,
 }
 
 impl std::fmt::Display for MusicProblem {
@@ -74,7 +74,7 @@ impl std::fmt::Display for MusicProblem {
         f.write_str(&tr!(
             "night-check-music",
             file = crate::text::shown(&self.file).to_string(),
-            problem = self.problem.as_str()
+            problem = self.problem.to_string()
         ))
     }
 }
@@ -208,10 +208,7 @@ pub fn break_music_problems(pause: &crate::night::Break) -> Vec<MusicProblem> {
                 .err()
                 .map(|problem| MusicProblem {
                     file: music.clone(),
-                    // The audio reader's words are English on every thread.
-                    problem: crate::i18n::in_language(crate::i18n::Language::En, || {
-                        problem.to_string()
-                    }),
+                    problem: crate::i18n::Words::of(|| problem.to_string()),
                 })
         })
         .collect()

@@ -249,10 +249,7 @@ impl Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum ProgressError {
     /// The file could not be read.
-    #[error(
-        "cannot read the night's progress {}: {source}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("progress-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The progress file.
         path: PathBuf,
@@ -260,10 +257,7 @@ pub enum ProgressError {
         source: io::Error,
     },
     /// The file is damaged, from a newer Pecha, or for another running order.
-    #[error(
-        "the night's progress {} {problem}; the night starts from the top",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("progress-unusable", file = crate::text::shown(path).to_string(), problem = problem.as_str()))]
     Unusable {
         /// The progress file.
         path: PathBuf,
@@ -271,7 +265,7 @@ pub enum ProgressError {
         problem: String,
     },
     /// The user's data folder is unknown (no home directory).
-    #[error("no data folder for the night's progress (is HOME set?)")]
+    #[error("{}", crate::tr!("progress-no-data-folder"))]
     NoDataFolder,
 }
 
