@@ -286,6 +286,34 @@ impl PechaApp {
         }
     }
 
+    /// A question on screen brings the presenter window to the front with the keyboard's focus:
+    /// keys typed on the fullscreen projector window (which window managers focus as it opens)
+    /// could not answer it, and the host would look for it on the wrong screen. Asked again, at
+    /// most once a second, while the question is up and the presenter window has lost the focus.
+    pub(super) fn focus_questions(&mut self, ctx: &egui::Context, now: Duration) {
+        let asking = self.modal.is_some()
+            || self.talk_resume.offer.is_some()
+            || self
+                .mode
+                .night()
+                .is_some_and(|hosting| hosting.resume_offer.is_some() && !hosting.resume_deferred);
+        if !asking {
+            self.question_focused_at = None;
+            return;
+        }
+        let focused = ctx.input(|input| input.viewport().focused) != Some(false);
+        let due = match self.question_focused_at {
+            None => true,
+            Some(at) => !focused && now.saturating_sub(at) >= Duration::from_secs(1),
+        };
+        if due {
+            ctx.send_viewport_cmd_to(ViewportId::ROOT, egui::ViewportCommand::Focus);
+            self.question_focused_at = Some(now);
+        } else if !focused {
+            ctx.request_repaint_after_for(Duration::from_secs(1), ViewportId::ROOT);
+        }
+    }
+
     /// Ask for the presenter view's next frame at [`next_wake`].
     pub(super) fn schedule_repaint(&self, ctx: &egui::Context) {
         // Read the clock again: the delay is counted from this call, not from the frame's start.

@@ -255,6 +255,9 @@ pub struct PechaApp {
     modal: Option<Modal>,
     /// The quit was confirmed: the window's close goes through.
     quitting: bool,
+    /// When the presenter window was last asked to take the focus for a question on screen
+    /// (see `focus_questions`); `None` while there is no question.
+    question_focused_at: Option<Duration>,
     trace: Option<TraceRecorder>,
     /// When `--start` handed slide 1 to the projector, which starts the talk by painting it.
     start_handed_over: Option<Duration>,
@@ -311,6 +314,7 @@ impl PechaApp {
             last_tick_second: None,
             modal: None,
             quitting: false,
+            question_focused_at: None,
             trace,
             start_handed_over: None,
             opening: None,
@@ -476,6 +480,7 @@ impl eframe::App for PechaApp {
         self.take_projector_start();
         let now = self.clock.now();
         self.advance(ctx, now);
+        self.focus_questions(ctx, now);
         if self.projector.showing() {
             self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.
