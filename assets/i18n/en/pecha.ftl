@@ -534,3 +534,49 @@ music-file-problem = { $file } { $problem }; the break goes on without it
 music-no-files = the break has no music files; it is silent
 music-none-any-more = none of the break's music files can be played any more; the music stopped
 music-none-playable = none of the break's { $files } music file(s) can be played; the break is silent
+
+## `pecha log`
+
+log-runs-before = This night was run { $runs } times on this machine; this is the latest run. `pecha log --all` shows them all.
+log-run-of = Run { $run } of { $runs }
+log-title = Night log of "{ $title }"
+log-night-file = Night file: { $file }
+log-log-file = Log file:   { $file }
+log-problem = log { $problem }
+log-nothing = Nothing logged yet.
+log-unknown-date = (unknown date)
+log-break = break
+log-gone-named = { $number }. { $name } (no longer in the night file)
+log-gone = item { $number } (no longer in the night file)
+log-night-opened = night opened
+log-resumed = night resumed after a restart, at { $at }
+log-talk-started = { $item }: talk started
+log-talk-ended = { $item }: talk ended after { $length }
+log-talk-ended-paused = { $item }: talk ended after { $length }, paused { $paused }
+log-break-started = { $item }: break started
+log-break-started-planned = { $item }: break started ({ $planned } planned)
+log-break-ended = { $item }: break ended
+log-break-ended-early = { $item }: break ended early
+log-host = host: { $what }
+log-skipped = { $item }: skipped
+log-night-ended = night ended
+log-note-again = again
+log-note-no-start = no start logged
+log-note-no-end = no end logged
+log-note-skipped-under-way = skipped under way
+log-note-cut-short = cut short
+log-note-ended-early = ended early
+log-note-not-given = not given
+log-given = Talks and breaks: { $given } of { $talks ->
+    [one] 1 talk
+   *[other] { $talks } talks
+} given
+log-col-presenter = presenter
+log-col-planned = planned
+log-col-start = start
+log-col-end = end
+log-col-length = length
+log-col-paused = paused
+log-length-legend = Length: time the slides ran, pauses excluded (for a break: from start to end).
+log-span = The night: { $from } to { $to }, { $span } in all; the running order plans { $planned } of talks and breaks.
+log-span-not-ended = The night: { $from } to { $to }, { $span } in all (not ended); the running order plans { $planned } of talks and breaks.

@@ -566,3 +566,53 @@ music-file-problem = { $file }: { $problem }; перерыв пройдёт бе
 music-no-files = у перерыва нет музыкальных файлов; он пройдёт в тишине
 music-none-any-more = ни один музыкальный файл перерыва больше не воспроизводится; музыка остановлена
 music-none-playable = ни один из музыкальных файлов перерыва ({ $files }) не воспроизводится; перерыв пройдёт в тишине
+
+## `pecha log`
+
+log-runs-before = Этот вечер проводился на этом компьютере { $runs ->
+    [one] { $runs } раз
+    [few] { $runs } раза
+   *[other] { $runs } раз
+}; здесь последний показ. Все показы: `pecha log --all`.
+log-run-of = Показ { $run } из { $runs }
+log-title = Журнал вечера «{ $title }»
+log-night-file = Файл вечера: { $file }
+log-log-file = Журнал:      { $file }
+log-problem = журнал: { $problem }
+log-nothing = Пока ничего не записано.
+log-unknown-date = (дата неизвестна)
+log-break = перерыв
+log-gone-named = { $number }. { $name } (больше нет в файле вечера)
+log-gone = пункт { $number } (больше нет в файле вечера)
+log-night-opened = вечер открыт
+log-resumed = вечер продолжен после перезапуска: { $at }
+log-talk-started = { $item }: доклад начался
+log-talk-ended = { $item }: доклад закончился через { $length }
+log-talk-ended-paused = { $item }: доклад закончился через { $length }, на паузе { $paused }
+log-break-started = { $item }: перерыв начался
+log-break-started-planned = { $item }: перерыв начался (по плану { $planned })
+log-break-ended = { $item }: перерыв закончился
+log-break-ended-early = { $item }: перерыв закончился досрочно
+log-host = ведущий: { $what }
+log-skipped = { $item }: пропущен
+log-night-ended = вечер окончен
+log-note-again = повторно
+log-note-no-start = начало не записано
+log-note-no-end = конец не записан
+log-note-skipped-under-way = пропущен по ходу
+log-note-cut-short = прерван
+log-note-ended-early = закончен досрочно
+log-note-not-given = не состоялся
+log-given = Доклады и перерывы: прошло { $given } из { $talks ->
+    [one] { $talks } доклада
+   *[other] { $talks } докладов
+}
+log-col-presenter = выступающий
+log-col-planned = план
+log-col-start = начало
+log-col-end = конец
+log-col-length = длина
+log-col-paused = пауза
+log-length-legend = Длина: сколько шли слайды, без пауз (для перерыва — от начала до конца).
+log-span = Вечер: с { $from } до { $to }, всего { $span }; по программе доклады и перерывы занимают { $planned }.
+log-span-not-ended = Вечер: с { $from } до { $to }, всего { $span } (не окончен); по программе доклады и перерывы занимают { $planned }.
