@@ -277,7 +277,7 @@ pub struct Loaded {
     /// Where it lives.
     pub path: PathBuf,
     /// Set when an unusable file was moved aside.
-    pub warning: Option<String>,
+    pub warning: Option<crate::i18n::Words>,
 }
 
 /// The folder that holds one history file per deck key.
@@ -357,11 +357,15 @@ impl HistoryStore {
                 })?;
                 Ok(Loaded {
                     history: fresh,
-                    warning: Some(format!(
-                        "the rehearsal history {} {problem}; it was moved to {} and a new history started",
-                        crate::text::shown(&path),
-                        crate::text::shown(&aside)
-                    )),
+                    // Read on the file thread, shown later: worded in every language.
+                    warning: Some(crate::i18n::Words::of(|| {
+                        tr!(
+                            "history-moved-aside",
+                            file = crate::text::shown(&path).to_string(),
+                            problem = problem.as_str(),
+                            aside = crate::text::shown(&aside).to_string()
+                        )
+                    })),
                     path,
                 })
             }

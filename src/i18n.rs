@@ -235,6 +235,13 @@ impl Words {
     }
 }
 
+/// Words that are the same in every language.
+impl From<&str> for Words {
+    fn from(text: &str) -> Self {
+        Self::untranslated(text.to_owned())
+    }
+}
+
 impl fmt::Display for Words {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.get(language()))

@@ -318,14 +318,21 @@ fn a_nights_console_in_russian() {
 #[test]
 fn the_language_menu_switches_at_once_and_is_remembered() {
     let (mut harness, _clock) = launch_with(good_deck(), options(Language::Ru));
+    harness.state_mut().set_cues(None);
     harness.run_ok();
     assert_label(&harness, "ГОТОВ");
+    assert_eq!(
+        common::app::notice_texts(harness.state()),
+        ["нет звукового устройства: сигналов не будет"]
+    );
     common::app::apply(
         &mut harness,
         pecha::ui::Command::ChooseLanguage(Some(Language::Kk)),
     );
     harness.run_ok();
     assert_label(&harness, "ДАЙЫН");
+    // The notice raised in Russian reads in Kazakh now.
+    assert_label(&harness, "дыбыс құрылғысы жоқ: дыбыс белгілері естілмейді");
     assert_eq!(harness.state().settings().language, Some(Language::Kk));
     assert_eq!(harness.state().language(), Language::Kk);
     common::app::apply(&mut harness, pecha::ui::Command::ChooseLanguage(None));

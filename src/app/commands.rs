@@ -81,7 +81,7 @@ impl PechaApp {
             Command::ToggleRehearsal => match self.mode {
                 Mode::Night(_) => self.notify(
                     NoticeKind::NotDuringNight(NightRefusal::Rehearsal),
-                    crate::tr!("notice-rehearsal-in-night"),
+                    crate::i18n::Words::of(|| crate::tr!("notice-rehearsal-in-night")),
                 ),
                 Mode::Talk | Mode::Rehearsal(_) => self.toggle_rehearsal(),
             },
@@ -122,7 +122,7 @@ impl PechaApp {
             Command::OpenDialog { .. } | Command::OpenDeck(_) if self.mode.is_night() => self
                 .notify(
                     NoticeKind::NotDuringNight(NightRefusal::OpenAnother),
-                    crate::tr!("notice-open-in-night"),
+                    crate::i18n::Words::of(|| crate::tr!("notice-open-in-night")),
                 ),
             Command::OpenDialog { folder } => self.open_dialog(folder),
             Command::OpenDeck(path) => self.open_path(path),
@@ -218,7 +218,7 @@ impl PechaApp {
                 if position.is_some() && !allowed {
                     self.notify(
                         NoticeKind::NotDuringNight(NightRefusal::WalkDuringItem),
-                        crate::tr!("notice-walk-during-item"),
+                        crate::i18n::Words::of(|| crate::tr!("notice-walk-during-item")),
                     );
                 } else {
                     let stops = hosting.walk_stops();
@@ -336,7 +336,9 @@ impl PechaApp {
             Ok(_) => self.dialog = Some(receiver),
             Err(error) => self.notify(
                 NoticeKind::Opening(OpeningNotice::DialogFailed),
-                crate::tr!("notice-dialog-failed", error = error.to_string()),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-dialog-failed", error = error.to_string())
+                }),
             ),
         }
     }
@@ -348,10 +350,12 @@ impl PechaApp {
         if matches!(self.talk.state(now), TalkState::Running | TalkState::Paused) {
             self.notify(
                 NoticeKind::Opening(OpeningNotice::RefusedWhileRunning),
-                crate::tr!(
-                    "notice-refused-while-running",
-                    file = crate::text::shown(&path).to_string()
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-refused-while-running",
+                        file = crate::text::shown(&path).to_string()
+                    )
+                }),
             );
             return;
         }
@@ -367,7 +371,9 @@ impl PechaApp {
             Ok(_) => self.opening = Some(receiver),
             Err(error) => self.notify(
                 NoticeKind::Opening(OpeningNotice::Failed),
-                crate::tr!("notice-cannot-load", error = error.to_string()),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-cannot-load", error = error.to_string())
+                }),
             ),
         }
     }

@@ -233,7 +233,7 @@ impl PechaApp {
                 Some(path) => self.apply(ctx, crate::ui::Command::OpenDeck(path)),
                 None => self.notify(
                     NoticeKind::Opening(OpeningNotice::NothingChosen),
-                    crate::tr!("notice-nothing-chosen"),
+                    crate::i18n::Words::of(|| crate::tr!("notice-nothing-chosen")),
                 ),
             }
         }
@@ -245,7 +245,9 @@ impl PechaApp {
                 Ok(opened) => self.opened(ctx, opened),
                 Err(error) => self.notify(
                     NoticeKind::Opening(OpeningNotice::Failed),
-                    crate::tr!("notice-cannot-open", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-cannot-open", error = error.to_string())
+                    }),
                 ),
             }
         }
@@ -260,16 +262,22 @@ impl PechaApp {
                 FileEvent::HistorySaveFailed(error) => self.history_save_failed(&error),
                 FileEvent::ProgressSaveFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    crate::tr!("notice-night-file-failed", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-night-file-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::LogAppendFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    crate::tr!("notice-night-file-failed", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-night-file-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::PlaceLoaded { store, place } => self.talk_place_loaded(&store, place),
                 FileEvent::PlaceSaveFailed(error) => self.notify(
                     NoticeKind::TalkPlace,
-                    crate::tr!("notice-place-save-failed", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-place-save-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::DeckChecked { source, problems } => {
                     // A night checks its decks itself, and says so on their rows.
@@ -461,15 +469,26 @@ impl PechaApp {
                     {
                         *check = Some(Checked::Unreadable(message.clone()));
                     }
-                    let name = hosting.talk_name(item);
-                    self.notify(
-                        NoticeKind::TalkSkipped(item),
-                        crate::tr!("notice-talk-skipped", name = name, error = message.as_str()),
-                    );
+                    self.notify_talk_skipped(item, &message);
                     self.skip_item(item, now);
                 }
             }
         }
+    }
+
+    /// Talk `item` of the night is skipped because its deck cannot be read (`why`).
+    fn notify_talk_skipped(&mut self, item: usize, why: &str) {
+        let Some(hosting) = self.mode.night() else {
+            return;
+        };
+        let text = crate::i18n::Words::of(|| {
+            crate::tr!(
+                "notice-talk-skipped",
+                name = hosting.talk_name(item),
+                error = why
+            )
+        });
+        self.notify(NoticeKind::TalkSkipped(item), text);
     }
 
     /// Move the night on: load the deck of the card on screen, follow the talk, end the break.
@@ -498,15 +517,7 @@ impl PechaApp {
                     });
                 if is_talk && !armed && !loading {
                     if let Some(message) = unreadable.filter(|_| on_card) {
-                        let name = hosting.talk_name(item);
-                        self.notify(
-                            NoticeKind::TalkSkipped(item),
-                            crate::tr!(
-                                "notice-talk-skipped",
-                                name = name,
-                                error = message.as_str()
-                            ),
-                        );
+                        self.notify_talk_skipped(item, &message);
                         self.skip_item(item, now);
                     } else if let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {
                         let (sender, receiver) = channel();

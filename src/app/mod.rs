@@ -333,7 +333,9 @@ impl PechaApp {
             Ok(files) => app.files = Some(files),
             Err(error) => app.notify(
                 NoticeKind::FileThreadDown,
-                crate::tr!("notice-file-thread", error = error.to_string()),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-file-thread", error = error.to_string())
+                }),
             ),
         }
         if let Some(files) = &app.files {
@@ -398,7 +400,10 @@ impl PechaApp {
     /// Give the app its sound device; `None` means silent, with one notice.
     pub fn set_cues(&mut self, cues: Option<Cues>) {
         if cues.is_none() {
-            self.notify(NoticeKind::NoSound, crate::tr!("notice-no-sound"));
+            self.notify(
+                NoticeKind::NoSound,
+                crate::i18n::Words::of(|| crate::tr!("notice-no-sound")),
+            );
         }
         self.cues = cues;
     }
@@ -435,7 +440,7 @@ impl PechaApp {
 
     /// Tell the host something in the status bar; a notice of the same kind already showing
     /// takes the new words instead of a second notice.
-    fn notify(&mut self, kind: NoticeKind, text: String) {
+    fn notify(&mut self, kind: NoticeKind, text: crate::i18n::Words) {
         self.notices.raise(kind, text);
     }
 

@@ -105,19 +105,27 @@ impl Hosting {
         let store = data_dir.map(|dir| ProgressStore::new(dir, &night.source));
         let log = data_dir.map(|dir| NightLog::new(dir, &night.source));
         if data_dir.is_none() {
-            notices.raise(NoticeKind::NightProgress, tr!("notice-no-data-folder"));
+            notices.raise(
+                NoticeKind::NightProgress,
+                crate::i18n::Words::of(|| tr!("notice-no-data-folder")),
+            );
         }
         let mut resume_offer = None;
         if let Some(store) = &store {
             match store.load_for(&night) {
                 Ok(Some(saved)) if saved.stage == Stage::End => {
-                    notices.raise(NoticeKind::NightProgress, tr!("notice-night-ended-before"));
+                    notices.raise(
+                        NoticeKind::NightProgress,
+                        crate::i18n::Words::of(|| tr!("notice-night-ended-before")),
+                    );
                 }
                 Ok(Some(saved)) if saved != Progress::new(count) => resume_offer = Some(saved),
                 Ok(_) => {}
                 Err(error) => notices.raise(
                     NoticeKind::NightProgress,
-                    tr!("notice-progress-unreadable", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        tr!("notice-progress-unreadable", error = error.to_string())
+                    }),
                 ),
             }
         }
@@ -344,18 +352,22 @@ impl PechaApp {
             Err(error @ LockError::Held { .. }) => {
                 self.notify(
                     NoticeKind::Opening(OpeningNotice::OpenElsewhere),
-                    tr!(
-                        "notice-night-open-elsewhere",
-                        file = crate::text::shown(&night.source).to_string(),
-                        error = error.to_string()
-                    ),
+                    crate::i18n::Words::of(|| {
+                        tr!(
+                            "notice-night-open-elsewhere",
+                            file = crate::text::shown(&night.source).to_string(),
+                            error = error.to_string()
+                        )
+                    }),
                 );
                 Err(OpenElsewhere)
             }
             Err(error @ LockError::Io { .. }) => {
                 self.notify(
                     NoticeKind::NightProgress,
-                    tr!("notice-night-lock-failed", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        tr!("notice-night-lock-failed", error = error.to_string())
+                    }),
                 );
                 Ok(None)
             }
@@ -465,10 +477,12 @@ impl PechaApp {
                 let armed =
                     hosting.deck_item == Some(item) && self.talk.state(now) == TalkState::Ready;
                 if !armed {
-                    let message = tr!(
-                        "notice-deck-still-loading",
-                        presenter = talk.presenter.as_str()
-                    );
+                    let message = crate::i18n::Words::of(|| {
+                        tr!(
+                            "notice-deck-still-loading",
+                            presenter = talk.presenter.as_str()
+                        )
+                    });
                     self.notify(NoticeKind::DeckStillLoading(item), message);
                     return;
                 }
@@ -581,7 +595,7 @@ impl PechaApp {
         ) {
             self.notify(
                 NoticeKind::NotDuringNight(NightRefusal::RerunDuringItem),
-                tr!("notice-rerun-during-item"),
+                crate::i18n::Words::of(|| tr!("notice-rerun-during-item")),
             );
             return;
         }

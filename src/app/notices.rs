@@ -2,10 +2,12 @@
 //!
 //! The app decides what to do with notices (replace one, clear those a success answers) by their
 //! kind, never by their words, so every message can be reworded or translated without changing
-//! what the app does. One notice of a kind at a time: the same trouble raised again (Run again on
+//! what the app does. A notice keeps its words in every language ([`Words`]), so one raised before
+//! View → Language changed reads in the new language too. One notice of a kind at a time: the same trouble raised again (Run again on
 //! a deck still missing, a file that keeps failing to save) updates the notice already showing.
 
 use crate::check::Finding;
+use crate::i18n::Words;
 use crate::timing::Timing;
 use crate::tr;
 
@@ -92,7 +94,7 @@ pub enum NightRefusal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     kind: NoticeKind,
-    text: String,
+    text: Words,
 }
 
 impl Notice {
@@ -102,10 +104,10 @@ impl Notice {
         self.kind
     }
 
-    /// Its words, as the status bar shows them.
+    /// Its words, as the status bar shows them, in this thread's language.
     #[must_use]
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.get(crate::i18n::language())
     }
 }
 
@@ -118,7 +120,7 @@ pub struct Notices {
 impl Notices {
     /// Show `text` as the notice of `kind`: it replaces the words of one already showing (in its
     /// place), else it is added at the end.
-    pub fn raise(&mut self, kind: NoticeKind, text: String) {
+    pub fn raise(&mut self, kind: NoticeKind, text: Words) {
         match self.shown.iter_mut().find(|notice| notice.kind == kind) {
             Some(notice) => notice.text = text,
             None => self.shown.push(Notice { kind, text }),
@@ -159,7 +161,21 @@ pub(super) fn deck_problems(
     problems: &[Finding],
     timing: Timing,
     deck_slides: usize,
-) -> Vec<(NoticeKind, String)> {
+) -> Vec<(NoticeKind, Words)> {
+    // Worded in each language (the same number of notices in each), so that the notices follow
+    // a change of language.
+    let count = deck_problem_texts(problems, timing, deck_slides).len();
+    (0..count)
+        .map(|index| {
+            let words =
+                Words::of(|| deck_problem_texts(problems, timing, deck_slides).swap_remove(index));
+            (NoticeKind::DeckProblem(index), words)
+        })
+        .collect()
+}
+
+/// [`deck_problems`]' words in this thread's language.
+fn deck_problem_texts(problems: &[Finding], timing: Timing, deck_slides: usize) -> Vec<String> {
     let mut notices = Vec::new();
     let (whole_deck, slides): (Vec<_>, Vec<_>) =
         problems.iter().partition(|finding| finding.slide.is_none());
@@ -201,10 +217,6 @@ pub(super) fn deck_problems(
         ));
     }
     notices
-        .into_iter()
-        .enumerate()
-        .map(|(index, text)| (NoticeKind::DeckProblem(index), text))
-        .collect()
 }
 
 #[cfg(test)]

@@ -237,8 +237,19 @@ impl PechaApp {
             self.settings.projector_monitor.as_deref(),
             laptop,
         );
-        if let Some(notice) = resolution.notice {
-            self.notify(NoticeKind::ProjectorPlacement, notice);
+        if resolution.notice.is_some() {
+            // Worded in every language: the decision is pure, and the same in each.
+            let text = crate::i18n::Words::of(|| {
+                monitors::resolve(
+                    &listed,
+                    self.options.projector.as_ref(),
+                    self.settings.projector_monitor.as_deref(),
+                    laptop,
+                )
+                .notice
+                .unwrap_or_default()
+            });
+            self.notify(NoticeKind::ProjectorPlacement, text);
         }
         match resolution.placement {
             Placement::Monitor(index) => {
@@ -262,17 +273,22 @@ impl PechaApp {
             }
             Tell::ProjectorBack { name } => self.notify(
                 NoticeKind::Monitors(MonitorNotice::ProjectorBack),
-                crate::tr!("notice-projector-back", monitor = name),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-projector-back", monitor = name.as_str())
+                }),
             ),
             Tell::Plugged { .. } => self.tell_plugged(),
             Tell::Unplugged { name } => {
                 // A monitor plugged in lately may be the one that went: the notice follows.
                 self.retell_plugged();
-                let staying = self.where_the_projector_stays();
-                self.notify(
-                    NoticeKind::Monitors(MonitorNotice::Unplugged),
-                    crate::tr!("notice-unplugged", monitor = name, staying = staying),
-                );
+                let text = crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-unplugged",
+                        monitor = name.as_str(),
+                        staying = self.where_the_projector_stays()
+                    )
+                });
+                self.notify(NoticeKind::Monitors(MonitorNotice::Unplugged), text);
             }
         }
     }
@@ -304,7 +320,6 @@ impl PechaApp {
 
     /// The notice of the monitors plugged in lately and not chosen (none: no notice).
     fn tell_plugged(&mut self) {
-        let staying = self.where_the_projector_stays();
         let listed = self.projector.watch.listed();
         let plugged: Vec<String> = (0..listed.len())
             .filter(|&index| self.projector.watch.is_plugged_in_lately(index))
@@ -314,15 +329,15 @@ impl PechaApp {
         if plugged.is_empty() {
             self.notices.clear(|shown| shown == kind);
         } else {
-            self.notify(
-                kind,
+            let text = crate::i18n::Words::of(|| {
                 crate::tr!(
                     "notice-plugged",
                     count = plugged.len(),
                     monitors = plugged.join(", "),
-                    staying = staying
-                ),
-            );
+                    staying = self.where_the_projector_stays()
+                )
+            });
+            self.notify(kind, text);
         }
     }
 

@@ -262,7 +262,9 @@ impl PechaApp {
                 rehearsing.history = HistoryState::Unavailable;
                 self.notify(
                     NoticeKind::HistoryNotKept,
-                    crate::tr!("notice-history-not-kept", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-history-not-kept", error = error.to_string())
+                    }),
                 );
             }
             (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
@@ -447,7 +449,9 @@ impl PechaApp {
                 rehearsing.history = HistoryState::Unavailable;
                 self.notices.raise(
                     NoticeKind::HistoryNotKept,
-                    crate::tr!("notice-history-unreadable", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-history-unreadable", error = error.to_string())
+                    }),
                 );
             }
         }
@@ -553,11 +557,13 @@ impl PechaApp {
         }
         self.notify(
             NoticeKind::HistorySaveFailed,
-            crate::tr!(
-                "notice-history-save-failed",
-                error = error.to_string(),
-                seconds = HISTORY_RETRY.as_secs()
-            ),
+            crate::i18n::Words::of(|| {
+                crate::tr!(
+                    "notice-history-save-failed",
+                    error = error.to_string(),
+                    seconds = HISTORY_RETRY.as_secs()
+                )
+            }),
         );
     }
 
@@ -574,17 +580,19 @@ impl PechaApp {
                     let beside_images = path.parent() == Some(self.deck.source.as_path());
                     self.notify(
                         NoticeKind::NotesSavedElsewhere,
-                        if beside_images {
-                            crate::tr!(
-                                "notice-notes-beside-images",
-                                file = crate::text::shown(&path).to_string()
-                            )
-                        } else {
-                            crate::tr!(
-                                "notice-notes-new-file",
-                                file = crate::text::shown(&path).to_string()
-                            )
-                        },
+                        crate::i18n::Words::of(|| {
+                            if beside_images {
+                                crate::tr!(
+                                    "notice-notes-beside-images",
+                                    file = crate::text::shown(&path).to_string()
+                                )
+                            } else {
+                                crate::tr!(
+                                    "notice-notes-new-file",
+                                    file = crate::text::shown(&path).to_string()
+                                )
+                            }
+                        }),
                     );
                     self.deck.base_dir = path.parent().map(PathBuf::from).unwrap_or_default();
                     self.deck.source = path;
@@ -593,7 +601,9 @@ impl PechaApp {
             }
             Err(error) => self.notify(
                 NoticeKind::NotesSaveFailed,
-                crate::tr!("notice-notes-save-failed", error = error.to_string()),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-notes-save-failed", error = error.to_string())
+                }),
             ),
         }
         if std::mem::take(&mut self.notes.resave) {

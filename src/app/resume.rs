@@ -76,7 +76,9 @@ impl PechaApp {
             Err(error) => {
                 self.notify(
                     NoticeKind::TalkPlace,
-                    crate::tr!("notice-place-unreadable", error = error.to_string()),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-place-unreadable", error = error.to_string())
+                    }),
                 );
                 return;
             }
@@ -85,11 +87,13 @@ impl PechaApp {
         if self.options.start {
             self.notify(
                 NoticeKind::TalkPlace,
-                crate::tr!(
-                    "notice-place-start-from-top",
-                    slide = place.slide,
-                    slides = place.slides
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-place-start-from-top",
+                        slide = place.slide,
+                        slides = place.slides
+                    )
+                }),
             );
         } else if self.talk.state(now) == TalkState::Ready && self.lead_in_until.is_none() {
             self.talk_resume.offer = Some(place);
