@@ -10,7 +10,12 @@
 //! The language is per thread, not per process: the app draws and words everything on its UI
 //! thread, the CLI on its main thread, and tests run apps in different languages side by side on
 //! their own threads. A thread that never chose speaks English. Background threads return typed
-//! values, never words.
+//! values; where what they meet can only be worded there (an error that is not `Clone`, a
+//! decoder's refusal), they word it in every language at once ([`Words`]), and the thread that
+//! shows it picks its own. `--json` asks for English ([`in_language`]).
+//!
+//! The core's own reports (`Display` of its errors, `pecha check`'s and `pecha log`'s text) call
+//! [`tr!`] too: they are the CLI's edge, and no decision anywhere depends on their words.
 //!
 //! Fluent's Unicode isolation marks (U+2068, U+2069 around every argument) are off: egui draws
 //! them as boxes, and none of the three languages is written right to left.
