@@ -56,7 +56,7 @@ fn open_music(path: &Path) -> Result<Decoder<BufReader<File>>, MusicProblem> {
     if std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
         return Err(MusicProblem::Read(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "it is not a file (a folder, a named pipe or a device)",
+            crate::read::Refusal::NotAFile(crate::read::NotAFile::Other),
         )));
     }
     let file = File::open(path).map_err(|error| {

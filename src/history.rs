@@ -210,12 +210,13 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file is not one this Pecha understands.
-    #[error("{}", crate::tr!("history-unusable", file = crate::text::shown(path).to_string(), problem = problem.as_str()))]
+    #[error("{}", crate::tr!("history-unusable", file = crate::text::shown(path).to_string(), problem = problem.to_string()))]
     Unusable {
         /// The history file.
         path: PathBuf,
-        /// `is damaged (3:5: ...)` or `was written by a newer Pecha (version 2)`.
-        problem: String,
+        /// `is damaged (3:5: ...)` or `was written by a newer Pecha (version 2)`, in every
+        /// language (it is met on the file thread).
+        problem: crate::i18n::Words,
     },
     /// The user's data folder is unknown (no home directory).
     #[error("{}", crate::tr!("history-no-data-folder"))]
@@ -245,7 +246,7 @@ pub fn deck_key(deck: &Deck, timing: Timing) -> Result<String, HistoryError> {
                     path: slide.image.clone(),
                     source: std::io::Error::new(
                         std::io::ErrorKind::InvalidInput,
-                        "it is not a file (a folder, a named pipe or a device)",
+                        crate::read::Refusal::NotAFile(crate::read::NotAFile::Other),
                     ),
                 });
             }
@@ -322,7 +323,7 @@ impl HistoryStore {
             Err(error) if error.kind() == io::ErrorKind::InvalidData => {
                 return Err(HistoryError::Unusable {
                     path,
-                    problem: "is damaged (not UTF-8 text)".to_owned(),
+                    problem: crate::i18n::Words::of(|| tr!("history-not-utf8")),
                 });
             }
             Err(source) => return Err(HistoryError::Read { path, source }),
@@ -362,7 +363,7 @@ impl HistoryStore {
                         tr!(
                             "history-moved-aside",
                             file = crate::text::shown(&path).to_string(),
-                            problem = problem.as_str(),
+                            problem = problem.to_string(),
                             aside = crate::text::shown(&aside).to_string()
                         )
                     })),
@@ -393,20 +394,21 @@ impl HistoryStore {
 }
 
 /// Parse a history file, refusing files from a newer Pecha before trying to read their runs.
-fn parse(text: &str) -> Result<History, String> {
+fn parse(text: &str) -> Result<History, crate::i18n::Words> {
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
-    let version = ron::from_str::<VersionOnly>(text)
-        .map_err(|error| format!("is damaged ({error})"))?
-        .version;
+    let damaged = |error: ron::error::SpannedError| {
+        crate::i18n::Words::of(|| tr!("history-damaged", error = error.to_string()))
+    };
+    let version = ron::from_str::<VersionOnly>(text).map_err(damaged)?.version;
     if version > HISTORY_VERSION {
-        return Err(format!(
-            "was written by a newer Pecha (history version {version}; this one reads {HISTORY_VERSION})"
-        ));
+        return Err(crate::i18n::Words::of(|| {
+            tr!("history-newer", version = version, reads = HISTORY_VERSION)
+        }));
     }
-    ron::from_str(text).map_err(|error| format!("is damaged ({error})"))
+    ron::from_str(text).map_err(damaged)
 }
 
 #[cfg(test)]
@@ -416,12 +418,14 @@ mod tests {
 
     #[test]
     fn a_future_version_is_refused_before_its_runs_are_read() {
-        let problem = parse("(version: 9, runs: \"something new\")").unwrap_err();
+        let problem = parse("(version: 9, runs: \"something new\")")
+            .unwrap_err()
+            .to_string();
         assert!(
             problem.contains("newer Pecha") && problem.contains('9'),
             "{problem}"
         );
-        let problem = parse("(version: 1, title: ").unwrap_err();
+        let problem = parse("(version: 1, title: ").unwrap_err().to_string();
         assert!(problem.starts_with("is damaged"), "{problem}");
     }
 

@@ -645,10 +645,7 @@ impl Deck {
         let target = self.notes_file();
         if lowercase_extension(&self.source) == "pdf" && target.exists() {
             return Err(crate::save::SaveError {
-                source: io::Error::new(
-                    io::ErrorKind::AlreadyExists,
-                    "a file of that name exists already; open it as the deck to edit its notes",
-                ),
+                source: io::Error::new(io::ErrorKind::AlreadyExists, crate::read::Refusal::Exists),
                 path: target,
             });
         }

@@ -332,18 +332,19 @@ impl ProgressStore {
             path: self.path.clone(),
             problem,
         };
-        let progress: Progress =
-            ron::from_str(&text).map_err(|error| unusable(format!("is damaged ({error})")))?;
+        let progress: Progress = ron::from_str(&text)
+            .map_err(|error| unusable(crate::tr!("progress-damaged", error = error.to_string())))?;
         if progress.version > PROGRESS_VERSION {
-            return Err(unusable(format!(
-                "was written by a newer Pecha (version {})",
-                progress.version
+            return Err(unusable(crate::tr!(
+                "progress-newer",
+                version = progress.version
             )));
         }
         if !progress.fits(item_count) {
-            return Err(unusable(format!(
-                "is for a running order of {} items, and the night file now has {item_count}",
-                progress.states.len()
+            return Err(unusable(crate::tr!(
+                "progress-other-order",
+                items = progress.states.len(),
+                now = item_count
             )));
         }
         Ok(Some(progress))
@@ -360,7 +361,7 @@ impl ProgressStore {
         match progress.impossibility(night) {
             Some(problem) => Err(ProgressError::Unusable {
                 path: self.path.clone(),
-                problem: format!("says what cannot be ({problem})"),
+                problem: crate::tr!("progress-impossible", problem = problem.as_str()),
             }),
             None => Ok(Some(progress)),
         }
