@@ -14,6 +14,7 @@ use common::fixtures::{good_deck, good_deck_path};
 
 use egui::Key;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use pecha::app::{LaunchOptions, PechaApp};
 use pecha::clock::ManualClock;
 use pecha::i18n::Language;
@@ -339,4 +340,73 @@ fn the_language_menu_switches_at_once_and_is_remembered() {
     harness.run_ok();
     // Following the system: the tests' system is English.
     assert_label(&harness, "READY");
+}
+
+/// Open every menu of the presenter view (and View → Language) in `language` at 1280 × 720:
+/// every item in that language.
+fn every_menu_in(language: Language, menus: [&str; 5], language_menu: &str) {
+    let (mut harness, _clock) = launch_with(
+        good_deck(),
+        LaunchOptions {
+            rehearse: true,
+            history_dir: Some(tempfile::tempdir().unwrap().keep()),
+            ..options(language)
+        },
+    );
+    harness.set_size(egui::vec2(1280.0, 720.0));
+    harness.run_ok();
+    let closed = all_labels(&harness).len();
+    for menu in menus {
+        harness.get_by_label(menu).click();
+        harness.run_ok();
+        assert!(
+            all_labels(&harness).len() > closed + 2,
+            "{menu} did not open: {:?}",
+            all_labels(&harness)
+        );
+        assert_no_english(&harness);
+        if menu == menus[4] {
+            harness.get_by_label(language_menu).hover();
+            harness.run_ok();
+            assert!(
+                has_label_containing(&harness, "Қазақша"),
+                "{:?}",
+                all_labels(&harness)
+            );
+            assert!(has_label_containing(&harness, "Русский"));
+            // English is offered under its own name: the one English word allowed.
+            assert!(has_label_containing(&harness, "English"));
+        }
+        press(&mut harness, Key::Escape);
+    }
+}
+
+#[test]
+fn every_menu_in_kazakh() {
+    every_menu_in(
+        Language::Kk,
+        [
+            "Презентация",
+            "Баяндама",
+            "Дайындық",
+            "Проектор",
+            "Көрініс және дыбыс",
+        ],
+        "Тіл",
+    );
+}
+
+#[test]
+fn every_menu_in_russian() {
+    every_menu_in(
+        Language::Ru,
+        [
+            "Презентация",
+            "Доклад",
+            "Репетиция",
+            "Проектор",
+            "Вид и звук",
+        ],
+        "Язык",
+    );
 }
