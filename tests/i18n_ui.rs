@@ -410,3 +410,95 @@ fn every_menu_in_russian() {
         "Язык",
     );
 }
+
+#[test]
+fn the_questions_in_russian() {
+    let (mut harness, clock) = launch_with(good_deck(), options(Language::Ru));
+    press(&mut harness, Key::Space);
+    clock.set(secs(30.0));
+    harness.step();
+    press(&mut harness, Key::G);
+    assert_label(&harness, "Перейти к слайду");
+    assert_no_english(&harness);
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Escape);
+    assert_label(&harness, "Выйти из Pecha?");
+    assert!(
+        has_button(&harness, "Продолжать"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert_no_english(&harness);
+}
+
+#[test]
+fn skipping_a_talk_is_asked_in_kazakh() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night(dir.path());
+    let clock = ManualClock::new();
+    let mut harness = launch_night_with(
+        &night_path,
+        &dir.path().join("data"),
+        &clock,
+        options(Language::Kk),
+    );
+    wait_until(
+        &mut harness,
+        "the first card is armed",
+        PechaApp::night_card_armed,
+    );
+    press(&mut harness, Key::Space);
+    clock.set(secs(10.0));
+    harness.step();
+    common::app::apply(
+        &mut harness,
+        pecha::ui::Command::Night(pecha::ui::NightCommand::AskSkip(0)),
+    );
+    assert!(
+        has_label_containing(&harness, "Өткізіп жіберу: 1-баяндама (Әйгерім)?"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert_no_english(&harness);
+}
+
+#[test]
+fn after_a_crash_the_resume_question_is_in_kazakh() {
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night(dir.path());
+    let data = dir.path().join("data");
+    let clock = ManualClock::new();
+    let mut harness = launch_night_with(&night_path, &data, &clock, options(Language::Kk));
+    wait_until(
+        &mut harness,
+        "the first card is armed",
+        PechaApp::night_card_armed,
+    );
+    press(&mut harness, Key::Space);
+    clock.set(secs(85.0));
+    harness.step();
+    let store = pecha::night::progress::ProgressStore::new(&data, &night_path);
+    wait_until(&mut harness, "the progress says slide 5", |_| {
+        store.load(3).ok().flatten().is_some_and(|progress| {
+            matches!(
+                progress.stage,
+                pecha::night::progress::Stage::Talk { slide: 5, .. }
+            )
+        })
+    });
+    drop(harness);
+
+    let mut harness = launch_night_with(&night_path, &data, &clock, options(Language::Kk));
+    harness.run_ok();
+    assert_label(&harness, "Бүгінгі кешті жалғастырамыз ба?");
+    assert!(
+        has_label_containing(&harness, "5-слайдтан жалғастыру"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert!(has_label_containing(
+        &harness,
+        "1-баяндама (Әйгерім), 5-слайд"
+    ));
+    assert_no_english(&harness);
+}
