@@ -33,13 +33,15 @@ const SAME_IN_EVERY_LANGUAGE: [&str; 8] = [
 ];
 
 /// Every word of three or more Latin letters in the labels that is not allowed to stay English
-/// (file paths aside: they are the user's).
+/// (file paths aside: they are the user's; and commands in backticks, `pecha log`).
 fn english_words<S>(harness: &Harness<'_, S>) -> Vec<String> {
     all_labels(harness)
         .iter()
         .flat_map(|label| {
             label
-                .split_whitespace()
+                .split('`')
+                .step_by(2)
+                .flat_map(str::split_whitespace)
                 .filter(|token| !token.contains('/'))
                 .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
                 .filter(|word| word.len() >= 3)
@@ -500,5 +502,47 @@ fn after_a_crash_the_resume_question_is_in_kazakh() {
         &harness,
         "1-баяндама (Әйгерім), 5-слайд"
     ));
+    assert_no_english(&harness);
+}
+
+#[test]
+fn the_break_the_walk_and_the_end_of_a_night_in_kazakh() {
+    use pecha::ui::{Command, NightCommand};
+    let dir = tempfile::tempdir().unwrap();
+    let night_path = night(dir.path());
+    let clock = ManualClock::new();
+    let mut harness = launch_night_with(
+        &night_path,
+        &dir.path().join("data"),
+        &clock,
+        options(Language::Kk),
+    );
+    wait_until(
+        &mut harness,
+        "the first card is armed",
+        PechaApp::night_card_armed,
+    );
+    // Walking through the cards before doors open.
+    press(&mut harness, Key::W);
+    assert!(
+        has_label_containing(&harness, "Заставкаларды қарау: 1 / 4"),
+        "{:?}",
+        all_labels(&harness)
+    );
+    assert_no_english(&harness);
+    press(&mut harness, Key::Escape);
+    // The first talk left out: the break's card, then the break.
+    common::app::apply(&mut harness, Command::Night(NightCommand::Skip(0)));
+    assert_label(&harness, "Проекторда: үзіліс заставкасы");
+    press(&mut harness, Key::Space);
+    clock.set(secs(60.0));
+    harness.step();
+    harness.run_ok();
+    assert!(has_label_containing(&harness, "Үзілісті қазір аяқтау"));
+    assert!(has_label_containing(&harness, "Кеш жалғасатын уақыт: "));
+    assert_no_english(&harness);
+    common::app::apply(&mut harness, Command::Night(NightCommand::EndBreak));
+    common::app::apply(&mut harness, Command::Night(NightCommand::Skip(2)));
+    assert_label(&harness, "Кеш аяқталды");
     assert_no_english(&harness);
 }
