@@ -123,7 +123,7 @@ fn a_talk_started_and_paused_in_kazakh() {
             running: "ЖҮРІП ЖАТЫР",
             paused: "КІДІРТІЛДІ",
             slide_3: "слайд 3 / 20",
-            left: "баяндамаға 5:55 қалды",
+            left: "баяндама соңына дейін 5:55",
             resume: "Жалғастыру",
             menus: [
                 "Презентация",

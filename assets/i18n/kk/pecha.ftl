@@ -10,7 +10,7 @@
 #   card = заставка (баяндамалар арасында проектор көрсететін бет)
 #   rehearsal / rehearse = дайындық / дайындалу; run = жаттығу (1-слайдтан соңына дейін)
 #   tap = белгі (слайдтың сөзі айтылғанда Бос орынды басу)
-#   black out = қараңғылау (проектор қара экран көрсетеді); projector = проектор
+#   black out = қараңғылату (проектор қара экран көрсетеді); projector = проектор
 #
 # Пернелер атауы (Enter, PageDown, Esc, Ctrl+O, F5) пернетақтадағыдай; Space = Бос орын.
 # Қазақ тілінде сан есімнен кейін зат есім көпше түрге түспейді: «1 слайд», «5 слайд».
@@ -46,7 +46,7 @@ menu-projector = Проектор
 menu-projector-close = Проектор терезесін жабу
 menu-projector-open = Проектор терезесін ашу
 menu-fullscreen = Толық экран  F
-menu-black-out = Қараңғылау  B
+menu-black-out = Қараңғылату  B
 menu-show-on-monitor = Мониторда көрсету:
 menu-no-monitor-list = (бұл жүйеде мониторлар тізімі жоқ)
 menu-monitor-laptop = (осы экран: проектор бұл терезені жауып қалады)
@@ -74,7 +74,7 @@ badge-running = ЖҮРІП ЖАТЫР
 badge-paused = КІДІРТІЛДІ
 badge-finished = АЯҚТАЛДЫ
 slide-of = слайд { $slide } / { $count }
-talk-left = баяндамаға { $time } қалды
+talk-left = баяндама соңына дейін { $time }
 button-start = Бастау  (Бос орын)
 button-resume = Жалғастыру  (P)
 button-run-again = Қайта жаттығу  (F5)
@@ -113,7 +113,7 @@ slide-end-of-talk = баяндама соңы
 
 hint-start = Бос орын / Enter / PageDown / F5: бастау
 hint-go-to = G: слайдқа өту
-hint-black-out = B: қараңғылау
+hint-black-out = B: қараңғылату
 hint-open = Ctrl+O: презентация ашу
 hint-quit = Esc: шығу
 hint-pause = P: кідірту
