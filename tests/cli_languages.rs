@@ -79,7 +79,22 @@ fn json_is_the_same_in_every_language() {
     copy_good_images(temp.path());
     std::fs::remove_file(temp.path().join("07.png")).unwrap();
     let deck_dir = temp.path().to_path_buf();
+    // A night whose second talk's deck is not there, and whose break music is missing.
+    let night = temp.path().join("night.ron");
+    std::fs::write(
+        &night,
+        format!(
+            r#"(title: "Кеш", running_order: [
+                Talk(deck: "{}", presenter: "Әйгерім"),
+                Break(minutes: 5, music: ["жоқ.ogg"]),
+                Talk(deck: "жоқ.ron", presenter: "Данияр"),
+            ])"#,
+            data("good/deck.ron").display()
+        ),
+    )
+    .unwrap();
     for path in [
+        night,
         data("good/deck.ron"),
         data("nineteen.ron"),
         data("syntax_error.ron"),

@@ -63,7 +63,7 @@ fn check_reports_each_talk_under_its_name_and_the_nights_length() {
             (4, "Қанат Өмірбек", true),
         ]
     );
-    let missing = report.talks[1].error.as_deref().unwrap();
+    let missing = report.talks[1].error.as_ref().unwrap().to_string();
     assert!(missing.contains("gone.pdf"), "{missing}");
     assert!(
         report.warnings[0].contains("dombra.ogg"),

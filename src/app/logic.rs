@@ -407,7 +407,9 @@ impl PechaApp {
                             *check = Some(match (&talk.error, &talk.report) {
                                 (Some(error), _) => Checked::Unreadable(error.clone()),
                                 (None, Some(report)) if !talk.ready => {
-                                    Checked::Problem(problem_line(report))
+                                    Checked::Problem(crate::i18n::Words::of(|| {
+                                        problem_line(report)
+                                    }))
                                 }
                                 _ => Checked::Ready,
                             });
@@ -426,10 +428,9 @@ impl PechaApp {
                         log::warn!("night: the check of item {} stalled", item + 1);
                         if let Some(check) = checks.get_mut(item) {
                             // Not skipped for it: the deck is read again when its card goes up.
-                            *check = Some(Checked::Problem(crate::tr!(
-                                "row-check-stalled",
-                                seconds = STALL_LIMIT.as_secs()
-                            )));
+                            *check = Some(Checked::Problem(crate::i18n::Words::of(|| {
+                                crate::tr!("row-check-stalled", seconds = STALL_LIMIT.as_secs())
+                            })));
                         }
                     }
                 }
@@ -463,7 +464,7 @@ impl PechaApp {
                     }
                 }
                 Err(error) => {
-                    let message = error.to_string();
+                    let message = crate::i18n::Words::of(|| error.to_string());
                     if let Some(checks) = &mut hosting.checks
                         && let Some(check) = checks.get_mut(item)
                     {
@@ -477,7 +478,7 @@ impl PechaApp {
     }
 
     /// Talk `item` of the night is skipped because its deck cannot be read (`why`).
-    fn notify_talk_skipped(&mut self, item: usize, why: &str) {
+    fn notify_talk_skipped(&mut self, item: usize, why: &crate::i18n::Words) {
         let Some(hosting) = self.mode.night() else {
             return;
         };
@@ -485,7 +486,7 @@ impl PechaApp {
             crate::tr!(
                 "notice-talk-skipped",
                 name = hosting.talk_name(item),
-                error = why
+                error = why.to_string()
             )
         });
         self.notify(NoticeKind::TalkSkipped(item), text);

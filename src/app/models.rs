@@ -598,7 +598,9 @@ impl Hosting {
                     },
                 };
                 let problem = match check {
-                    Some(Checked::Problem(message) | Checked::Unreadable(message)) => Some(message),
+                    Some(Checked::Problem(message) | Checked::Unreadable(message)) => {
+                        Some(message.to_string())
+                    }
                     _ => None,
                 };
                 match &self.night.running_order[item] {

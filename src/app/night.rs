@@ -33,10 +33,11 @@ const MUSIC_FADE: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone)]
 pub(super) enum Checked {
     Ready,
-    /// Shown, but worth the host's eye (a deck with the wrong slide count still runs).
-    Problem(String),
+    /// Shown, but worth the host's eye (a deck with the wrong slide count still runs). In every
+    /// language, so the row follows a change of language.
+    Problem(crate::i18n::Words),
     /// The deck cannot be read: the talk cannot be given and is skipped when it comes up.
-    Unreadable(String),
+    Unreadable(crate::i18n::Words),
 }
 
 /// Where a deck loaded on another thread arrives.

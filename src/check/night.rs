@@ -29,8 +29,10 @@ pub struct TalkCheck {
     pub deck: PathBuf,
     /// The deck's report, when it could be read.
     pub report: Option<Report>,
-    /// Why the deck could not be read at all.
-    pub error: Option<String>,
+    /// Why the deck could not be read at all, in every language (a night is checked on the
+    /// console's thread too); `--json` says it in English.
+    #[serde(serialize_with = "english")]
+    pub error: Option<crate::i18n::Words>,
     /// Ready for the show.
     pub ready: bool,
 }
@@ -58,6 +60,17 @@ pub struct NightReport {
     pub music_problems: Vec<(usize, MusicProblem)>,
     /// Every talk is ready.
     pub ready: bool,
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`.
+fn english<S: serde::Serializer>(
+    words: &Option<crate::i18n::Words>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match words {
+        Some(words) => serializer.serialize_str(words.get(crate::i18n::Language::En)),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// A break's music file that will not play.
@@ -190,7 +203,7 @@ pub fn check_talk(
             title: talk.title.clone(),
             deck: talk.deck.clone(),
             report: None,
-            error: Some(error.to_string()),
+            error: Some(crate::i18n::Words::of(|| error.to_string())),
             ready: false,
         },
     }
