@@ -421,7 +421,10 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
         if ui
             .add(
                 egui::Slider::new(&mut notes_size, Settings::NOTES_SIZE_RANGE)
-                    .text(tr!("menu-notes-size")),
+                    .text(tr!("menu-notes-size"))
+                    // Whole points, and the language's decimal comma where there is one.
+                    .custom_formatter(|value, _| crate::i18n::decimal(value, 0))
+                    .custom_parser(parse_decimal),
             )
             .changed()
         {
@@ -458,7 +461,10 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
         if ui
             .add_enabled(
                 sound,
-                egui::Slider::new(&mut volume, 0.0..=1.0).text(tr!("menu-volume")),
+                egui::Slider::new(&mut volume, 0.0..=1.0)
+                    .text(tr!("menu-volume"))
+                    .custom_formatter(|value, _| crate::i18n::decimal(value, 2))
+                    .custom_parser(parse_decimal),
             )
             .changed()
         {
@@ -470,6 +476,11 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
         ui.separator();
         language_menu(ui, model, commands);
     });
+}
+
+/// A number typed into a slider, with a decimal comma or point.
+fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
 }
 
 /// View → Language: each language under its own name, so that someone who cannot read the
