@@ -93,7 +93,20 @@ fn json_is_the_same_in_every_language() {
         ),
     )
     .unwrap();
+    // A deck whose format makes no sense.
+    let zero = temp.path().join("zero.ron");
+    std::fs::write(
+        &zero,
+        std::fs::read_to_string(data("good/deck.ron"))
+            .unwrap()
+            .replace(
+                "format: PechaKucha",
+                "format: Custom(slides: 0, seconds: 20)",
+            ),
+    )
+    .unwrap();
     for path in [
+        zero,
         night,
         data("good/deck.ron"),
         data("nineteen.ron"),

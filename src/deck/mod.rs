@@ -420,10 +420,10 @@ impl Deck {
         let format = raw
             .format
             .validate()
-            .map_err(|message| DeckError::InvalidFormat {
+            .map_err(|_| DeckError::InvalidFormat {
                 path: source.to_path_buf(),
-                // `--format`'s words too, which clap prints: English.
-                message: Words::untranslated(message),
+                // Worded in every language (decks load on other threads too): the check is pure.
+                message: Words::of(|| raw.format.validate().err().unwrap_or_default()),
             })?;
         let base_dir = source.parent().unwrap_or(Path::new("")).to_path_buf();
         let title = if raw.title.trim().is_empty() {

@@ -204,17 +204,18 @@ impl Progress {
                 talk_ms,
             } => {
                 if !matches!(night.running_order.get(item), Some(Item::Talk(_))) {
-                    Some(format!(
-                        "a talk under way at item {}, which is a break",
-                        item + 1
-                    ))
+                    Some(crate::tr!("progress-talk-at-break", item = (item + 1)))
                 } else if slide == 0 || slide > slides {
-                    Some(format!("slide {slide} of a {slides}-slide talk"))
+                    Some(crate::tr!(
+                        "progress-no-such-slide",
+                        slide = slide,
+                        slides = slides
+                    ))
                 } else if talk_ms > talk_length_ms {
-                    Some(format!(
-                        "{} s into a talk of {} s",
-                        talk_ms / 1000,
-                        talk_length_ms / 1000
+                    Some(crate::tr!(
+                        "progress-past-the-end",
+                        seconds = (talk_ms / 1000),
+                        length = (talk_length_ms / 1000)
                     ))
                 } else {
                     None
@@ -222,12 +223,9 @@ impl Progress {
             }
             Stage::Break { item, started_unix } => {
                 if !matches!(night.running_order.get(item), Some(Item::Break(_))) {
-                    Some(format!(
-                        "a break under way at item {}, which is a talk",
-                        item + 1
-                    ))
+                    Some(crate::tr!("progress-break-at-talk", item = (item + 1)))
                 } else if started_unix > crate::clock::unix_now() + 60 {
-                    Some("a break that began in the future".to_owned())
+                    Some(crate::tr!("progress-break-in-future"))
                 } else {
                     None
                 }
