@@ -30,7 +30,7 @@ pub struct TraceRow {
 
 /// Why the trace could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write the trace {path}: {source}")]
+#[error("{}", crate::tr!("trace-write", file = path.display().to_string(), error = source.to_string()))]
 pub struct TraceError {
     path: PathBuf,
     source: std::io::Error,

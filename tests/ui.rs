@@ -1038,6 +1038,7 @@ fn projector_harness(shown: Shown, audience_progress: Option<f32>) -> Harness<'s
                 },
                 Shown::EndCard => ProjectorContent::EndCard {
                     presenter: PRESENTER,
+                    thanks: pecha::ui::projector::thanks(false),
                 },
             };
             projector::show(

@@ -26,7 +26,7 @@ pub(super) enum CheckEvent {
     /// Talk `item`, checked.
     Talk(usize, Box<TalkCheck>),
     /// Break `item`'s music problems (none: all plays).
-    Music(usize, Vec<String>),
+    Music(usize, Vec<crate::check::MusicProblem>),
 }
 
 /// What the console learns from the check in one pass.

@@ -81,8 +81,7 @@ impl PechaApp {
             Command::ToggleRehearsal => match self.mode {
                 Mode::Night(_) => self.notify(
                     NoticeKind::NotDuringNight(NightRefusal::Rehearsal),
-                    "rehearsal mode is for one talk: open its deck with `pecha --rehearse DECK`"
-                        .into(),
+                    crate::i18n::Words::of(|| crate::tr!("notice-rehearsal-in-night")),
                 ),
                 Mode::Talk | Mode::Rehearsal(_) => self.toggle_rehearsal(),
             },
@@ -123,8 +122,7 @@ impl PechaApp {
             Command::OpenDialog { .. } | Command::OpenDeck(_) if self.mode.is_night() => self
                 .notify(
                     NoticeKind::NotDuringNight(NightRefusal::OpenAnother),
-                    "a night is open: run `pecha DECK` in another window to look at one deck"
-                        .into(),
+                    crate::i18n::Words::of(|| crate::tr!("notice-open-in-night")),
                 ),
             Command::OpenDialog { folder } => self.open_dialog(folder),
             Command::OpenDeck(path) => self.open_path(path),
@@ -142,6 +140,7 @@ impl PechaApp {
                 self.settings = settings;
                 self.apply_theme(ctx);
             }
+            Command::ChooseLanguage(choice) => self.choose_language(choice),
             Command::RequestQuit => {
                 if self.must_ask_before_quitting(now) {
                     self.ask_before_quitting();
@@ -219,7 +218,7 @@ impl PechaApp {
                 if position.is_some() && !allowed {
                     self.notify(
                         NoticeKind::NotDuringNight(NightRefusal::WalkDuringItem),
-                        "walk through the cards between talks, not during one".into(),
+                        crate::i18n::Words::of(|| crate::tr!("notice-walk-during-item")),
                     );
                 } else {
                     let stops = hosting.walk_stops();
@@ -332,17 +331,17 @@ impl PechaApp {
             return;
         }
         let (sender, receiver) = channel();
+        // Worded here: the dialog's thread speaks English.
+        let (title, filter) = (crate::tr!("dialog-title"), crate::tr!("dialog-filter"));
         // rfd blocks until the user chooses; never on the UI thread.
         let spawned = std::thread::Builder::new()
             .name("pecha-open".into())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new().set_title("Open a Pecha deck or night");
+                let dialog = rfd::FileDialog::new().set_title(title);
                 let chosen = if folder {
                     dialog.pick_folder()
                 } else {
-                    dialog
-                        .add_filter("Pecha deck or night", &["ron", "pdf"])
-                        .pick_file()
+                    dialog.add_filter(filter, &["ron", "pdf"]).pick_file()
                 };
                 let _ = sender.send(chosen);
             });
@@ -350,7 +349,9 @@ impl PechaApp {
             Ok(_) => self.dialog = Some(receiver),
             Err(error) => self.notify(
                 NoticeKind::Opening(OpeningNotice::DialogFailed),
-                format!("cannot open a file dialog: {error}"),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-dialog-failed", error = error.to_string())
+                }),
             ),
         }
     }
@@ -362,10 +363,12 @@ impl PechaApp {
         if matches!(self.talk.state(now), TalkState::Running | TalkState::Paused) {
             self.notify(
                 NoticeKind::Opening(OpeningNotice::RefusedWhileRunning),
-                format!(
-                    "not opening {}: finish or reset the talk first",
-                    path.display()
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-refused-while-running",
+                        file = crate::text::shown(&path).to_string()
+                    )
+                }),
             );
             return;
         }
@@ -381,7 +384,9 @@ impl PechaApp {
             Ok(_) => self.opening = Some(receiver),
             Err(error) => self.notify(
                 NoticeKind::Opening(OpeningNotice::Failed),
-                format!("cannot load the deck: {error}"),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-cannot-load", error = error.to_string())
+                }),
             ),
         }
     }

@@ -232,7 +232,7 @@ impl PechaApp {
                 Some(path) => self.apply(ctx, crate::ui::Command::OpenDeck(path)),
                 None => self.notify(
                     NoticeKind::Opening(OpeningNotice::NothingChosen),
-                    "no deck chosen; if no dialog appeared, drop a deck on the window or run `pecha PATH`".into(),
+                    crate::i18n::Words::of(|| crate::tr!("notice-nothing-chosen")),
                 ),
             }
         }
@@ -244,7 +244,9 @@ impl PechaApp {
                 Ok(opened) => self.opened(ctx, opened),
                 Err(error) => self.notify(
                     NoticeKind::Opening(OpeningNotice::Failed),
-                    format!("cannot open {error}"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-cannot-open", error = error.to_string())
+                    }),
                 ),
             }
         }
@@ -259,16 +261,22 @@ impl PechaApp {
                 FileEvent::HistorySaveFailed(error) => self.history_save_failed(&error),
                 FileEvent::ProgressSaveFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    format!("{error}; the night goes on"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-night-file-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::LogAppendFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    format!("{error}; the night goes on"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-night-file-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::PlaceLoaded { store, place } => self.talk_place_loaded(&store, place),
                 FileEvent::PlaceSaveFailed(error) => self.notify(
                     NoticeKind::TalkPlace,
-                    format!("{error}; the talk goes on, but a crash now could not resume it"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-place-save-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::DeckChecked { source, problems } => {
                     // A night checks its decks itself, and says so on their rows.
@@ -398,7 +406,9 @@ impl PechaApp {
                             *check = Some(match (&talk.error, &talk.report) {
                                 (Some(error), _) => Checked::Unreadable(error.clone()),
                                 (None, Some(report)) if !talk.ready => {
-                                    Checked::Problem(problem_line(report))
+                                    Checked::Problem(crate::i18n::Words::of(|| {
+                                        problem_line(report)
+                                    }))
                                 }
                                 _ => Checked::Ready,
                             });
@@ -417,10 +427,9 @@ impl PechaApp {
                         log::warn!("night: the check of item {} stalled", item + 1);
                         if let Some(check) = checks.get_mut(item) {
                             // Not skipped for it: the deck is read again when its card goes up.
-                            *check = Some(Checked::Problem(format!(
-                                "could not be read in {} s",
-                                STALL_LIMIT.as_secs()
-                            )));
+                            *check = Some(Checked::Problem(crate::i18n::Words::of(|| {
+                                crate::tr!("row-check-stalled", seconds = STALL_LIMIT.as_secs())
+                            })));
                         }
                     }
                 }
@@ -454,21 +463,32 @@ impl PechaApp {
                     }
                 }
                 Err(error) => {
-                    let message = error.to_string();
+                    let message = crate::i18n::Words::of(|| error.to_string());
                     if let Some(checks) = &mut hosting.checks
                         && let Some(check) = checks.get_mut(item)
                     {
                         *check = Some(Checked::Unreadable(message.clone()));
                     }
-                    let name = hosting.talk_name(item);
-                    self.notify(
-                        NoticeKind::TalkSkipped(item),
-                        format!("{name} skipped: its deck cannot be read: {message}"),
-                    );
+                    self.notify_talk_skipped(item, &message);
                     self.skip_item(item, now);
                 }
             }
         }
+    }
+
+    /// Talk `item` of the night is skipped because its deck cannot be read (`why`).
+    fn notify_talk_skipped(&mut self, item: usize, why: &crate::i18n::Words) {
+        let Some(hosting) = self.mode.night() else {
+            return;
+        };
+        let text = crate::i18n::Words::of(|| {
+            crate::tr!(
+                "notice-talk-skipped",
+                name = hosting.talk_name(item),
+                error = why.to_string()
+            )
+        });
+        self.notify(NoticeKind::TalkSkipped(item), text);
     }
 
     /// Move the night on: load the deck of the card on screen, follow the talk, end the break.
@@ -497,11 +517,7 @@ impl PechaApp {
                     });
                 if is_talk && !armed && !loading {
                     if let Some(message) = unreadable.filter(|_| on_card) {
-                        let name = hosting.talk_name(item);
-                        self.notify(
-                            NoticeKind::TalkSkipped(item),
-                            format!("{name} skipped: its deck cannot be read: {message}"),
-                        );
+                        self.notify_talk_skipped(item, &message);
                         self.skip_item(item, now);
                     } else if let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {
                         let (sender, receiver) = channel();

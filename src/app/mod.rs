@@ -46,6 +46,7 @@ use crate::audio::Cues;
 use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, Format};
 use crate::files::FileWorker;
+use crate::i18n::Language;
 use crate::monitors::ProjectorRequest;
 use crate::night::lock::NightLock;
 use crate::open::{OpenError, Opened};
@@ -88,13 +89,18 @@ pub struct LaunchOptions {
     /// Where a single talk's place is kept for a crash-resume ([`crate::resume`]): the user's
     /// data folder when run from the command line; `None` keeps nothing.
     pub talk_place_dir: Option<PathBuf>,
+    /// `--lang`: the language for this run, over the one remembered.
+    pub language: Option<Language>,
+    /// The system's language (`main` reads it; tests leave English), spoken when none is
+    /// chosen.
+    pub system_language: Language,
 }
 
 /// Why the app could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// The window system or the renderer failed.
-    #[error("cannot open a window: {0}")]
+    #[error("{}", crate::tr!("app-window", error = _0.as_str()))]
     Window(String),
 }
 
@@ -288,6 +294,13 @@ impl PechaApp {
         // A rehearsal needs one screen; a projector only when asked for by name.
         let projector_open = !(matches!(options.projector, Some(ProjectorRequest::Off))
             || options.rehearse && options.projector.is_none());
+        // Every word from here on, notices included, is in the language chosen.
+        crate::i18n::set_language(
+            options
+                .language
+                .or(settings.language)
+                .unwrap_or(options.system_language),
+        );
         let mut app = Self {
             clock,
             talk: Talk::new(format.timing()),
@@ -322,9 +335,9 @@ impl PechaApp {
             Ok(files) => app.files = Some(files),
             Err(error) => app.notify(
                 NoticeKind::FileThreadDown,
-                format!(
-                    "cannot start the file thread: {error}; notes and history will not be saved"
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-file-thread", error = error.to_string())
+                }),
             ),
         }
         if let Some(files) = &app.files {
@@ -391,7 +404,7 @@ impl PechaApp {
         if cues.is_none() {
             self.notify(
                 NoticeKind::NoSound,
-                "no sound device: cues are silent".into(),
+                crate::i18n::Words::of(|| crate::tr!("notice-no-sound")),
             );
         }
         self.cues = cues;
@@ -429,8 +442,29 @@ impl PechaApp {
 
     /// Tell the host something in the status bar; a notice of the same kind already showing
     /// takes the new words instead of a second notice.
-    fn notify(&mut self, kind: NoticeKind, text: String) {
+    fn notify(&mut self, kind: NoticeKind, text: crate::i18n::Words) {
         self.notices.raise(kind, text);
+    }
+
+    /// The language chosen for this run (`--lang`, else View → Language as remembered); `None`
+    /// follows the system's.
+    fn language_chosen(&self) -> Option<Language> {
+        self.options.language.or(self.settings.language)
+    }
+
+    /// The language the app speaks.
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.language_chosen()
+            .unwrap_or(self.options.system_language)
+    }
+
+    /// View → Language: speak `choice` from now on, and remember it (over `--lang`, which was
+    /// only for the start).
+    fn choose_language(&mut self, choice: Option<Language>) {
+        self.options.language = None;
+        self.settings.language = choice;
+        crate::i18n::set_language(self.language());
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -447,6 +481,9 @@ impl eframe::App for PechaApp {
         // First: eframe runs one window's frame at a time, so every frame painted before this
         // pass has been swapped onto the screen by now.
         let pass_started = self.clock.now();
+        // The thread's language is the app's: cheap, and right even if a test ran another app
+        // on this thread meanwhile.
+        crate::i18n::set_language(self.language());
         self.watch_monitors(ctx, frame);
         self.poll_background(ctx);
         self.poll_files();
@@ -467,6 +504,7 @@ impl eframe::App for PechaApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        crate::i18n::set_language(self.language());
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.show_projector(&ctx);

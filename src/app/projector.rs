@@ -242,8 +242,19 @@ impl PechaApp {
             self.settings.projector_monitor.as_deref(),
             laptop,
         );
-        if let Some(notice) = resolution.notice {
-            self.notify(NoticeKind::ProjectorPlacement, notice);
+        if resolution.notice.is_some() {
+            // Worded in every language: the decision is pure, and the same in each.
+            let text = crate::i18n::Words::of(|| {
+                monitors::resolve(
+                    &listed,
+                    self.options.projector.as_ref(),
+                    self.settings.projector_monitor.as_deref(),
+                    laptop,
+                )
+                .notice
+                .unwrap_or_default()
+            });
+            self.notify(NoticeKind::ProjectorPlacement, text);
         }
         match resolution.placement {
             Placement::Monitor(index) => {
@@ -267,19 +278,22 @@ impl PechaApp {
             }
             Tell::ProjectorBack { name } => self.notify(
                 NoticeKind::Monitors(MonitorNotice::ProjectorBack),
-                format!(
-                    "Projector monitor back ({name}): the projector shows the talk on it again"
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-projector-back", monitor = name.as_str())
+                }),
             ),
             Tell::Plugged { .. } => self.tell_plugged(),
             Tell::Unplugged { name } => {
                 // A monitor plugged in lately may be the one that went: the notice follows.
                 self.retell_plugged();
-                let staying = self.where_the_projector_stays();
-                self.notify(
-                    NoticeKind::Monitors(MonitorNotice::Unplugged),
-                    format!("Monitor {name} unplugged; {staying}"),
-                );
+                let text = crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-unplugged",
+                        monitor = name.as_str(),
+                        staying = self.where_the_projector_stays()
+                    )
+                });
+                self.notify(NoticeKind::Monitors(MonitorNotice::Unplugged), text);
             }
         }
     }
@@ -290,9 +304,9 @@ impl PechaApp {
             self.projector.monitor.as_deref(),
             self.projector.watch.gone(),
         ) {
-            (_, Some(gone)) => format!("the projector waits for {gone}"),
-            (Some(name), None) => format!("the projector stays on {name}"),
-            (None, None) => "the projector stays in its window".to_owned(),
+            (_, Some(gone)) => crate::tr!("projector-waits-for", monitor = gone),
+            (Some(name), None) => crate::tr!("projector-stays-on", monitor = name),
+            (None, None) => crate::tr!("projector-stays-windowed"),
         }
     }
 
@@ -311,7 +325,6 @@ impl PechaApp {
 
     /// The notice of the monitors plugged in lately and not chosen (none: no notice).
     fn tell_plugged(&mut self) {
-        let staying = self.where_the_projector_stays();
         let listed = self.projector.watch.listed();
         let plugged: Vec<String> = (0..listed.len())
             .filter(|&index| self.projector.watch.is_plugged_in_lately(index))
@@ -321,18 +334,15 @@ impl PechaApp {
         if plugged.is_empty() {
             self.notices.clear(|shown| shown == kind);
         } else {
-            let offers = if plugged.len() == 1 {
-                "offers it"
-            } else {
-                "offers them"
-            };
-            self.notify(
-                kind,
-                format!(
-                    "Monitor plugged in ({}): the Projector menu {offers}; {staying}",
-                    plugged.join(", ")
-                ),
-            );
+            let text = crate::i18n::Words::of(|| {
+                crate::tr!(
+                    "notice-plugged",
+                    count = plugged.len(),
+                    monitors = plugged.join(", "),
+                    staying = self.where_the_projector_stays()
+                )
+            });
+            self.notify(kind, text);
         }
     }
 
@@ -490,7 +500,10 @@ impl PechaApp {
             return;
         }
         let mut builder = ViewportBuilder::default()
-            .with_title(format!("{} — projector", self.deck.title))
+            .with_title(crate::tr!(
+                "projector-window-title",
+                title = self.deck.title.as_str()
+            ))
             .with_app_id("pecha-projector")
             .with_inner_size([960.0, 540.0]);
         if !self.projector.placed {

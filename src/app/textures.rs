@@ -130,7 +130,12 @@ impl SlideTextures {
                     Ok(_) => String::new(),
                 };
                 SlideTexture::Failed(match failed.page {
-                    Some(page) => format!("{name}, page {page}: {reason}"),
+                    Some(page) => crate::tr!(
+                        "slide-failed-page",
+                        file = name,
+                        page = page,
+                        reason = reason
+                    ),
                     None => format!("{name}: {reason}"),
                 })
             };

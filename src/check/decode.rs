@@ -17,6 +17,8 @@ use std::path::Path;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
+use crate::tr;
+
 /// Widest and tallest image pecha decodes, in pixels. 8K (7680 x 4320) fits with room to spare.
 pub const MAX_IMAGE_SIDE: u32 = 16_384;
 /// Most memory one decode may take: 512 MiB, a 16-bit RGBA 8K image with headroom.
@@ -46,47 +48,33 @@ pub struct ImageInfo {
 
 /// Why an image cannot be shown. The `Display` form is a message about the image without its
 /// path (the caller puts the slide and file in front): `image is missing`.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImageProblem {
     /// No file at that path.
-    #[error("image is missing{}", match .similar {
-        Some(name) => format!(" (there is `{name}`: file names are case-sensitive)"),
-        None => String::new(),
-    })]
     Missing {
         /// A file in the same folder whose name differs only in case, a common slip when decks
         /// move from Windows or macOS.
         similar: Option<String>,
     },
     /// The path is a folder.
-    #[error("is a folder, not an image")]
     NotAFile,
     /// The path is a named pipe, a device or a socket: reading it could wait forever.
-    #[error("is not a file (a named pipe, a device or a socket), not an image")]
     NotRegular,
     /// The file exists but cannot be read.
-    #[error("cannot read the file: {0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// Zero bytes.
-    #[error("file is empty (0 bytes)")]
     Empty,
     /// Text, such as an HTML error page saved under an image's name.
-    #[error("is a text file, not an image")]
     Text,
     /// Not a format pecha reads.
-    #[error("is not an image pecha can read (PNG, JPEG, WebP, GIF, BMP or TIFF)")]
     UnknownFormat,
     /// Too big a file to read into memory for decoding.
-    #[error("file is {} MB, over the {} MB limit for one image", mebibytes(*.size), mebibytes(MAX_DECODE_BYTES))]
     FileTooLarge {
         /// Size in bytes.
         size: u64,
     },
     /// The header claims more pixels a side than [`MAX_IMAGE_SIDE`]: a decompression bomb or
     /// a mistake. Refused before decoding.
-    #[error(
-        "claims {width} x {height} pixels, over the {MAX_IMAGE_SIDE} x {MAX_IMAGE_SIDE} limit; not decoded (a decompression bomb or a mistake)"
-    )]
     TooManyPixels {
         /// Width the header claims.
         width: u32,
@@ -94,10 +82,6 @@ pub enum ImageProblem {
         height: u32,
     },
     /// Decoding would take more than [`MAX_DECODE_BYTES`] of memory. Refused before decoding.
-    #[error(
-        "{width} x {height} pixels would need {} MB to decode, over the {} MB limit; not decoded",
-        mebibytes(*.bytes), mebibytes(MAX_DECODE_BYTES)
-    )]
     TooMuchMemory {
         /// Width the header claims.
         width: u32,
@@ -107,14 +91,12 @@ pub enum ImageProblem {
         bytes: u64,
     },
     /// The file ends before the image data does (an interrupted copy or download).
-    #[error("{format} file is truncated: it ends before the image does")]
     Truncated {
         /// `JPEG`, `PNG`...
         format: &'static str,
     },
     /// The decoder refused the data: in plain words what that means and what to do, then the
     /// decoder's own words for the curious.
-    #[error("does not decode as {format}: {} (the decoder says: {message})", .trouble.words())]
     Decode {
         /// `JPEG`, `PNG`...
         format: &'static str,
@@ -124,8 +106,77 @@ pub enum ImageProblem {
         message: String,
     },
     /// A PDF deck's page cannot be shown.
-    #[error("{0}")]
-    Pdf(#[from] crate::pdf::PdfProblem),
+    Pdf(crate::pdf::PdfProblem),
+}
+
+impl From<io::Error> for ImageProblem {
+    fn from(error: io::Error) -> Self {
+        Self::Io(error)
+    }
+}
+
+impl From<crate::pdf::PdfProblem> for ImageProblem {
+    fn from(problem: crate::pdf::PdfProblem) -> Self {
+        Self::Pdf(problem)
+    }
+}
+
+impl std::error::Error for ImageProblem {}
+
+/// In the thread's language (the decoder's own words stay as it said them).
+impl std::fmt::Display for ImageProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let limit = mebibytes(MAX_DECODE_BYTES);
+        let text = match self {
+            Self::Missing {
+                similar: Some(name),
+            } => {
+                tr!("image-missing-similar", similar = name.as_str())
+            }
+            Self::Missing { similar: None } => tr!("image-missing"),
+            Self::NotAFile => tr!("image-folder"),
+            Self::NotRegular => tr!("image-not-regular"),
+            Self::Io(error) => tr!("image-io", error = error.to_string()),
+            Self::Empty => tr!("image-empty"),
+            Self::Text => tr!("image-text"),
+            Self::UnknownFormat => tr!("image-unknown-format"),
+            Self::FileTooLarge { size } => tr!(
+                "image-file-too-large",
+                size = mebibytes(*size),
+                limit = limit
+            ),
+            Self::TooManyPixels { width, height } => tr!(
+                "image-too-many-pixels",
+                width = (*width),
+                height = (*height),
+                side = MAX_IMAGE_SIDE
+            ),
+            Self::TooMuchMemory {
+                width,
+                height,
+                bytes,
+            } => tr!(
+                "image-too-much-memory",
+                width = (*width),
+                height = (*height),
+                size = mebibytes(*bytes),
+                limit = limit
+            ),
+            Self::Truncated { format } => tr!("image-truncated", format = (*format)),
+            Self::Decode {
+                format,
+                trouble,
+                message,
+            } => tr!(
+                "image-decode",
+                format = (*format),
+                trouble = trouble.words(),
+                message = message.as_str()
+            ),
+            Self::Pdf(problem) => return write!(f, "{problem}"),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// What kind of refusal a decoder gave.
@@ -148,13 +199,11 @@ impl DecodeTrouble {
         }
     }
 
-    fn words(self) -> &'static str {
+    fn words(self) -> String {
         match self {
-            Self::Damaged => "the file is damaged; copy it again, or export the slide again",
-            Self::Unsupported => {
-                "it uses a feature of the format pecha cannot read; export the slide again as an ordinary PNG or JPEG"
-            }
-            Self::Other => "export the slide again as an ordinary PNG or JPEG",
+            Self::Damaged => tr!("decode-damaged"),
+            Self::Unsupported => tr!("decode-unsupported"),
+            Self::Other => tr!("decode-other"),
         }
     }
 }

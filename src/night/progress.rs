@@ -204,17 +204,18 @@ impl Progress {
                 talk_ms,
             } => {
                 if !matches!(night.running_order.get(item), Some(Item::Talk(_))) {
-                    Some(format!(
-                        "a talk under way at item {}, which is a break",
-                        item + 1
-                    ))
+                    Some(crate::tr!("progress-talk-at-break", item = (item + 1)))
                 } else if slide == 0 || slide > slides {
-                    Some(format!("slide {slide} of a {slides}-slide talk"))
+                    Some(crate::tr!(
+                        "progress-no-such-slide",
+                        slide = slide,
+                        slides = slides
+                    ))
                 } else if talk_ms > talk_length_ms {
-                    Some(format!(
-                        "{} s into a talk of {} s",
-                        talk_ms / 1000,
-                        talk_length_ms / 1000
+                    Some(crate::tr!(
+                        "progress-past-the-end",
+                        seconds = (talk_ms / 1000),
+                        length = (talk_length_ms / 1000)
                     ))
                 } else {
                     None
@@ -222,16 +223,13 @@ impl Progress {
             }
             Stage::Break { item, started_unix } => {
                 if !matches!(night.running_order.get(item), Some(Item::Break(_))) {
-                    Some(format!(
-                        "a break under way at item {}, which is a talk",
-                        item + 1
-                    ))
+                    Some(crate::tr!("progress-break-at-talk", item = (item + 1)))
                 } else if started_unix > crate::clock::unix_now() + 60 {
-                    Some("a break that began in the future".to_owned())
+                    Some(crate::tr!("progress-break-in-future"))
                 } else if started_unix < 0 {
                     // Also keeps the console's sums of when the break ends (in seconds and in
                     // milliseconds) far from overflowing.
-                    Some("a break that began before 1970".to_owned())
+                    Some(crate::tr!("progress-break-before-1970"))
                 } else {
                     None
                 }
@@ -253,10 +251,7 @@ impl Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum ProgressError {
     /// The file could not be read.
-    #[error(
-        "cannot read the night's progress {}: {source}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("progress-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The progress file.
         path: PathBuf,
@@ -264,10 +259,7 @@ pub enum ProgressError {
         source: io::Error,
     },
     /// The file is damaged, from a newer Pecha, or for another running order.
-    #[error(
-        "the night's progress {} {problem}; the night starts from the top",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("progress-unusable", file = crate::text::shown(path).to_string(), problem = problem.as_str()))]
     Unusable {
         /// The progress file.
         path: PathBuf,
@@ -275,7 +267,7 @@ pub enum ProgressError {
         problem: String,
     },
     /// The user's data folder is unknown (no home directory).
-    #[error("no data folder for the night's progress (is HOME set?)")]
+    #[error("{}", crate::tr!("progress-no-data-folder"))]
     NoDataFolder,
 }
 
@@ -344,18 +336,19 @@ impl ProgressStore {
             path: self.path.clone(),
             problem,
         };
-        let progress: Progress =
-            ron::from_str(&text).map_err(|error| unusable(format!("is damaged ({error})")))?;
+        let progress: Progress = ron::from_str(&text)
+            .map_err(|error| unusable(crate::tr!("progress-damaged", error = error.to_string())))?;
         if progress.version > PROGRESS_VERSION {
-            return Err(unusable(format!(
-                "was written by a newer Pecha (version {})",
-                progress.version
+            return Err(unusable(crate::tr!(
+                "progress-newer",
+                version = progress.version
             )));
         }
         if !progress.fits(item_count) {
-            return Err(unusable(format!(
-                "is for a running order of {} items, and the night file now has {item_count}",
-                progress.states.len()
+            return Err(unusable(crate::tr!(
+                "progress-other-order",
+                items = progress.states.len(),
+                now = item_count
             )));
         }
         Ok(Some(progress))
@@ -372,7 +365,7 @@ impl ProgressStore {
         match progress.impossibility(night) {
             Some(problem) => Err(ProgressError::Unusable {
                 path: self.path.clone(),
-                problem: format!("says what cannot be ({problem})"),
+                problem: crate::tr!("progress-impossible", problem = problem.as_str()),
             }),
             None => Ok(Some(progress)),
         }

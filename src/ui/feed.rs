@@ -184,6 +184,7 @@ impl ProjectorFeed {
             },
             FrameKind::EndCard => ProjectorContent::EndCard {
                 presenter: &self.presenter,
+                thanks: super::projector::thanks(self.settings.cards_in_ui_language),
             },
             FrameKind::NightCard => ProjectorContent::NightCard(&self.card),
             FrameKind::BreakCard { seconds_left } => ProjectorContent::BreakCard {
@@ -192,6 +193,7 @@ impl ProjectorFeed {
             },
             FrameKind::NightEnd => ProjectorContent::NightEnd {
                 night_title: &self.card.night_title,
+                thanks: super::projector::thanks(self.settings.cards_in_ui_language),
             },
             FrameKind::Slide { picture: None, .. } => {
                 ProjectorContent::Slide(SlidePicture::Loading)

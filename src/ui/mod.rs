@@ -49,6 +49,8 @@ pub enum Command {
     AnswerTalkResume(bool),
     /// Replace the settings (views edit a copy).
     ChangeSettings(Settings),
+    /// Speak this language from now on, and remember it; `None` follows the system's.
+    ChooseLanguage(Option<crate::i18n::Language>),
     /// Remove the host notice with this index.
     DismissNotice(usize),
     /// Quit, asking first if a talk is under way.

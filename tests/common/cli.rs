@@ -41,7 +41,8 @@ where
 /// Runs `pecha` with `args` and the variables `env` (such as `XDG_DATA_HOME`, where history and
 /// nights' logs are kept, or `TZ`) set on top of the test's own environment, from the crate's
 /// folder (so relative paths such as `examples/night/night.ron` name the crate's files), with
-/// logging at its default level whatever the caller's `RUST_LOG`. Both streams must be UTF-8.
+/// logging at its default level whatever the caller's `RUST_LOG`, and in English whatever the
+/// caller's locale (`env` may set `LANG` and the like). Both streams must be UTF-8.
 pub fn pecha_with_env<A, S, E, K, V>(args: A, env: E) -> Run
 where
     A: IntoIterator<Item = S>,
@@ -58,6 +59,10 @@ where
         .args(args)
         .current_dir(manifest_dir())
         .env_remove("RUST_LOG")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .envs(env)
         .output()
         .unwrap();
