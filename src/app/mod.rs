@@ -35,6 +35,7 @@ mod logic;
 mod models;
 mod night;
 pub mod notices;
+mod phones;
 mod projector;
 mod rehearsal;
 mod resume;
@@ -59,6 +60,7 @@ use projector::Projector;
 use rehearsal::{NotesEditor, Rehearsing};
 use textures::SlideTextures;
 
+pub use phones::PhoneLinks;
 pub use projector::projector_viewport;
 
 /// How long the 3-2-1 lead-in lasts.
@@ -88,6 +90,8 @@ pub struct LaunchOptions {
     /// Where a single talk's place is kept for a crash-resume ([`crate::resume`]): the user's
     /// data folder when run from the command line; `None` keeps nothing.
     pub talk_place_dir: Option<PathBuf>,
+    /// `--serve [ADDR:]PORT`: serve the phones' pages from the start.
+    pub serve: Option<crate::phones::ServeAddr>,
 }
 
 /// Why the app could not run.
@@ -265,8 +269,10 @@ pub struct PechaApp {
     notes: NotesEditor,
     /// A show's place on disk, and the question whether to go on there after a crash.
     talk_resume: resume::TalkResume,
-    /// Asks for a repaint from another thread (deck loads, music).
+    /// Asks for a repaint from another thread (deck loads, music, the phones' server).
     waker: Arc<dyn Fn() + Send + Sync>,
+    /// The phones' server (View -> Phones…, `--serve`).
+    phones: phones::Phones,
 }
 
 impl PechaApp {
@@ -286,7 +292,9 @@ impl PechaApp {
         // A rehearsal needs one screen; a projector only when asked for by name.
         let projector_open = !(matches!(options.projector, Some(ProjectorRequest::Off))
             || options.rehearse && options.projector.is_none());
+        let phones = phones::Phones::new(options.serve);
         let mut app = Self {
+            phones,
             clock,
             talk: Talk::new(format.timing()),
             format,
@@ -334,6 +342,9 @@ impl PechaApp {
         app.look_for_talk_place();
         app.apply_theme(ctx);
         app.slides.keep_around(&app.deck, 1);
+        if app.options.serve.is_some() {
+            app.serve_phones();
+        }
         app
     }
 
@@ -449,6 +460,7 @@ impl eframe::App for PechaApp {
         let now = self.clock.now();
         self.advance(ctx, now);
         self.focus_questions(ctx, now);
+        self.poll_phones(ctx, now);
         if self.projector.showing() {
             self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.

@@ -110,6 +110,7 @@ impl PechaApp {
             notes_save_failed: self.notes_save_failed(),
             rehearsal: self.rehearsal_model(now, state, slide),
             host: self.host_model(now, self.audience_view(state, slide)),
+            phones: self.phones_model(),
         }
     }
 

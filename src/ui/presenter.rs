@@ -103,6 +103,8 @@ pub struct PresenterModel<'a> {
     pub rehearsal: Option<RehearsalModel<'a>>,
     /// A night's console; `None` for a single talk.
     pub host: Option<HostModel<'a>>,
+    /// View -> Phones…, while it is open.
+    pub phones: Option<super::phones::PhonesModel<'a>>,
 }
 
 /// The state as a word, for the badge.
@@ -135,6 +137,9 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     egui::Panel::bottom("status")
         .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
         .show(ui, |ui| status_bar(ui, model, &mut commands));
+    if let Some(phones) = &model.phones {
+        super::phones::dialog(ui, phones, &mut commands);
+    }
     if let Some(host_model) = &model.host {
         let order_width = (ui.available_width() * 0.24).clamp(260.0, 420.0);
         egui::Panel::left("running-order")
@@ -424,6 +429,10 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
 fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let settings = model.settings;
     ui.menu_button("View & sound", |ui| {
+        if ui.button("Phones…").clicked() {
+            commands.push(Command::Phones(super::PhonesCommand::ShowDialog(true)));
+        }
+        ui.separator();
         let mut notes_size = settings.notes_size;
         if ui
             .add(
