@@ -699,10 +699,15 @@ impl EventProcessor {
             let last_scale_factor = shared_state_lock.last_monitor.scale_factor;
             let new_scale_factor = {
                 let window_rect = util::AaRect::new(new_outer_position, new_inner_size);
-                let monitor = wt
-                    .xconn
-                    .get_monitor_for_window(Some(window_rect))
-                    .expect("Failed to find monitor for window");
+                // Pecha: a monitor list read while a cable is pulled can fail; keep the last
+                // scale factor rather than panic (upstream `expect`).
+                let monitor = match wt.xconn.get_monitor_for_window(Some(window_rect)) {
+                    Ok(monitor) => monitor,
+                    Err(error) => {
+                        tracing::warn!("no monitor for window: {error}");
+                        shared_state_lock.last_monitor.clone()
+                    },
+                };
 
                 if monitor.is_dummy() {
                     // Avoid updating monitor using a dummy monitor handle
@@ -1852,7 +1857,10 @@ impl EventProcessor {
         F: FnMut(&RootAEL, Event<T>),
     {
         let wt = Self::window_target(&self.target);
-        wt.xconn.reload_database().expect("failed to reload Xft database");
+        // Pecha: logged instead of an upstream `expect`, which would end the show.
+        if let Err(error) = wt.xconn.reload_database() {
+            tracing::warn!("failed to reload Xft database: {error}");
+        }
 
         // In the future, it would be quite easy to emit monitor hotplug events.
         let prev_list = {
@@ -1863,7 +1871,15 @@ impl EventProcessor {
             }
         };
 
-        let new_list = wt.xconn.available_monitors().expect("Failed to get monitor list");
+        // Pecha: RandR can fail to answer while a monitor is being unplugged; the next change
+        // event reads the list again (upstream `expect`).
+        let new_list = match wt.xconn.available_monitors() {
+            Ok(list) => list,
+            Err(error) => {
+                tracing::warn!("failed to get monitor list: {error}");
+                return;
+            },
+        };
         for new_monitor in new_list {
             // Previous list may be empty, in case of disconnecting and
             // reconnecting the only one monitor. We still need to emit events in
