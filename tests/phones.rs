@@ -6,8 +6,9 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
-use common::app::{MAX_WAIT, launch_with, secs};
+use common::app::{MAX_WAIT, has_label, launch_with, secs};
 use common::fixtures::good_deck;
+use egui_kittest::kittest::Queryable as _;
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::{SocketAddr, TcpStream};
@@ -358,4 +359,46 @@ fn the_remote_pauses_the_talk_and_the_speaker_view_hears_it() {
         .apply(&ctx, Command::Phones(pecha::ui::PhonesCommand::Stop));
     harness.run_ok();
     assert!(harness.state().phone_links().is_none());
+}
+
+/// View & sound -> Phones…: the two addresses and the phones connected; Stop and Start again
+/// make new keys.
+#[test]
+fn the_phones_dialog_shows_the_addresses_and_stops_and_starts_the_server() {
+    let (mut harness, _clock) = launch_with(
+        good_deck(),
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Off),
+            serve: Some("127.0.0.1:0".parse::<ServeAddr>().unwrap()),
+            ..Default::default()
+        },
+    );
+    harness.run_ok();
+    let first = harness.state().phone_links().unwrap().clone();
+    harness.get_by_label("View & sound").click();
+    harness.run_ok();
+    harness.get_by_label("Phones…").click();
+    harness.run_ok();
+    assert!(has_label(&harness, &first.speaker));
+    assert!(has_label(&harness, &first.remote));
+    assert!(has_label(&harness, "no phone connected"));
+
+    let mut events = Events::open(first.addr, &first.speaker_key);
+    events.next();
+    harness.run_ok();
+    assert!(has_label(&harness, "1 phone connected"));
+    drop(events);
+    harness.get_by_label("Stop serving").click();
+    harness.run_ok();
+    assert!(
+        harness.state().phone_links().is_none(),
+        "{:?}",
+        common::app::all_labels(&harness)
+    );
+    harness.get_by_label("Start serving on 127.0.0.1:0").click();
+    harness.run_ok();
+    let second = harness.state().phone_links().unwrap().clone();
+    assert_ne!(first.speaker_key, second.speaker_key);
+    assert_ne!(first.remote_key, second.remote_key);
+    assert!(has_label(&harness, &second.remote));
 }

@@ -40,6 +40,8 @@ pub fn dialog(ui: &mut Ui, model: &PhonesModel<'_>, commands: &mut Vec<Command>)
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        // Centred and still, as the other dialogs: it is read, scanned and closed.
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ui.ctx(), |ui| {
             if let Some(serving) = &model.serving {
                 serving_view(ui, serving, commands);
@@ -73,7 +75,9 @@ fn serving_view(ui: &mut Ui, serving: &ServingModel<'_>, commands: &mut Vec<Comm
             serving.speaker_url,
             serving.speaker_qr,
         );
-        ui.separator();
+        // Space, not a vertical separator: a separator takes all the height there is, and an
+        // auto-sized window then grows by a line every frame.
+        ui.add_space(24.0);
         address(
             ui,
             "Remote",
