@@ -402,3 +402,88 @@ fn the_phones_dialog_shows_the_addresses_and_stops_and_starts_the_server() {
     assert_ne!(first.remote_key, second.remote_key);
     assert!(has_label(&harness, &second.remote));
 }
+
+/// A night on the phones: the card (who is next), the remote's Start, and its Skip, which only
+/// skips the item the phone showed.
+#[test]
+fn a_night_on_the_phones_shows_the_card_and_the_remote_starts_and_skips() {
+    use pecha::night::progress::Stage;
+    let dir = tempfile::tempdir().unwrap();
+    let good = common::fixtures::good_deck_path().display().to_string();
+    let night_path = dir.path().join("night.ron");
+    std::fs::write(
+        &night_path,
+        format!(
+            r#"(
+    title: "Тестовая ночь",
+    running_order: [
+        Talk(deck: "{good}", presenter: "Әйгерім", title: "Арықтар"),
+        Talk(deck: "{good}", presenter: "Данияр"),
+    ],
+)"#
+        ),
+    )
+    .unwrap();
+    let clock = ManualClock::new();
+    let mut harness = common::app::launch_night_with(
+        &night_path,
+        &dir.path().join("data"),
+        &clock,
+        LaunchOptions {
+            projector: Some(ProjectorRequest::Off),
+            serve: Some("127.0.0.1:0".parse::<ServeAddr>().unwrap()),
+            ..Default::default()
+        },
+    );
+    common::app::wait_until(&mut harness, "the first card is armed", |app| {
+        app.night_progress().unwrap().stage == Stage::Card { item: 0 } && app.night_card_armed()
+    });
+    harness.run_ok();
+    let links = harness.state().phone_links().unwrap().clone();
+    let mut events = Events::open(links.addr, &links.speaker_key);
+    let mut card = events.next();
+    while card["presenter"] != "Әйгерім" {
+        card = events.next();
+    }
+    assert_eq!(card["state"], "card");
+    assert_eq!(card["night"]["title"], "Тестовая ночь");
+    assert_eq!(card["night"]["item"], 0);
+    assert_eq!(card["night"]["place"], 1);
+    assert_eq!(card["night"]["items"], 2);
+    assert_eq!(card["title"], "Арықтар");
+
+    let remote = format!("/api/command?k={}", links.remote_key);
+    http(links.addr, "POST", &remote, r#"{"command":"start"}"#);
+    harness.run_ok();
+    assert!(matches!(
+        harness.state().night_progress().unwrap().stage,
+        Stage::Talk { item: 0, .. }
+    ));
+    // A skip of the item that is not up (a late tap) does nothing.
+    http(
+        links.addr,
+        "POST",
+        &remote,
+        r#"{"command":"skip","item":1}"#,
+    );
+    harness.run_ok();
+    assert!(matches!(
+        harness.state().night_progress().unwrap().stage,
+        Stage::Talk { item: 0, .. }
+    ));
+    http(
+        links.addr,
+        "POST",
+        &remote,
+        r#"{"command":"skip","item":0}"#,
+    );
+    common::app::wait_until(&mut harness, "the next card is up", |app| {
+        app.night_progress().unwrap().stage == Stage::Card { item: 1 }
+    });
+    harness.run_ok();
+    let mut next = events.next();
+    while next["night"]["item"] != 1 {
+        next = events.next();
+    }
+    assert_eq!(next["state"], "card");
+}
