@@ -81,7 +81,7 @@ fn serving_view(ui: &mut Ui, serving: &ServingModel<'_>, commands: &mut Vec<Comm
         address(
             ui,
             "Remote",
-            "for the host only: it can pause, black out and skip",
+            "for the host only: it can pause the talk",
             serving.remote_url,
             serving.remote_qr,
         );
