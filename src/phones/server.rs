@@ -99,12 +99,15 @@ impl Shared {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The JSON of the latest snapshot, stamped with the clock now.
+    /// The JSON of the latest snapshot, stamped with the clock now. Written outside the lock:
+    /// the UI thread's [`PhoneServer::publish`] never waits for a phone's JSON.
     fn state_json(&self) -> Option<(u64, String)> {
-        let published = self.published();
-        let snapshot = published.snapshot.as_ref()?;
+        let (version, snapshot) = {
+            let published = self.published();
+            (published.version, published.snapshot.clone()?)
+        };
         let json = serde_json::to_string(&snapshot.message(self.clock.now())).ok()?;
-        Some((published.version, json))
+        Some((version, json))
     }
 }
 
