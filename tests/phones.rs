@@ -487,3 +487,20 @@ fn a_night_on_the_phones_shows_the_card_and_the_remote_starts_and_skips() {
     }
     assert_eq!(next["state"], "card");
 }
+
+#[test]
+fn serve_takes_a_port_or_an_address_and_says_what_it_wants_otherwise() {
+    let run = common::cli::pecha(["--serve", "phone", "talk.ron"]);
+    assert_eq!(run.status, Some(2));
+    assert!(
+        run.stderr.contains("expected PORT or ADDR:PORT"),
+        "{}",
+        run.stderr
+    );
+    let help = common::cli::pecha(["--help"]);
+    assert!(
+        help.stdout.contains("--serve [<[ADDR:]PORT>]"),
+        "{}",
+        help.stdout
+    );
+}

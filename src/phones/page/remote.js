@@ -17,7 +17,7 @@ $("skip").onclick = () => {
   // The console's question, asked here: a slip of the thumb must not end a talk.
   if (confirm("Skip " + night.name + "?")) send({ command: "skip", item: night.item });
 };
-let shownSlide = 0;
+let shownPictures = "";
 function draw() {
   requestAnimationFrame(draw);
   if (!state) return;
@@ -25,6 +25,7 @@ function draw() {
   const t = timeNow(performance.now());
   const night = s.night;
   const talking = !night || !["card", "break", "end"].includes(s.state);
+  $("pics").style.display = talking ? "" : "none";
   setText("state", (STATE_WORDS[s.state] || s.state) + (s.blackout ? " · blackout" : ""));
   $("state").style.color = colour(s.state, t.slideLeft);
   setText("slideno", talking ? t.slide + " / " + s.slides : "");
@@ -37,9 +38,10 @@ function draw() {
   $("blackout").classList.toggle("on", s.blackout);
   $("skip").style.display = night ? "" : "none";
   $("skip").disabled = !night || night.item === null;
-  if (t.slide !== shownSlide || s.pictures !== draw.pictures) {
-    shownSlide = t.slide;
-    draw.pictures = s.pictures;
+  // Which pictures to show changes with the slide, the deck, and between a card and its talk.
+  const shown = [talking, t.slide, s.pictures].join(":");
+  if (shown !== shownPictures) {
+    shownPictures = shown;
     picture($("current"), talking ? t.slide : 0, s.slides);
     picture($("next"), talking ? t.slide + 1 : 0, s.slides);
   }

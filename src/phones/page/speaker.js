@@ -1,6 +1,6 @@
 // The speaker view: the slide's countdown, big; the slide number; the talk's time left; now and
 // next as pictures; the notes. Redrawn on every animation frame, but only what changed.
-let shownSlide = 0;
+let shownPictures = "";
 function draw() {
   requestAnimationFrame(draw);
   if (!state) return;
@@ -27,16 +27,18 @@ function draw() {
   $("count").style.color = col;
   setText("billing", billing);
   const talking = !night || !["card", "break", "end"].includes(s.state);
+  document.body.classList.toggle("between", !talking);
   setText("slideno", talking ? "slide " + t.slide + " / " + s.slides : "");
   setText("talk", talking ? clock(t.talkLeft) + " left" : "");
-  if (t.slide !== shownSlide || s.pictures !== draw.pictures) {
-    shownSlide = t.slide;
-    draw.pictures = s.pictures;
+  // Which pictures to show changes with the slide, the deck, and between a card and its talk.
+  const shown = [talking, t.slide, s.pictures].join(":");
+  if (shown !== shownPictures) {
+    shownPictures = shown;
     picture($("current"), talking ? t.slide : 0, s.slides);
     picture($("next"), talking ? t.slide + 1 : 0, s.slides);
   }
   // Notes follow the server: a predicted advance keeps the old notes a moment, never a guess.
-  setText("notes", t.slide === s.slide ? s.notes : "");
+  setText("notes", talking && t.slide === s.slide ? s.notes : "");
 }
 connect(() => {});
 requestAnimationFrame(draw);
