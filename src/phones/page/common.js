@@ -11,8 +11,17 @@ let samples = [];
 
 function connect(onState) {
   const source = new EventSource("/api/events?k=" + encodeURIComponent(KEY));
+  // A phone that slept, or a new connection, may have a new route: measure the offset afresh.
   source.onopen = () => { samples = []; offset = null; };
-  source.onerror = () => { document.body.classList.add("reconnecting"); };
+  source.onerror = () => {
+    document.body.classList.add("reconnecting");
+    // The browser retries a dropped connection by itself, but gives up on an answer that is not
+    // the stream (403: Pecha stopped serving, or was started again with new keys).
+    if (source.readyState === EventSource.CLOSED) {
+      setText("banner", "not connected: if Pecha was restarted, scan its new code");
+      setTimeout(() => connect(onState), 3000);
+    }
+  };
   source.onmessage = (event) => {
     const received = performance.now();
     const message = JSON.parse(event.data);
@@ -22,6 +31,7 @@ function connect(onState) {
     message.received = received;
     state = message;
     document.body.classList.remove("reconnecting");
+    setText("banner", "reconnecting…");
     onState(message);
   };
 }
