@@ -13,7 +13,9 @@
 //! - a single talk's crash-resume: [`resume`];
 //! - a night (running order, cards, break, progress, log): [`night`], and the check of its
 //!   decks with a time limit: [`checking`];
-//! - the host's messages: [`notices`].
+//! - the host's messages: [`notices`];
+//! - the phones' server (View -> Phones…, `--serve`): [`phones`], which feeds it snapshots and
+//!   turns the remote's requests into commands for `apply`.
 //!
 //! Frame discipline: `logic` advances the talk to the clock, takes in what background threads
 //! finished and schedules the next repaint for the next visible change (a countdown second, a
