@@ -504,3 +504,41 @@ fn serve_takes_a_port_or_an_address_and_says_what_it_wants_otherwise() {
         help.stdout
     );
 }
+
+/// Slide pictures are made on the server's own thread from the decoded copies the app hands it,
+/// and served by number; a new deck's pictures replace the old ones.
+#[test]
+fn slide_pictures_are_jpegs_by_number() {
+    let clock = ManualClock::new();
+    let server = server(&clock);
+    let target = format!("/slide/2.jpg?k={}", server.speaker_key());
+    let grey = pecha::slides::ScreenImage::from_rgba(64, 36, &[128; 64 * 36 * 4]);
+    server.publish_picture(1, 2, grey.clone());
+    let since = std::time::Instant::now();
+    let jpeg = loop {
+        let (status, body) = get(server.addr(), &target);
+        if status == 200 {
+            break body;
+        }
+        assert_eq!(status, 404);
+        assert!(since.elapsed() < MAX_WAIT, "no picture made");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    };
+    assert_eq!(&jpeg[..3], &[0xFF, 0xD8, 0xFF]);
+    // Another deck: its slide 3 comes, and slide 2 of the old one is gone.
+    server.publish_picture(2, 3, grey);
+    let next = format!("/slide/3.jpg?k={}", server.speaker_key());
+    while get(server.addr(), &next).0 != 200 {
+        assert!(since.elapsed() < MAX_WAIT, "no picture made");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert_eq!(get(server.addr(), &target).0, 404);
+    assert_eq!(
+        get(
+            server.addr(),
+            &format!("/slide/x.jpg?k={}", server.speaker_key())
+        )
+        .0,
+        404
+    );
+}
