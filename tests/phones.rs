@@ -239,11 +239,14 @@ fn commands_from_the_remote_arrive_and_nonsense_is_refused() {
         r#"{"command":"next"}"#,
         r#"{"command":"manual_advance"}"#,
         "pause",
-        &format!(r#"{{"command":"pause","x":"{}"}}"#, "x".repeat(2000)),
+        r#"{"command":"skip","item":"two"}"#,
+        r#"{"command":"skip","item":-1}"#,
     ] {
         let (status, _) = http(server.addr(), "POST", &target, nonsense);
         assert_eq!(status, 400, "{nonsense}");
     }
+    let (status, _) = http(server.addr(), "POST", &target, &"x".repeat(5000));
+    assert_eq!(status, 413);
     let (status, _) = get(server.addr(), &target);
     assert_eq!(status, 405);
     assert_eq!(server.try_command(), None);

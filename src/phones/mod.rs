@@ -337,7 +337,8 @@ pub struct NightMessage<'a> {
 /// What the remote (or a script) may ask for: the laptop's keys that are safe from a pocket.
 /// There is no "next slide": the format forbids advancing a running talk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(tag = "command", rename_all = "snake_case", deny_unknown_fields)]
+// Other fields are ignored, so a script written for a later Pecha still pauses this one.
+#[serde(tag = "command", rename_all = "snake_case")]
 pub enum RemoteCommand {
     /// Start what is armed (the talk, or the night's item whose card is up), as Space does.
     Start,

@@ -316,6 +316,15 @@ fn answer(mut request: Request, shared: &Shared) {
             None => respond_status(request, 503),
         },
         (Method::Get, "/api/events") => stream_events(request, shared),
+        (Method::Post, "/api/command")
+            if access == Access::Act
+                && request
+                    .body_length()
+                    .is_some_and(|length| length > MAX_BODY) =>
+        {
+            // Refused unread: a command is a few bytes.
+            respond_status(request, 413);
+        }
         (Method::Post, "/api/command") if access == Access::Act => {
             let mut body = Vec::new();
             let read = request
