@@ -12,7 +12,7 @@ countdown must stand still) and Resume, and lets the talk end by itself. Screens
 portrait and landscape, remote) go to OUT_DIR.
 
 The timing: the speaker view records, in the server's clock (its estimate of the offset), when
-its "slide N" changed; the trace records when the projector painted each slide. Both are printed
+its "slide N" changed; the trace records when the projector presented each slide. Both are printed
 per slide, with their difference: the step between phone page and projector on loopback.
 
 Needs Debian's `chromium`, `chromium-driver` and `xvfb`. Exits 0 when every check passed.
@@ -224,9 +224,9 @@ def main():
         with open(trace) as file:
             next(file)
             for line in file:
-                slide, scheduled, painted = line.strip().split(",")
-                if painted:
-                    projector[int(slide)] = (float(scheduled), float(painted))
+                slide, scheduled, presented = line.strip().split(",")
+                if presented:
+                    projector[int(slide)] = (float(scheduled), float(presented))
         # The trace counts from the talk's start; the page from Pecha's start. Slide 1's
         # deadline on the page's clock lines the two up.
         page = {change["slide"]: change for change in changes}
@@ -236,8 +236,8 @@ def main():
             if slide not in projector:
                 continue
             page_late = page[slide]["at"] - page[slide]["deadline"]
-            scheduled, painted = projector[slide]
-            projector_late = painted - scheduled
+            scheduled, presented = projector[slide]
+            projector_late = presented - scheduled
             steps.append(page_late - projector_late)
             print(f"{slide:5}  {page_late:14.1f}  {projector_late:19.1f}  {steps[-1]:21.1f}")
         check(len(steps) >= SLIDES - 2, f"{len(steps)} slide changes compared")

@@ -147,6 +147,11 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
         .format_timestamp_millis()
         .init();
+    // What lines the app's times (trace, log) up with an outside probe's wall-clock timestamps.
+    log::info!(
+        "clock origin: unix {:.6} s",
+        clock.origin_unix().as_secs_f64()
+    );
     // Before any slide buffer exists: freed slides must go back to the system.
     if !pecha::allocator::return_large_buffers_when_freed() {
         log::debug!("the C library keeps its own rule for returning large buffers");

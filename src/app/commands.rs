@@ -250,14 +250,27 @@ impl PechaApp {
 
     /// Start the armed talk, after the lead-in when it is on; nothing once it is under way (the
     /// format forbids advancing by hand).
+    ///
+    /// The talk's clock starts when slide 1 is on the audience's screen, as every later slide is
+    /// timed from the instant it is due: with a projector, at the instant the projector presents
+    /// the frame of slide 1 handed to it (`feed_projector`, `take_presented`); without one, now
+    /// if the presenter view, which shows slide 1 until the start, is on the screen, or else
+    /// after its first frame that is (`start_on_presenter`). After a lead-in, at its end: the
+    /// projector shows slide 1 then as it shows every slide at its deadline.
     pub(super) fn start(&mut self, now: Duration) {
-        if self.talk.state(now) != TalkState::Ready || self.lead_in_until.is_some() {
+        if self.talk.state(now) != TalkState::Ready
+            || self.lead_in_until.is_some()
+            || self.talk.waits_for_slide_one(now)
+        {
             return;
         }
         if self.settings.lead_in {
             self.lead_in_until = Some(now + LEAD_IN);
         } else {
-            self.talk.start(now);
+            self.talk.start_on_screen(now);
+            if !self.projector.showing() && self.presenter_on_screen {
+                self.talk.slide_one_on_screen(now);
+            }
         }
     }
 

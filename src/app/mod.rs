@@ -259,8 +259,10 @@ pub struct PechaApp {
     /// (see `focus_questions`); `None` while there is no question.
     question_focused_at: Option<Duration>,
     trace: Option<TraceRecorder>,
-    /// When `--start` handed slide 1 to the projector, which starts the talk by painting it.
-    start_handed_over: Option<Duration>,
+    /// The presenter view's last frame was painted on a window on the screen (mapped; with no
+    /// window system to ask, as in tests, it is): without a projector, that is where the talk's
+    /// slide 1 is.
+    presenter_on_screen: bool,
     /// A deck or night being read on another thread (Open…, a drop).
     opening: Option<Receiver<Result<Opened, OpenError>>>,
     /// The file dialog, open on its own thread.
@@ -313,7 +315,7 @@ impl PechaApp {
             quitting: false,
             question_focused_at: None,
             trace,
-            start_handed_over: None,
+            presenter_on_screen: false,
             opening: None,
             dialog: None,
             files: None,
@@ -455,13 +457,18 @@ impl PechaApp {
 
 impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        // First: eframe runs one window's frame at a time, so every frame painted before this
+        // pass has been swapped onto the screen by now.
+        let pass_started = self.clock.now();
         self.watch_monitors(ctx, frame);
         self.poll_background(ctx);
         self.poll_files();
-        self.take_projector_start();
+        let presented = self.take_presented(pass_started);
+        self.start_on_presenter(pass_started);
         let now = self.clock.now();
         self.advance(ctx, now);
         self.focus_questions(ctx, now);
+        self.trace_presented(&presented);
         self.poll_phones(ctx, now);
         if self.projector.showing() {
             self.take_projector_gone(ctx);
@@ -473,7 +480,7 @@ impl eframe::App for PechaApp {
         self.schedule_repaint(ctx);
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.show_projector(&ctx);
@@ -486,6 +493,15 @@ impl eframe::App for PechaApp {
         let commands = self.commands_from_input(ui, clicked, state, menu_was_open, now);
         for command in commands {
             self.apply(&ctx, command);
+        }
+        // Read after the commands: a start asked for in this frame looks at the frames before.
+        self.presenter_on_screen = frame
+            .winit_window()
+            .and_then(|window| window.is_visible())
+            .unwrap_or(true);
+        if self.talk.waits_for_slide_one(now) && !self.projector.showing() {
+            // The pass after this frame's swap starts the talk: at once.
+            ctx.request_repaint();
         }
     }
 
