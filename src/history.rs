@@ -379,7 +379,17 @@ fn parse(text: &str) -> Result<History, String> {
             "was written by a newer Pecha (history version {version}; this one reads {HISTORY_VERSION})"
         ));
     }
-    ron::from_str(text).map_err(|error| format!("is damaged ({error})"))
+    let history: History = ron::from_str(text).map_err(|error| format!("is damaged ({error})"))?;
+    // No format has more slides, and the report has a row for each: billions of them would be
+    // an allocation that fails (or takes all the memory) rather than a report.
+    let most = crate::deck::MAX_SLIDES as usize;
+    if history.slide_count > most {
+        return Err(format!(
+            "is damaged (it says {} slides a run; a talk has at most {most})",
+            history.slide_count
+        ));
+    }
+    Ok(history)
 }
 
 #[cfg(test)]
@@ -396,6 +406,24 @@ mod tests {
         );
         let problem = parse("(version: 1, title: ").unwrap_err();
         assert!(problem.starts_with("is damaged"), "{problem}");
+    }
+
+    #[test]
+    fn a_slide_count_no_format_has_is_damage_not_a_report_of_billions_of_rows() {
+        // Found by fuzz/history: `to_text` made a row per slide, and this count overflowed
+        // the capacity of the rows' Vec (a smaller huge one took all the memory).
+        let text = "(version: 1, title: \"Арыки\", slide_count: 6430967150697920767, slide_ms: 20000, runs: [(finished_at: 1764000000, outcomes: [Some(Slack(1200)), None])])";
+        let problem = parse(text).unwrap_err();
+        assert_eq!(
+            problem,
+            "is damaged (it says 6430967150697920767 slides a run; a talk has at most 100)"
+        );
+        let most = parse(&text.replace("6430967150697920767", "100")).unwrap();
+        // A row per slide, and the 6 lines around them.
+        assert_eq!(
+            most.to_text("a custom format (100 x 20 s)").lines().count(),
+            106
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use format::{Format, ParseFormatError};
+pub use format::{Format, MAX_SECONDS_PER_SLIDE, MAX_SLIDES, ParseFormatError};
 
 /// File extensions (lower case) that a folder deck takes as slide images.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
@@ -290,6 +290,53 @@ struct RawSlide {
     notes: String,
 }
 
+impl RawDeck {
+    /// The deck with [`unix_line_ends`] applied to every text in it, as to the file: a `\r\n`
+    /// written as escapes (`"a\r\nb"`) would otherwise be saved as a real line end
+    /// ([`Deck::to_ron`] writes control characters as they are) and come back as `\n`, so the
+    /// notes would change with each save.
+    fn with_unix_line_ends(mut self) -> Self {
+        let texts = [&mut self.title, &mut self.presenter, &mut self.pdf]
+            .into_iter()
+            .chain(self.notes.iter_mut())
+            .chain(
+                self.slides
+                    .iter_mut()
+                    .flat_map(|slide| [&mut slide.image, &mut slide.notes]),
+            );
+        for text in texts {
+            if text.contains('\r') {
+                *text = unix_line_ends(text);
+            }
+        }
+        self
+    }
+}
+
+/// `text` with the carriage returns that end its lines taken out: `\r\n` becomes `\n`, and so
+/// does the `\r\r\n` of a file converted to Windows line endings twice (taking out one `\r`
+/// would leave a `\r\n`, and a second load would take out another). A `\r` elsewhere stays.
+fn unix_line_ends(text: &str) -> String {
+    let mut unix = String::with_capacity(text.len());
+    let mut returns = 0;
+    for c in text.chars() {
+        match c {
+            '\r' => returns += 1,
+            '\n' => {
+                returns = 0;
+                unix.push('\n');
+            }
+            other => {
+                unix.extend(std::iter::repeat_n('\r', returns));
+                returns = 0;
+                unix.push(other);
+            }
+        }
+    }
+    unix.extend(std::iter::repeat_n('\r', returns));
+    unix
+}
+
 impl Deck {
     /// Loads a deck from a RON file (any extension) or a folder.
     ///
@@ -372,8 +419,10 @@ impl Deck {
     pub fn from_ron_str(text: &str, source: &Path) -> Result<Self, DeckError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Keeps lines and columns as they are (the `\r` ends a line) and keeps notes free of `\r`.
-        let text = text.replace("\r\n", "\n");
-        let raw: RawDeck = ron::from_str(&text).map_err(|e| ron_error(&e, source))?;
+        let text = unix_line_ends(text);
+        let raw = ron::from_str::<RawDeck>(&text)
+            .map_err(|e| ron_error(&e, source))?
+            .with_unix_line_ends();
         let format = raw
             .format
             .validate()
@@ -548,10 +597,15 @@ impl Deck {
     #[must_use]
     pub fn to_ron(&self, dir: &Path) -> String {
         let relative = |path: &Path| {
-            path.strip_prefix(dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/")
+            let written = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+            // Windows' separators are written as `/`, so a deck saved there opens everywhere.
+            // Elsewhere a `\` is part of a file's name: turned into `/`, it would make `\x.png`
+            // the absolute `/x.png`.
+            if cfg!(windows) {
+                written.replace('\\', "/")
+            } else {
+                written.into_owned()
+            }
         };
         let pdf = self.slides.first().filter(|first| {
             self.slides
@@ -780,6 +834,32 @@ mod tests {
         assert_eq!(end_position(""), (1, 1));
         assert_eq!(end_position("ab"), (1, 3));
         assert_eq!(end_position("a\nәғ"), (2, 3));
+    }
+
+    #[test]
+    fn line_ends_in_texts_survive_a_save_and_a_load() {
+        // Found by fuzz/deck_ron: a title with `\r\r\n` (a file converted to Windows line ends
+        // twice) or notes with `\r\n` written as escapes lost a `\r` on every save and load.
+        let text = "(title: \"Арыки\r\r\nи вода\", slides: [\r\n(image: \"01.png\", notes: \"a\\r\\nb\\r\\r\\nc\\rd\r\"),\r\r\n])";
+        let deck = Deck::from_ron_str(text, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(deck.title, "Арыки\nи вода");
+        assert_eq!(deck.slides[0].notes, "a\nb\nc\rd\r");
+        let saved = deck.to_ron(Path::new("talk"));
+        let again = Deck::from_ron_str(&saved, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(again, deck, "{saved}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_in_a_file_name_is_saved_as_it_is() {
+        // Found by fuzz/deck_ron: saving wrote every `\` as `/`, so the slide `\\01.png` (a
+        // name that starts with a backslash) came back as the absolute path `//01.png`.
+        let text = r#"(slides: [(image: "\\\\01.png"), (image: "a\\b.png")])"#;
+        let deck = Deck::from_ron_str(text, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(deck.slides[0].image, Path::new("talk/\\\\01.png"));
+        let saved = deck.to_ron(Path::new("talk"));
+        let again = Deck::from_ron_str(&saved, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(again, deck, "{saved}");
     }
 
     #[test]

@@ -228,6 +228,10 @@ impl Progress {
                     ))
                 } else if started_unix > crate::clock::unix_now() + 60 {
                     Some("a break that began in the future".to_owned())
+                } else if started_unix < 0 {
+                    // Also keeps the console's sums of when the break ends (in seconds and in
+                    // milliseconds) far from overflowing.
+                    Some("a break that began before 1970".to_owned())
                 } else {
                     None
                 }
@@ -324,7 +328,9 @@ impl ProgressStore {
 
     /// The saved progress of a night of `item_count` items: `Ok(None)` when there is none.
     pub fn load(&self, item_count: usize) -> Result<Option<Progress>, ProgressError> {
-        let text = match fs::read_to_string(&self.path) {
+        // Capped and only from a regular file, like every file Pecha reads: a named pipe left
+        // under the progress file's name would otherwise hold the console at "opening" forever.
+        let text = match crate::read::whole_text(&self.path, crate::read::TEXT_FILE_CAP) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(source) => {
@@ -358,7 +364,7 @@ impl ProgressStore {
     /// The saved progress of `night`, as [`ProgressStore::load`] reads it, refused like a damaged
     /// file when it says what cannot be: a slide the night's talks do not have, more talk time
     /// than a talk lasts, a talk where the night has a break (or the other way round), a break
-    /// that began in the future.
+    /// that began in the future or before 1970.
     pub fn load_for(&self, night: &super::Night) -> Result<Option<Progress>, ProgressError> {
         let Some(progress) = self.load(night.running_order.len())? else {
             return Ok(None);
@@ -463,6 +469,13 @@ mod tests {
                 },
                 "began in the future",
             ),
+            (
+                Stage::Break {
+                    item: 1,
+                    started_unix: i64::MIN,
+                },
+                "a break that began before 1970",
+            ),
         ] {
             let error = with(stage).unwrap_err().to_string();
             assert!(error.contains(says), "{stage:?}: {error}");
@@ -474,6 +487,25 @@ mod tests {
             talk_ms: 79_000,
         };
         assert_eq!(with(fine).unwrap().unwrap().stage, fine);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_under_the_progress_files_name_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::new(dir.path(), Path::new("night.ron"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(store.path())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Opening a FIFO for reading waits for a writer: it must not be opened at all.
+        let error = store.load(4).unwrap_err().to_string();
+        assert!(error.contains("named pipe"), "{error}");
+        assert!(
+            error.contains(&crate::text::shown(store.path()).to_string()),
+            "{error}"
+        );
     }
 
     #[test]

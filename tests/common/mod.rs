@@ -7,7 +7,8 @@
 //!   and `crc32` for PNG files written byte by byte.
 //! - [`cli`]: runs the built `pecha` binary with arguments (`pecha`) and, where a test needs
 //!   them, environment variables (`pecha_with_env`, `pecha_with_data_home` for
-//!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`].
+//!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`];
+//!   `pecha_within` kills a run that takes longer than it may (a hang fails, never stalls).
 //! - [`app`]: the app under `egui_kittest` on a laptop screen with time from a
 //!   [`pecha::clock::ManualClock`]: the `launch` family (`launch` and `launch_with` for a deck,
 //!   `launch_rehearsal`, `launch_night`, `launch_night_with`); handing it monitors as the window
