@@ -38,6 +38,7 @@ pub mod monitors;
 pub mod night;
 pub mod open;
 pub mod pdf;
+pub mod phones;
 pub mod read;
 pub mod rehearsal;
 pub mod resume;

@@ -86,6 +86,12 @@ struct ShowArgs {
     #[arg(long, value_name = "FILE")]
     trace: Option<PathBuf>,
 
+    /// Serve the speaker's view and the host's remote to phones on this network (as View ->
+    /// Phones… does): on every interface at port 7820 without a value, or at [ADDR:]PORT. The
+    /// two addresses, with their keys, are printed on standard output.
+    #[arg(long, value_name = "[ADDR:]PORT", num_args = 0..=1, default_missing_value = "7820")]
+    serve: Option<pecha::phones::ServeAddr>,
+
     /// Rehearse on one laptop: no projector window (unless --projector), cue sounds on, and
     /// Space / PageDown tap "done" on each slide; every run is kept in the deck's history.
     #[arg(long)]
@@ -483,6 +489,7 @@ fn run_app(
         talk_place_dir: pecha::resume::PlaceStore::user_dir(),
         language,
         system_language,
+        serve: show.serve,
     };
     pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)

@@ -314,6 +314,7 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             talk_resume: None,
             notes_save_failed: false,
             host: scene.console.then(console_of_a_night),
+            phones: None,
             rehearsal: scene.report.clone().map(|runs| RehearsalModel {
                 tap_message: None,
                 awaiting_late_tap: None,

@@ -156,6 +156,7 @@ impl PechaApp {
                     self.modal = None;
                 }
             }
+            Command::Phones(phones_command) => self.apply_phones(phones_command),
             Command::Night(night_command) => {
                 if self.mode.is_night() {
                     self.apply_night(night_command, now);

@@ -13,7 +13,9 @@
 //! - a single talk's crash-resume: [`resume`];
 //! - a night (running order, cards, break, progress, log): [`night`], and the check of its
 //!   decks with a time limit: [`checking`];
-//! - the host's messages: [`notices`].
+//! - the host's messages: [`notices`];
+//! - the phones' server (View -> Phones…, `--serve`): [`phones`], which feeds it snapshots and
+//!   turns the remote's requests into commands for `apply`.
 //!
 //! Frame discipline: `logic` advances the talk to the clock, takes in what background threads
 //! finished and schedules the next repaint for the next visible change (a countdown second, a
@@ -35,6 +37,7 @@ mod logic;
 mod models;
 mod night;
 pub mod notices;
+mod phones;
 mod projector;
 mod rehearsal;
 mod resume;
@@ -60,6 +63,7 @@ use projector::Projector;
 use rehearsal::{NotesEditor, Rehearsing};
 use textures::SlideTextures;
 
+pub use phones::PhoneLinks;
 pub use projector::projector_viewport;
 
 /// How long the 3-2-1 lead-in lasts.
@@ -94,6 +98,8 @@ pub struct LaunchOptions {
     /// The system's language (`main` reads it; tests leave English), spoken when none is
     /// chosen.
     pub system_language: Language,
+    /// `--serve [ADDR:]PORT`: serve the phones' pages from the start.
+    pub serve: Option<crate::phones::ServeAddr>,
 }
 
 /// Why the app could not run.
@@ -273,8 +279,10 @@ pub struct PechaApp {
     notes: NotesEditor,
     /// A show's place on disk, and the question whether to go on there after a crash.
     talk_resume: resume::TalkResume,
-    /// Asks for a repaint from another thread (deck loads, music).
+    /// Asks for a repaint from another thread (deck loads, music, the phones' server).
     waker: Arc<dyn Fn() + Send + Sync>,
+    /// The phones' server (View -> Phones…, `--serve`).
+    phones: phones::Phones,
 }
 
 impl PechaApp {
@@ -301,7 +309,9 @@ impl PechaApp {
                 .or(settings.language)
                 .unwrap_or(options.system_language),
         );
+        let phones = phones::Phones::new(options.serve);
         let mut app = Self {
+            phones,
             clock,
             talk: Talk::new(format.timing()),
             format,
@@ -349,6 +359,9 @@ impl PechaApp {
         app.look_for_talk_place();
         app.apply_theme(ctx);
         app.slides.keep_around(&app.deck, 1);
+        if app.options.serve.is_some() {
+            app.serve_phones();
+        }
         app
     }
 
@@ -493,6 +506,7 @@ impl eframe::App for PechaApp {
         self.advance(ctx, now);
         self.focus_questions(ctx, now);
         self.trace_presented(&presented);
+        self.poll_phones(ctx, now);
         if self.projector.showing() {
             self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.

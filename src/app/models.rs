@@ -112,6 +112,7 @@ impl PechaApp {
             host: self.host_model(now, self.audience_view(state, slide)),
             language_chosen: self.language_chosen(),
             system_language: self.options.system_language,
+            phones: self.phones_model(),
         }
     }
 

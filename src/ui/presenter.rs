@@ -109,6 +109,8 @@ pub struct PresenterModel<'a> {
     pub language_chosen: Option<Language>,
     /// The system's language, what "as the system" means.
     pub system_language: Language,
+    /// View -> Phones…, while it is open.
+    pub phones: Option<super::phones::PhonesModel<'a>>,
 }
 
 /// The colour behind the whole presenter view. The window is cleared to it and the panels are
@@ -130,6 +132,9 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     egui::Panel::bottom("status")
         .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
         .show(ui, |ui| status_bar(ui, model, &mut commands));
+    if let Some(phones) = &model.phones {
+        super::phones::dialog(ui, phones, &mut commands);
+    }
     if let Some(host_model) = &model.host {
         let order_width = (ui.available_width() * 0.24).clamp(260.0, 420.0);
         egui::Panel::left("running-order")
@@ -417,6 +422,10 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
 fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let settings = model.settings;
     ui.menu_button(tr!("menu-view"), |ui| {
+        if ui.button(tr!("menu-phones")).clicked() {
+            commands.push(Command::Phones(super::PhonesCommand::ShowDialog(true)));
+        }
+        ui.separator();
         let mut notes_size = settings.notes_size;
         if ui
             .add(

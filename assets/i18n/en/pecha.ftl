@@ -611,3 +611,19 @@ progress-past-the-end = { $seconds } s into a talk of { $length } s
 progress-break-at-talk = a break under way at item { $item }, which is a talk
 progress-break-in-future = a break that began in the future
 progress-break-before-1970 = a break that began before 1970
+
+## View & sound → Phones… (src/ui/phones.rs)
+menu-phones = Phones…
+phones-title = Phones
+phones-intro = Phones and tablets on this network can show the speaker their countdown and notes, and give the host a remote, in their browser: nothing to install.
+phones-start = Start serving on { $address }
+phones-speaker = Speaker view
+phones-speaker-who = for the speaker: watches only
+phones-remote = Remote
+phones-remote-who = for the host only: it can pause the talk
+phones-connected = { $count ->
+    [0] no phone connected
+    [one] { $count } phone connected
+   *[other] { $count } phones connected
+}
+phones-stop = Stop serving

@@ -561,3 +561,18 @@ progress-past-the-end = ұзақтығы { $length } с баяндаманың �
 progress-break-at-talk = { $item }-тармақта үзіліс жүріп жатыр, бірақ ол баяндама
 progress-break-in-future = болашақта басталған үзіліс
 progress-break-before-1970 = 1970 жылға дейін басталған үзіліс
+
+## Көрініс және дыбыс → Телефондар… (src/ui/phones.rs)
+menu-phones = Телефондар…
+phones-title = Телефондар
+phones-intro = Осы желідегі телефондар мен планшеттер браузерде баяндамашыға уақыты мен жазбаларын көрсетеді, ал жүргізушіге пульт болады: ештеңе орнатудың қажеті жоқ.
+phones-start = { $address } мекенжайында қосу
+phones-speaker = Баяндамашы экраны
+phones-speaker-who = баяндамашыға: тек көреді
+phones-remote = Пульт
+phones-remote-who = тек жүргізушіге: баяндаманы кідірте алады
+phones-connected = { $count ->
+    [0] бірде-бір телефон қосылмаған
+   *[other] { $count } телефон қосылған
+}
+phones-stop = Тоқтату

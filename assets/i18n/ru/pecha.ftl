@@ -650,3 +650,20 @@ progress-past-the-end = { $seconds } с от начала доклада дли�
 progress-break-at-talk = перерыв идёт в пункте { $item }, а это доклад
 progress-break-in-future = перерыв, начавшийся в будущем
 progress-break-before-1970 = перерыв, начавшийся до 1970 года
+
+## Вид и звук → Телефоны… (src/ui/phones.rs)
+menu-phones = Телефоны…
+phones-title = Телефоны
+phones-intro = Телефоны и планшеты в этой сети могут показывать докладчику его отсчёт и заметки, а ведущему — пульт, прямо в браузере: ничего не нужно устанавливать.
+phones-start = Включить на { $address }
+phones-speaker = Экран докладчика
+phones-speaker-who = для докладчика: только смотрит
+phones-remote = Пульт
+phones-remote-who = только для ведущего: может поставить доклад на паузу
+phones-connected = { $count ->
+    [0] ни один телефон не подключён
+    [one] подключён { $count } телефон
+    [few] подключено { $count } телефона
+   *[other] подключено { $count } телефонов
+}
+phones-stop = Выключить
