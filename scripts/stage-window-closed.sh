@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The projector window destroyed from outside mid-talk (another X client: `xdotool windowclose`)
 # must not take Pecha down: the process survives, exits 0 at the talk's end, and the trace has all
-# 20 slides (those shown after the window was gone with an empty painted_ms).
+# 20 slides (those shown after the window was gone with an empty presented_ms).
 #
 # Runs on the two-monitor stage (../shared/tools/stage); STAGE_DISPLAY picks its display (default
 # 78, so as not to meet a stage someone else has up on :77). Usage, from the repository:

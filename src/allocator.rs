@@ -9,8 +9,8 @@
 //! measurable change in CPU between advances. A 1 MiB threshold saved 5 MB more but cost about
 //! 0.2 % of a core: buffers the renderer allocates every frame crossed it.
 //!
-//! This is the crate's one `unsafe` block: a call to glibc's `mallopt`, which only sets a
-//! tunable. Elsewhere `unsafe` is denied by the crate's lints.
+//! This is the crate's first `unsafe` block: a call to glibc's `mallopt`, which only sets a
+//! tunable. Elsewhere `unsafe` is denied by the crate's lints, but for the two Cargo.toml names.
 
 /// Blocks of this size and larger get pages of their own and go back to the system when freed.
 pub const SEPARATE_FROM_BYTES: i32 = 4 * 1024 * 1024;

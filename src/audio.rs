@@ -27,19 +27,19 @@ const GONG: &[u8] = include_bytes!("../assets/gong.wav");
 #[derive(Debug, thiserror::Error)]
 pub enum MusicProblem {
     /// No file at that path.
-    #[error("is missing")]
+    #[error("{}", crate::tr!("music-missing"))]
     Missing,
     /// The file exists but cannot be read.
-    #[error("cannot be read: {0}")]
+    #[error("{}", crate::tr!("music-read", error = _0.to_string()))]
     Read(std::io::Error),
     /// Not audio Pecha can decode.
-    #[error("cannot be played ({0}); use mp3, ogg (Vorbis), flac or wav")]
+    #[error("{}", crate::tr!("music-decode", error = _0.to_string()))]
     Decode(rodio::decoder::DecoderError),
     /// Decodes, but holds no sound.
-    #[error("holds no sound")]
+    #[error("{}", crate::tr!("music-empty"))]
     Empty,
     /// Ends after a moment: too short to loop through a break, or damaged near its start.
-    #[error("stops after less than a tenth of a second (too short or damaged)")]
+    #[error("{}", crate::tr!("music-too-short"))]
     TooShort,
 }
 
@@ -56,7 +56,7 @@ fn open_music(path: &Path) -> Result<Decoder<BufReader<File>>, MusicProblem> {
     if std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
         return Err(MusicProblem::Read(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "it is not a file (a folder, a named pipe or a device)",
+            crate::read::Refusal::NotAFile(crate::read::NotAFile::Other),
         )));
     }
     let file = File::open(path).map_err(|error| {
@@ -84,10 +84,10 @@ pub enum Cue {
 #[derive(Debug, thiserror::Error)]
 pub enum AudioError {
     /// No output device could be opened.
-    #[error("no sound device: {0}")]
+    #[error("{}", crate::tr!("audio-no-device", error = _0.to_string()))]
     NoDevice(#[from] rodio::DeviceSinkError),
     /// A bundled sound did not decode (a packaging bug).
-    #[error("bundled sound does not decode: {0}")]
+    #[error("{}", crate::tr!("audio-bundled", error = _0.to_string()))]
     Decode(#[from] rodio::decoder::DecoderError),
 }
 

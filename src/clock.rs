@@ -29,6 +29,8 @@ pub trait Clock: Send + Sync {
 #[derive(Debug, Clone, Copy)]
 pub struct SystemClock {
     origin: Instant,
+    /// The wall clock at `origin`, read right after it.
+    origin_unix: Duration,
 }
 
 impl SystemClock {
@@ -37,7 +39,17 @@ impl SystemClock {
     pub fn new() -> Self {
         Self {
             origin: Instant::now(),
+            origin_unix: since_epoch(),
         }
+    }
+
+    /// The clock's origin by the wall clock, since the Unix epoch (read within a microsecond of
+    /// it). Never used for a deadline: it lines this clock's readings up with timestamps taken
+    /// outside the app, such as `pixel-probe`'s (`scripts/stage-probe.sh`), for as long as
+    /// nobody sets the wall clock.
+    #[must_use]
+    pub fn origin_unix(&self) -> Duration {
+        self.origin_unix
     }
 }
 
@@ -202,6 +214,14 @@ mod tests {
         let first = clock.now();
         let second = clock.now();
         assert!(second >= first);
+    }
+
+    #[test]
+    fn system_clock_knows_its_origin_by_the_wall_clock() {
+        let before = since_epoch();
+        let clock = SystemClock::new();
+        let after = since_epoch();
+        assert!(before <= clock.origin_unix() && clock.origin_unix() <= after);
     }
 
     #[test]

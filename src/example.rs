@@ -83,7 +83,7 @@ pub const EXAMPLE_NIGHT_FILES: &[(&str, &[u8])] = night_files![
 #[derive(Debug, thiserror::Error)]
 pub enum ExampleError {
     /// Writing into the cache folder failed.
-    #[error("cannot write the example talk to {path}: {source}")]
+    #[error("{}", crate::tr!("example-write", file = path.display().to_string(), error = source.to_string()))]
     Write {
         /// The file or folder that could not be written.
         path: PathBuf,
@@ -91,7 +91,7 @@ pub enum ExampleError {
         source: std::io::Error,
     },
     /// A file of the example night could not be written.
-    #[error("cannot unpack the example night: {0}")]
+    #[error("{}", crate::tr!("example-save", error = _0.to_string()))]
     Save(#[from] crate::save::SaveError),
     /// The embedded deck did not load (a bug caught by the tests).
     #[error(transparent)]

@@ -27,6 +27,7 @@ use crate::deck::Deck;
 use crate::rehearsal::Outcome;
 use crate::save::{Backup, SaveError, write_atomically};
 use crate::timing::Timing;
+use crate::tr;
 
 /// The history file format this Pecha writes; files with a higher version are set aside.
 pub const HISTORY_VERSION: u32 = 1;
@@ -102,22 +103,33 @@ impl History {
         use std::fmt::Write as _;
         let mut text = String::new();
         let Some(latest) = self.runs.last() else {
-            return format!(
-                "No rehearsals of \"{}\" in {format_label} recorded yet: run `pecha --rehearse` on the deck.\nHistory is kept per format: for runs made with `--format`, give the same `--format` here.\n",
-                self.title
-            );
+            return tr!(
+                "history-none",
+                title = self.title.as_str(),
+                format = format_label
+            ) + "\n";
         };
         let _ = writeln!(
             text,
-            "Rehearsals of \"{}\" in {format_label}: {}, the latest {}.",
-            self.title,
-            crate::text::plural(self.runs.len(), "run"),
-            local_time(latest.finished_at)
+            "{}",
+            tr!(
+                "history-title",
+                title = self.title.as_str(),
+                format = format_label,
+                runs = self.runs.len(),
+                latest = local_time(latest.finished_at)
+            )
         );
         let compared = self.runs.len().min(RUNS_COMPARED);
+        // Columns padded by characters, so Cyrillic headings line up as Latin ones do.
         let _ = writeln!(
             text,
-            "\nslide  latest          avg of last {compared}  over  trend"
+            "\n{:<5}  {:<14}  {:>13}  {:>4}  {:>5}",
+            tr!("history-slide"),
+            tr!("history-latest"),
+            tr!("history-average", runs = compared),
+            tr!("history-over"),
+            tr!("history-trend")
         );
         let trends = crate::rehearsal::trends(&self.outcomes(), self.slide_count, RUNS_COMPARED);
         for (index, trend) in trends.iter().enumerate() {
@@ -126,7 +138,14 @@ impl History {
                 .map_or_else(|| "—".to_owned(), crate::rehearsal::Outcome::describe);
             let average = trend.average.map_or_else(
                 || "—".to_owned(),
-                |seconds| format!("{:+.1} s", crate::rehearsal::cautious_tenths(seconds)),
+                |seconds| {
+                    let seconds = crate::rehearsal::cautious_tenths(seconds);
+                    let sign = if seconds < 0.0 { '-' } else { '+' };
+                    tr!(
+                        "history-seconds",
+                        seconds = format!("{sign}{}", crate::i18n::decimal(seconds.abs(), 1))
+                    )
+                },
             );
             let _ = writeln!(
                 text,
@@ -139,14 +158,15 @@ impl History {
         let summary = crate::rehearsal::summarize(&latest.outcomes);
         let _ = writeln!(
             text,
-            "\nLatest run: {} over, {:.1} s to spare in all.",
-            crate::text::plural(summary.slides_over, "slide"),
-            crate::rehearsal::cautious_tenths(summary.total_slack)
+            "\n{}",
+            tr!(
+                "history-latest-run",
+                over = summary.slides_over,
+                spare =
+                    crate::i18n::decimal(crate::rehearsal::cautious_tenths(summary.total_slack), 1)
+            )
         );
-        let _ = writeln!(
-            text,
-            "Avg: seconds to spare (+) or over (−); over: runs over of runs recorded; trend: ↑ more time to spare than before, ↓ less."
-        );
+        let _ = writeln!(text, "{}", tr!("history-legend"));
         text
     }
 }
@@ -155,10 +175,16 @@ impl History {
 #[must_use]
 pub fn local_time(unix_seconds: i64) -> String {
     chrono::DateTime::from_timestamp(unix_seconds, 0).map_or_else(
-        || "at an unknown time".to_owned(),
+        || tr!("history-unknown-time"),
         |time| {
+            // Each language's own way of writing a date: 2025-03-14 in English, 14.03.2025 in
+            // Russian and Kazakh.
+            let pattern = match crate::i18n::language() {
+                crate::i18n::Language::En => "%Y-%m-%d %H:%M",
+                crate::i18n::Language::Ru | crate::i18n::Language::Kk => "%d.%m.%Y %H:%M",
+            };
             time.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
+                .format(pattern)
                 .to_string()
         },
     )
@@ -168,7 +194,7 @@ pub fn local_time(unix_seconds: i64) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
     /// A slide file could not be read to compute the deck's key.
-    #[error("cannot read {}: {source}", crate::text::shown(path))]
+    #[error("{}", crate::tr!("history-slide-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Slide {
         /// The slide file.
         path: PathBuf,
@@ -176,10 +202,7 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file exists but could not be read.
-    #[error(
-        "cannot read the rehearsal history {}: {source}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("history-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The history file.
         path: PathBuf,
@@ -187,15 +210,16 @@ pub enum HistoryError {
         source: io::Error,
     },
     /// The history file is not one this Pecha understands.
-    #[error("the rehearsal history {} {problem}", crate::text::shown(path))]
+    #[error("{}", crate::tr!("history-unusable", file = crate::text::shown(path).to_string(), problem = problem.to_string()))]
     Unusable {
         /// The history file.
         path: PathBuf,
-        /// `is damaged (3:5: ...)` or `was written by a newer Pecha (version 2)`.
-        problem: String,
+        /// `is damaged (3:5: ...)` or `was written by a newer Pecha (version 2)`, in every
+        /// language (it is met on the file thread).
+        problem: crate::i18n::Words,
     },
     /// The user's data folder is unknown (no home directory).
-    #[error("no data folder for rehearsal history (is HOME set?)")]
+    #[error("{}", crate::tr!("history-no-data-folder"))]
     NoDataFolder,
 }
 
@@ -222,7 +246,7 @@ pub fn deck_key(deck: &Deck, timing: Timing) -> Result<String, HistoryError> {
                     path: slide.image.clone(),
                     source: std::io::Error::new(
                         std::io::ErrorKind::InvalidInput,
-                        "it is not a file (a folder, a named pipe or a device)",
+                        crate::read::Refusal::NotAFile(crate::read::NotAFile::Other),
                     ),
                 });
             }
@@ -254,7 +278,7 @@ pub struct Loaded {
     /// Where it lives.
     pub path: PathBuf,
     /// Set when an unusable file was moved aside.
-    pub warning: Option<String>,
+    pub warning: Option<crate::i18n::Words>,
 }
 
 /// The folder that holds one history file per deck key.
@@ -299,7 +323,7 @@ impl HistoryStore {
             Err(error) if error.kind() == io::ErrorKind::InvalidData => {
                 return Err(HistoryError::Unusable {
                     path,
-                    problem: "is damaged (not UTF-8 text)".to_owned(),
+                    problem: crate::i18n::Words::of(|| tr!("history-not-utf8")),
                 });
             }
             Err(source) => return Err(HistoryError::Read { path, source }),
@@ -334,11 +358,15 @@ impl HistoryStore {
                 })?;
                 Ok(Loaded {
                     history: fresh,
-                    warning: Some(format!(
-                        "the rehearsal history {} {problem}; it was moved to {} and a new history started",
-                        crate::text::shown(&path),
-                        crate::text::shown(&aside)
-                    )),
+                    // Read on the file thread, shown later: worded in every language.
+                    warning: Some(crate::i18n::Words::of(|| {
+                        tr!(
+                            "history-moved-aside",
+                            file = crate::text::shown(&path).to_string(),
+                            problem = problem.to_string(),
+                            aside = crate::text::shown(&aside).to_string()
+                        )
+                    })),
                     path,
                 })
             }
@@ -366,20 +394,35 @@ impl HistoryStore {
 }
 
 /// Parse a history file, refusing files from a newer Pecha before trying to read their runs.
-fn parse(text: &str) -> Result<History, String> {
+fn parse(text: &str) -> Result<History, crate::i18n::Words> {
     #[derive(Deserialize)]
     struct VersionOnly {
         version: u32,
     }
-    let version = ron::from_str::<VersionOnly>(text)
-        .map_err(|error| format!("is damaged ({error})"))?
-        .version;
+    let damaged = |error: ron::error::SpannedError| {
+        crate::i18n::Words::of(|| tr!("history-damaged", error = error.to_string()))
+    };
+    let version = ron::from_str::<VersionOnly>(text).map_err(damaged)?.version;
     if version > HISTORY_VERSION {
-        return Err(format!(
-            "was written by a newer Pecha (history version {version}; this one reads {HISTORY_VERSION})"
-        ));
+        return Err(crate::i18n::Words::of(|| {
+            tr!("history-newer", version = version, reads = HISTORY_VERSION)
+        }));
     }
-    ron::from_str(text).map_err(|error| format!("is damaged ({error})"))
+    let history: History = ron::from_str(text).map_err(damaged)?;
+    // No format has more slides, and the report has a row for each: billions of them would be
+    // an allocation that fails (or takes all the memory) rather than a report.
+    let most = crate::deck::MAX_SLIDES as usize;
+    if history.slide_count > most {
+        let slides = history.slide_count;
+        return Err(crate::i18n::Words::of(|| {
+            tr!(
+                "history-too-many-slides",
+                slides = slides.to_string(),
+                most = most
+            )
+        }));
+    }
+    Ok(history)
 }
 
 #[cfg(test)]
@@ -389,13 +432,33 @@ mod tests {
 
     #[test]
     fn a_future_version_is_refused_before_its_runs_are_read() {
-        let problem = parse("(version: 9, runs: \"something new\")").unwrap_err();
+        let problem = parse("(version: 9, runs: \"something new\")")
+            .unwrap_err()
+            .to_string();
         assert!(
             problem.contains("newer Pecha") && problem.contains('9'),
             "{problem}"
         );
-        let problem = parse("(version: 1, title: ").unwrap_err();
+        let problem = parse("(version: 1, title: ").unwrap_err().to_string();
         assert!(problem.starts_with("is damaged"), "{problem}");
+    }
+
+    #[test]
+    fn a_slide_count_no_format_has_is_damage_not_a_report_of_billions_of_rows() {
+        // Found by fuzz/history: `to_text` made a row per slide, and this count overflowed
+        // the capacity of the rows' Vec (a smaller huge one took all the memory).
+        let text = "(version: 1, title: \"Арыки\", slide_count: 6430967150697920767, slide_ms: 20000, runs: [(finished_at: 1764000000, outcomes: [Some(Slack(1200)), None])])";
+        let problem = parse(text).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            "is damaged (it says 6430967150697920767 slides a run; a talk has at most 100)"
+        );
+        let most = parse(&text.replace("6430967150697920767", "100")).unwrap();
+        // A row per slide, and the 6 lines around them.
+        assert_eq!(
+            most.to_text("a custom format (100 x 20 s)").lines().count(),
+            106
+        );
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //!   slide) and where those runs are kept; [`save`] writes files atomically;
 //! - [`resume`]: where a single talk is, so that one cut short by a crash goes on at its slide;
 //! - [`read`]: reading a file whole, only a regular file and only up to a size cap;
-//! - [`text`]: the small wording helpers the reports share (plurals, `6:40`);
+//! - [`text`]: the small helpers the reports share (paths shown safely, `6:40`);
+//! - [`i18n`]: the words in Kazakh, Russian or English ([`tr!`]), and which language is spoken;
 //! - [`monitors`], [`settings`], [`trace`]: where the projector goes, what is remembered, and the
 //!   timing trace.
 //!
@@ -36,11 +37,13 @@ pub mod deck;
 pub mod example;
 pub mod files;
 pub mod history;
+pub mod i18n;
 pub mod monitors;
 pub mod night;
 pub mod open;
 pub mod pack;
 pub mod pdf;
+pub mod phones;
 pub mod presentation;
 pub mod read;
 pub mod rehearsal;

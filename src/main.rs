@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use pecha::check;
 use pecha::deck::{Deck, Format};
+use pecha::i18n::Language;
 use pecha::monitors::ProjectorRequest;
 use pecha::night::lock::{LockError, NightLock};
 use pecha::open::{Kind, OpenError, Opened, open};
@@ -42,6 +43,11 @@ H shows the run report; E edits the slide's notes and Ctrl+S saves them to the d
 Keys while hosting a night: Space starts the talk or break whose card is up; W walks through
 every card (arrows step, Esc ends); M stops the break music; P, B and the show's keys in a talk.")]
 struct Cli {
+    /// The language of the window and of the text printed here: kk, ru or en. Without it, the
+    /// one chosen in View → Language, else the system's locale. `--json` output and this help are
+    #[arg(long, global = true, value_name = "kk|ru|en")]
+    lang: Option<Language>,
+
     /// Deck to open: a RON deck file, a folder of images, a PDF, or a PowerPoint, Impress or
     /// Keynote file (.pptx, .ppt, .odp, .key: converted with LibreOffice, which must be installed,
     /// and cached by content); or a night file, which opens the host console. Without it, the
@@ -84,6 +90,12 @@ struct ShowArgs {
     /// Write a CSV of when each slide was scheduled and when it was painted on the projector.
     #[arg(long, value_name = "FILE")]
     trace: Option<PathBuf>,
+
+    /// Serve the speaker's view and the host's remote to phones on this network (as View ->
+    /// Phones… does): on every interface at port 7820 without a value, or at [ADDR:]PORT. The
+    /// two addresses, with their keys, are printed on standard output.
+    #[arg(long, value_name = "[ADDR:]PORT", num_args = 0..=1, default_missing_value = "7820")]
+    serve: Option<pecha::phones::ServeAddr>,
 
     /// Rehearse on one laptop: no projector window (unless --projector), cue sounds on, and
     /// Space / PageDown tap "done" on each slide; every run is kept in the deck's history.
@@ -168,19 +180,37 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
         .format_timestamp_millis()
         .init();
+    // What lines the app's times (trace, log) up with an outside probe's wall-clock timestamps.
+    log::info!(
+        "clock origin: unix {:.6} s",
+        clock.origin_unix().as_secs_f64()
+    );
     // Before any slide buffer exists: freed slides must go back to the system.
     if !pecha::allocator::return_large_buffers_when_freed() {
         log::debug!("the C library keeps its own rule for returning large buffers");
     }
     install_panic_hook();
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(lang_after_subcommand(std::env::args_os().collect()));
+    let system_language = Language::from_system();
+    // What this terminal reads: `--lang`, else the app's remembered choice, else the system's.
+    pecha::i18n::set_language(
+        cli.lang
+            .or_else(|| {
+                eframe::storage_dir("pecha")
+                    .and_then(|dir| pecha::settings::remembered_language(&dir.join("app.ron")))
+            })
+            .unwrap_or(system_language),
+    );
     match cli.command {
         Some(Command::Check { path, json }) => run_check(&path, json),
         Some(Command::History { path, format }) => match open(&path) {
             Ok(Opened::Night(_)) | Err(OpenError::Night(_)) => {
                 eprintln!(
-                    "pecha history: {} is a night file; rehearsals are kept per talk: give one talk's deck",
-                    pecha::text::shown(&path)
+                    "pecha history: {}",
+                    pecha::tr!(
+                        "cli-history-night",
+                        file = pecha::text::shown(&path).to_string()
+                    )
                 );
                 ExitCode::from(2)
             }
@@ -205,11 +235,19 @@ fn main() -> ExitCode {
         Some(Command::Log { path: None, all }) => match pecha::example::example_night() {
             Ok(path) => run_log(&path, all),
             Err(error) => {
-                eprintln!("pecha log: cannot unpack the bundled example night: {error}");
+                eprintln!(
+                    "pecha log: {}",
+                    pecha::tr!("cli-cannot-unpack", error = error.to_string())
+                );
                 ExitCode::from(2)
             }
         },
-        None => match run_app(cli.path.as_deref(), cli.show, clock) {
+        None => match run_app(
+            cli.path.as_deref(),
+            cli.show,
+            (cli.lang, system_language),
+            clock,
+        ) {
             Ok(code) => code,
             Err(error) => {
                 eprintln!("pecha: {error:#}");
@@ -217,6 +255,29 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `pecha --lang ru check talk.ron` as `pecha check --lang ru talk.ron`: `--lang` is global, but
+/// clap refuses any option before a subcommand here (`args_conflicts_with_subcommands`, which keeps
+/// `pecha --start check x` from meaning nothing silently). Only a `--lang` that comes first
+/// (straight after the program's name) moves, and only when a subcommand follows it.
+fn lang_after_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const SUBCOMMANDS: [&str; 4] = ["check", "history", "log", "help"];
+    let taken = match args.get(1).and_then(|arg| arg.to_str()) {
+        Some("--lang") => 2,
+        Some(arg) if arg.starts_with("--lang=") => 1,
+        _ => return args,
+    };
+    let subcommand = 1 + taken;
+    if args.len() <= subcommand
+        || !SUBCOMMANDS.contains(&args[subcommand].to_str().unwrap_or_default())
+    {
+        return args;
+    }
+    let lang: Vec<_> = args.drain(1..subcommand).collect();
+    let at = 2;
+    args.splice(at..at, lang);
+    args
 }
 
 /// A panic (ours, or one inside the windowing system) is logged where the log goes, then
@@ -288,9 +349,16 @@ fn open_in_terminal(path: &std::path::Path) -> Result<Opened, OpenError> {
         )
         .to_string();
         if tens == 0 {
-            eprintln!("Converting {name} with LibreOffice…");
+            eprintln!("{}", pecha::tr!("cli-converting", file = name.as_str()));
         } else {
-            eprintln!("Converting {name} with LibreOffice… {} s", tens * 10);
+            eprintln!(
+                "{}",
+                pecha::tr!(
+                    "notice-converting",
+                    file = name.as_str(),
+                    seconds = (tens * 10)
+                )
+            );
         }
     };
     pecha::open::open_with(path, &pecha::convert::Converter::from_env(), &watch)
@@ -321,7 +389,8 @@ fn unreadable(
     if json {
         let mut report = serde_json::json!({
             "ready": false,
-            "error": error.to_string(),
+            // English in every language, as the rest of `--json`.
+            "error": pecha::i18n::in_language(Language::En, || error.to_string()),
         });
         report[subject] = serde_json::json!(path);
         report[list] = serde_json::json!([]);
@@ -344,7 +413,13 @@ fn run_history(deck: &Deck, format: Option<Format>) -> anyhow::Result<()> {
         .unwrap_or_else(|| History::new(&deck.title, timing));
     print!("{}", history.to_text(&format.describe()));
     if !history.runs.is_empty() {
-        println!("History file: {}", store.path_for(&key).display());
+        println!(
+            "{}",
+            pecha::tr!(
+                "cli-history-file",
+                file = store.path_for(&key).display().to_string()
+            )
+        );
     }
     Ok(())
 }
@@ -368,13 +443,19 @@ fn run_pack(night_path: &std::path::Path, dest: &std::path::Path) -> ExitCode {
     let watch = |progress: pecha::convert::Progress| {
         let pecha::convert::Progress::Converting { file, .. } = progress;
         if converting.replace(Some(file.clone())).as_ref() != Some(&file) {
-            eprintln!("Converting {} with LibreOffice…", pecha::text::shown(&file));
+            eprintln!(
+                "{}",
+                pecha::tr!(
+                    "cli-converting",
+                    file = pecha::text::shown(&file).to_string()
+                )
+            );
         }
     };
     let outcome = pecha::pack::plan(&night, &pecha::convert::Converter::from_env(), &watch)
         .and_then(|plan| {
             for warning in &plan.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("{}: {warning}", pecha::tr!("severity-warning"));
             }
             let last = std::cell::Cell::new(None::<std::time::Instant>);
             let progress = |status: PackProgress| {
@@ -384,11 +465,14 @@ fn run_pack(night_path: &std::path::Path, dest: &std::path::Path) -> ExitCode {
                 if due && status.files_done < status.files {
                     last.set(Some(std::time::Instant::now()));
                     eprintln!(
-                        "packing: {} of {} files, {} of {} MB",
-                        status.files_done,
-                        status.files,
-                        status.bytes_done / 1_000_000,
-                        status.bytes.div_ceil(1_000_000)
+                        "{}",
+                        pecha::tr!(
+                            "cli-packing",
+                            done = status.files_done,
+                            files = status.files,
+                            megabytes = (status.bytes_done / 1_000_000),
+                            total = (status.bytes.div_ceil(1_000_000))
+                        )
                     );
                 }
             };
@@ -397,23 +481,20 @@ fn run_pack(night_path: &std::path::Path, dest: &std::path::Path) -> ExitCode {
     match outcome {
         Ok(packed) => {
             println!(
-                "Packed \"{}\": {} files, {:.1} MB into {}",
-                night.title,
-                packed.files,
-                packed.bytes as f64 / 1_000_000.0,
-                pecha::text::shown(&packed.dest)
+                "{}",
+                pecha::tr!(
+                    "cli-packed",
+                    title = night.title.as_str(),
+                    files = packed.files,
+                    megabytes = pecha::i18n::decimal(packed.bytes as f64 / 1_000_000.0, 1),
+                    dest = pecha::text::shown(&packed.dest).to_string()
+                )
             );
+            let night_file = pecha::text::shown(&packed.night).to_string();
             if pecha::pack::is_zip(dest) {
-                println!(
-                    "On the show laptop: unzip it, then `pecha {}`",
-                    pecha::text::shown(&packed.night)
-                );
+                println!("{}", pecha::tr!("cli-packed-zip", night = night_file));
             } else {
-                println!(
-                    "On the show laptop: `pecha check {}`, then `pecha {}`",
-                    pecha::text::shown(&packed.night),
-                    pecha::text::shown(&packed.night)
-                );
+                println!("{}", pecha::tr!("cli-packed-folder", night = night_file));
             }
             ExitCode::SUCCESS
         }
@@ -424,7 +505,10 @@ fn run_pack(night_path: &std::path::Path, dest: &std::path::Path) -> ExitCode {
             ExitCode::from(2)
         }
         Err(error) => {
-            eprintln!("pecha pack: {error}; nothing was written");
+            eprintln!(
+                "pecha pack: {}",
+                pecha::tr!("cli-pack-failed", error = error.to_string())
+            );
             ExitCode::from(1)
         }
     }
@@ -446,8 +530,11 @@ fn run_log(path: &std::path::Path, all: bool) -> ExitCode {
         // A deck given by mistake: say that, not what the deck parser thought of it.
         Ok(Opened::Deck(_)) | Err(OpenError::Deck(_)) => {
             eprintln!(
-                "pecha log: {} is not a night file (it has no `running_order`); `pecha log` takes the night's file",
-                pecha::text::shown(&path)
+                "pecha log: {}",
+                pecha::tr!(
+                    "cli-log-not-night",
+                    file = pecha::text::shown(&path).to_string()
+                )
             );
             return ExitCode::from(2);
         }
@@ -471,9 +558,12 @@ fn print_log(night: &pecha::night::Night, all: bool) -> anyhow::Result<()> {
     let (entries, problems) = log.read()?;
     if entries.is_empty() && problems.is_empty() {
         println!(
-            "\"{}\" has not been run on this machine yet: its log would be {}",
-            night.title,
-            pecha::text::shown(&log.path())
+            "{}",
+            pecha::tr!(
+                "cli-log-not-run",
+                title = night.title.as_str(),
+                file = pecha::text::shown(&log.path()).to_string()
+            )
         );
     } else {
         let runs = if all { Runs::All } else { Runs::Latest };
@@ -485,6 +575,7 @@ fn print_log(night: &pecha::night::Night, all: bool) -> anyhow::Result<()> {
 fn run_app(
     path: Option<&std::path::Path>,
     show: ShowArgs,
+    (language, system_language): (Option<Language>, Language),
     clock: pecha::clock::SystemClock,
 ) -> anyhow::Result<ExitCode> {
     let opened = if let Some(path) = path {
@@ -499,21 +590,25 @@ fn run_app(
                 (show.rehearse, "--rehearse"),
             ];
             if let Some((_, flag)) = single_talk_only.iter().find(|(given, _)| *given) {
-                anyhow::bail!(
-                    "{flag} is for one talk, and {} is a night file: its format is in the file and the host starts each talk; open a talk's deck to use {flag}",
-                    pecha::text::shown(&path)
-                );
+                anyhow::bail!(pecha::tr!(
+                    "cli-flag-for-one-talk",
+                    flag = (*flag),
+                    file = pecha::text::shown(&path).to_string()
+                ));
             }
         }
         // The error names the file itself: `talk.ron:4:5: ...`, `night.ron:4:5: ...`.
         opened.with_context(|| match kind {
-            Kind::Deck => "cannot open the deck",
-            Kind::Night => "cannot open the night",
+            Kind::Deck => pecha::tr!("cli-cannot-open-deck"),
+            Kind::Night => pecha::tr!("cli-cannot-open-night"),
         })?
     } else {
-        let night =
-            pecha::example::example_night().context("cannot unpack the bundled example night")?;
-        Opened::Night(pecha::night::Night::load(&night).context("cannot open the example night")?)
+        let night = pecha::example::example_night()
+            .with_context(|| pecha::tr!("cli-cannot-unpack-example"))?;
+        Opened::Night(
+            pecha::night::Night::load(&night)
+                .with_context(|| pecha::tr!("cli-cannot-open-example"))?,
+        )
     };
     // One Pecha per night file: a second one is refused here, before any window opens.
     let night_lock = match (&opened, pecha::night::user_data_dir()) {
@@ -542,8 +637,49 @@ fn run_app(
         history_dir: None,
         night_dir: None,
         talk_place_dir: pecha::resume::PlaceStore::user_dir(),
+        language,
+        system_language,
+        serve: show.serve,
         converter: None,
     };
     pecha::app::run(opened, night_lock, options, clock)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lang_after_subcommand;
+
+    fn moved(args: &[&str]) -> Vec<String> {
+        lang_after_subcommand(args.iter().map(Into::into).collect())
+            .into_iter()
+            .map(|arg| arg.into_string().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_leading_lang_goes_after_the_subcommand() {
+        for (given, expected) in [
+            (
+                &["pecha", "--lang", "ru", "check", "x.ron"][..],
+                &["pecha", "check", "--lang", "ru", "x.ron"][..],
+            ),
+            (
+                &["pecha", "--lang=kk", "log"],
+                &["pecha", "log", "--lang=kk"],
+            ),
+            // The app, and anything else, as given.
+            (
+                &["pecha", "--lang", "ru", "talk.ron"],
+                &["pecha", "--lang", "ru", "talk.ron"],
+            ),
+            (
+                &["pecha", "check", "x", "--lang", "ru"],
+                &["pecha", "check", "x", "--lang", "ru"],
+            ),
+            (&["pecha", "--lang"], &["pecha", "--lang"]),
+        ] {
+            assert_eq!(moved(given), expected, "{given:?}");
+        }
+    }
 }

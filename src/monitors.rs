@@ -112,12 +112,13 @@ pub fn resolve(
                     notice: None,
                 };
             }
-            notice = Some(format!("projector monitor “{name}” is not connected"));
+            notice = Some(crate::tr!("monitor-not-connected", monitor = name.as_str()));
         }
         Some(ProjectorRequest::Index(index)) => {
-            notice = Some(format!(
-                "projector monitor {index} does not exist ({} connected)",
-                monitors.len()
+            notice = Some(crate::tr!(
+                "monitor-no-such-index",
+                index = (*index),
+                connected = monitors.len()
             ));
         }
         None => {
@@ -129,9 +130,7 @@ pub fn resolve(
                     };
                 }
                 if monitors.len() > 1 {
-                    notice = Some(format!(
-                        "the remembered projector “{name}” is not connected"
-                    ));
+                    notice = Some(crate::tr!("monitor-remembered-gone", monitor = name));
                 }
             }
         }
@@ -146,8 +145,12 @@ pub fn resolve(
         Placement::Windowed
     };
     let notice = notice.map(|text| match &placement {
-        Placement::Monitor(index) => format!("{text}: using {}", monitors[*index].label(*index)),
-        _ => format!("{text}: projector in a window"),
+        Placement::Monitor(index) => crate::tr!(
+            "monitor-using",
+            problem = text,
+            monitor = monitors[*index].label(*index)
+        ),
+        _ => crate::tr!("monitor-windowed", problem = text),
     });
     Resolution { placement, notice }
 }

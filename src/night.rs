@@ -139,7 +139,7 @@ pub enum NightError {
         line: usize,
         /// 1-based column.
         column: usize,
-        /// What is wrong.
+        /// What is wrong (ron's own words).
         message: String,
     },
     /// The running order makes no sense (empty, a break of zero minutes...).
@@ -147,8 +147,8 @@ pub enum NightError {
     Contents {
         /// The night file.
         path: PathBuf,
-        /// What is wrong, and what to write instead.
-        message: String,
+        /// What is wrong, and what to write instead, in every language.
+        message: crate::i18n::Words,
     },
 }
 
@@ -185,7 +185,7 @@ impl Night {
             column: error.span.start.col,
             message: error.code.to_string(),
         })?;
-        let contents = |message: String| NightError::Contents {
+        let contents = |message: crate::i18n::Words| NightError::Contents {
             path: source.to_path_buf(),
             message,
         };
@@ -200,10 +200,9 @@ impl Night {
                     title,
                 } => {
                     if deck.trim().is_empty() {
-                        return Err(contents(format!(
-                            "item {}: a talk needs its `deck: \"...\"` (a deck file, folder or PDF)",
-                            index + 1
-                        )));
+                        return Err(contents(crate::i18n::Words::of(|| {
+                            crate::tr!("night-talk-without-deck", item = (index + 1))
+                        })));
                     }
                     Item::Talk(Talk {
                         deck: base.join(deck),
@@ -218,10 +217,9 @@ impl Night {
                     music,
                 } => {
                     if minutes == 0 {
-                        return Err(contents(format!(
-                            "item {}: a break of 0 minutes; give `minutes: 15` or remove it",
-                            index + 1
-                        )));
+                        return Err(contents(crate::i18n::Words::of(|| {
+                            crate::tr!("night-zero-break", item = (index + 1))
+                        })));
                     }
                     Item::Break(Break {
                         length: Duration::from_secs(u64::from(minutes) * 60),
@@ -235,10 +233,9 @@ impl Night {
             .iter()
             .any(|item| matches!(item, Item::Talk(_)))
         {
-            return Err(contents(
-                "the running order has no talk: add `Talk(deck: \"talk.ron\", presenter: \"...\")`"
-                    .to_owned(),
-            ));
+            return Err(contents(crate::i18n::Words::of(|| {
+                crate::tr!("night-no-talk")
+            })));
         }
         let title = if raw.title.trim().is_empty() {
             source

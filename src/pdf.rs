@@ -30,28 +30,28 @@ pub const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfProblem {
     /// The file is not there.
-    #[error("the PDF is missing")]
+    #[error("{}", crate::tr!("pdf-missing"))]
     Missing,
     /// The file could not be read.
-    #[error("cannot read the PDF: {0}")]
+    #[error("{}", crate::tr!("pdf-io", error = _0.as_str()))]
     Io(String),
     /// Not a PDF, or damaged beyond repair.
-    #[error("not a readable PDF (damaged, or not a PDF at all)")]
+    #[error("{}", crate::tr!("pdf-invalid"))]
     Invalid,
     /// Password-protected or encrypted in a way the renderer cannot open.
-    #[error("the PDF is encrypted or password-protected; export it again without a password")]
+    #[error("{}", crate::tr!("pdf-encrypted"))]
     Encrypted,
     /// A PDF without pages.
-    #[error("the PDF has no pages")]
+    #[error("{}", crate::tr!("pdf-no-pages"))]
     NoPages,
     /// Bigger than [`MAX_PDF_BYTES`].
-    #[error("the PDF is {mebibytes} MB, over the {} MB limit", MAX_PDF_BYTES / (1024 * 1024))]
+    #[error("{}", crate::tr!("pdf-too-large", size = (*mebibytes), limit = (MAX_PDF_BYTES / (1024 * 1024))))]
     TooLarge {
         /// Its size in MiB.
         mebibytes: u64,
     },
     /// The deck names a page the PDF does not have.
-    #[error("the PDF has no page {page} (it has {pages})")]
+    #[error("{}", crate::tr!("pdf-no-such-page", page = (*page), pages = (*pages)))]
     NoSuchPage {
         /// The page asked for, 1-based.
         page: usize,
@@ -59,7 +59,7 @@ pub enum PdfProblem {
         pages: usize,
     },
     /// The page has no size, or the renderer failed on it.
-    #[error("page {page} cannot be rendered: {reason}")]
+    #[error("{}", crate::tr!("pdf-render", page = (*page), reason = reason.as_str()))]
     Render {
         /// The page, 1-based.
         page: usize,

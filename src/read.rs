@@ -20,7 +20,7 @@ pub fn whole_file(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     if !metadata.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("it is {}, not a file", what_it_is(&metadata)),
+            Refusal::NotAFile(what_it_is(&metadata)),
         ));
     }
     if metadata.len() > cap {
@@ -46,34 +46,89 @@ pub fn whole_text(path: &Path, cap: u64) -> io::Result<String> {
 fn too_big(size: u64, cap: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::FileTooLarge,
-        format!(
-            "it holds {} MB, more than the {} MB such a file may have",
-            size.div_ceil(1024 * 1024),
-            cap / (1024 * 1024)
-        ),
+        Refusal::TooBig {
+            megabytes: size.div_ceil(1024 * 1024),
+            cap_megabytes: cap / (1024 * 1024),
+        },
     )
 }
 
-/// What a path that is not a regular file is, in words.
-fn what_it_is(metadata: &fs::Metadata) -> &'static str {
+/// Why Pecha would not read (or write) a path, carried inside an [`io::Error`] of its own kind,
+/// and worded when it is shown, in that thread's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A folder, a named pipe, a device or a socket where a file was wanted.
+    NotAFile(NotAFile),
+    /// More than a file of its kind may hold.
+    TooBig {
+        /// Its size, in MB rounded up.
+        megabytes: u64,
+        /// The most it may hold, in MB.
+        cap_megabytes: u64,
+    },
+    /// A notes file Pecha will not write over (a bare PDF's `NAME.ron` that exists already).
+    Exists,
+    /// The notes of a PowerPoint or Impress deck, which are the file's own (Pecha never writes
+    /// into a presenter's .pptx).
+    PresentationNotes,
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    /// A folder.
+    Folder,
+    /// A named pipe.
+    Fifo,
+    /// A character or block device.
+    Device,
+    /// A socket.
+    Socket,
+    /// Something else, or one of those where it cannot be told apart.
+    Other,
+}
+
+impl std::error::Error for Refusal {}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::NotAFile(NotAFile::Folder) => crate::tr!("read-folder"),
+            Self::NotAFile(NotAFile::Fifo) => crate::tr!("read-fifo"),
+            Self::NotAFile(NotAFile::Device) => crate::tr!("read-device"),
+            Self::NotAFile(NotAFile::Socket) => crate::tr!("read-socket"),
+            Self::NotAFile(NotAFile::Other) => crate::tr!("read-not-regular"),
+            Self::TooBig {
+                megabytes,
+                cap_megabytes,
+            } => crate::tr!("read-too-big", size = (*megabytes), cap = (*cap_megabytes)),
+            Self::Exists => crate::tr!("save-exists"),
+            Self::PresentationNotes => crate::tr!("save-presentation-notes"),
+        };
+        f.write_str(&text)
+    }
+}
+
+/// What a path that is not a regular file is.
+fn what_it_is(metadata: &fs::Metadata) -> NotAFile {
     let kind = metadata.file_type();
     if kind.is_dir() {
-        return "a folder";
+        return NotAFile::Folder;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if kind.is_fifo() {
-            return "a named pipe (FIFO)";
+            return NotAFile::Fifo;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return NotAFile::Device;
         }
         if kind.is_socket() {
-            return "a socket";
+            return NotAFile::Socket;
         }
     }
-    "not a regular file"
+    NotAFile::Other
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! [`pacing`] compares a slide's notes with its seconds. Like [`crate::timing`], nothing here reads
 //! the time or knows about egui: every call takes the instant or the talk time it concerns.
 
+use crate::tr;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -52,16 +53,21 @@ impl Outcome {
     #[must_use]
     pub fn describe(self) -> String {
         match self {
-            Self::Slack(ms) => format!("{} s left", tenths(ms)),
-            Self::Over(ms) => format!("over {} s", tenths_up(ms)),
-            Self::OverUntapped => "over (no tap)".to_owned(),
+            Self::Slack(ms) => tr!("outcome-left", seconds = tenths(ms)),
+            Self::Over(ms) => tr!("outcome-over", seconds = tenths_up(ms)),
+            Self::OverUntapped => tr!("outcome-over-untapped"),
         }
     }
 }
 
 /// Time to spare as seconds with one decimal, rounded down so `0.96 s left` never reads as 1.0.
 fn tenths(ms: u64) -> String {
-    format!("{}.{}", ms / 1000, (ms % 1000) / 100)
+    format!(
+        "{}{}{}",
+        ms / 1000,
+        crate::i18n::decimal_separator(),
+        (ms % 1000) / 100
+    )
 }
 
 /// Time over as seconds with one decimal, rounded up so `0.99 s` over never reads as 0.9: both
@@ -113,12 +119,12 @@ impl Tap {
     pub fn describe(self) -> String {
         match self {
             Self::Done { slide, slack_ms } => {
-                format!("slide {slide}: done, {} s to spare", tenths(slack_ms))
+                tr!("tap-done", slide = slide, seconds = tenths(slack_ms))
             }
             Self::Late { slide, over_ms } => {
-                format!("slide {slide}: over by {} s", tenths_up(over_ms))
+                tr!("tap-late", slide = slide, seconds = tenths_up(over_ms))
             }
-            Self::AlreadyDone { slide } => format!("slide {slide} is already tapped"),
+            Self::AlreadyDone { slide } => tr!("tap-already", slide = slide),
         }
     }
 }
@@ -541,16 +547,17 @@ impl Pacing {
     #[must_use]
     pub fn describe(&self, seconds: f64) -> String {
         let verdict = match self.verdict {
-            PaceVerdict::NoNotes => return "no notes to pace".to_owned(),
-            PaceVerdict::Comfortable => "comfortable",
-            PaceVerdict::Brisk => "brisk",
-            PaceVerdict::TooMany => "too many words: cut some",
+            PaceVerdict::NoNotes => return tr!("pace-no-notes"),
+            PaceVerdict::Comfortable => tr!("pace-comfortable"),
+            PaceVerdict::Brisk => tr!("pace-brisk"),
+            PaceVerdict::TooMany => tr!("pace-too-many"),
         };
-        format!(
-            "{} in {} s · {:.0} words/min · {verdict}",
-            crate::text::plural(self.words, "word"),
-            seconds.round(),
-            self.words_per_minute
+        tr!(
+            "pace-line",
+            words = self.words,
+            seconds = seconds.round(),
+            per_minute = format!("{:.0}", self.words_per_minute),
+            verdict = verdict
         )
     }
 }

@@ -104,10 +104,7 @@ pub enum Misfit {
 #[derive(Debug, thiserror::Error)]
 pub enum PlaceError {
     /// The file is there but could not be read.
-    #[error(
-        "cannot read where this talk stopped ({}): {source}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("place-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The place file.
         path: PathBuf,
@@ -115,10 +112,7 @@ pub enum PlaceError {
         source: io::Error,
     },
     /// It is not a place file (damaged, cut off, far too big).
-    #[error(
-        "where this talk stopped ({}) is damaged: {detail}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("place-damaged", file = crate::text::shown(path).to_string(), detail = detail.as_str()))]
     Damaged {
         /// The place file.
         path: PathBuf,
@@ -126,10 +120,7 @@ pub enum PlaceError {
         detail: String,
     },
     /// A newer Pecha wrote it.
-    #[error(
-        "where this talk stopped ({}) was written by a newer Pecha (version {version})",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("place-newer", file = crate::text::shown(path).to_string(), version = (*version)))]
     Newer {
         /// The place file.
         path: PathBuf,
@@ -137,7 +128,7 @@ pub enum PlaceError {
         version: u32,
     },
     /// It does not fit the talk now open.
-    #[error("where this talk stopped ({}) {}", crate::text::shown(path), describe(*misfit))]
+    #[error("{}", crate::tr!("place-misfit", file = crate::text::shown(path).to_string(), misfit = describe(*misfit)))]
     Misfit {
         /// The place file.
         path: PathBuf,
@@ -148,13 +139,15 @@ pub enum PlaceError {
 
 fn describe(misfit: Misfit) -> String {
     match misfit {
-        Misfit::OtherFormat { slides, slide_ms } => format!(
-            "was saved for {slides} slides of {} s, and the talk now has another format",
-            slide_ms as f64 / 1000.0
+        Misfit::OtherFormat { slides, slide_ms } => crate::tr!(
+            "place-other-format",
+            slides = slides,
+            seconds = (slide_ms as f64 / 1000.0)
         ),
-        Misfit::Impossible { slide, talk_ms } => format!(
-            "says what cannot be (slide {slide}, {} s into the talk)",
-            talk_ms / 1000
+        Misfit::Impossible { slide, talk_ms } => crate::tr!(
+            "place-impossible",
+            slide = slide,
+            seconds = (talk_ms / 1000)
         ),
     }
 }

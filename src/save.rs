@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Why a file could not be saved. The original file, if any, is untouched.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot save {}: {source}", crate::text::shown(path))]
+#[error("{}", crate::tr!("save-failed", file = crate::text::shown(path).to_string(), error = source.to_string()))]
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,

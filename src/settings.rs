@@ -1,11 +1,14 @@
 //! What the app remembers between runs: the projector's monitor, notes size, sound, the audience
-//! progress bar, the presenter's preferences and the rehearsal's own sound and inset switches.
-//! Stored by eframe's persistence as RON.
+//! progress bar, the presenter's preferences, the rehearsal's own sound and inset switches, and
+//! the language chosen in View → Language. Stored by eframe's persistence as RON; the CLI reads
+//! the language from the same file ([`remembered_language`]).
 //!
 //! The projector is remembered by monitor *name*: indexes change when a cable is plugged into
 //! another port, names do not.
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Language;
 
 /// The key under which settings live in eframe's storage.
 pub const STORAGE_KEY: &str = "pecha.settings";
@@ -48,6 +51,11 @@ pub struct Settings {
     pub rehearsal_sound: bool,
     /// While rehearsing, a small picture of what the audience would see.
     pub rehearsal_inset: bool,
+    /// The language chosen in View → Language; `None` follows the system's.
+    pub language: Option<Language>,
+    /// The projector's cards (next, break, thank you) in the interface language only, instead of
+    /// Kazakh · Russian · English for a mixed audience.
+    pub cards_in_ui_language: bool,
 }
 
 impl Default for Settings {
@@ -64,6 +72,8 @@ impl Default for Settings {
             light_theme: false,
             rehearsal_sound: true,
             rehearsal_inset: false,
+            language: None,
+            cards_in_ui_language: false,
         }
     }
 }
@@ -82,6 +92,21 @@ impl Settings {
     }
 }
 
+/// The language remembered in the app's settings file (`app.ron`, as eframe's persistence
+/// wrote it: a map of keys to RON texts), if one was chosen there. Anything unreadable is `None`:
+/// the CLI then follows the system.
+#[must_use]
+pub fn remembered_language(app_ron: &std::path::Path) -> Option<Language> {
+    let text = crate::read::whole_text(app_ron, crate::read::TEXT_FILE_CAP).ok()?;
+    remembered_language_in(&text)
+}
+
+fn remembered_language_in(app_ron: &str) -> Option<Language> {
+    let stored: std::collections::HashMap<String, String> = ron::from_str(app_ron).ok()?;
+    let settings: Settings = ron::from_str(stored.get(STORAGE_KEY)?).ok()?;
+    settings.language
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -93,6 +118,20 @@ mod tests {
         assert!((settings.notes_size - 40.0).abs() < f32::EPSILON);
         assert!(settings.sound);
         assert!(!settings.audience_bar);
+    }
+
+    #[test]
+    fn the_remembered_language_is_read_from_eframes_file() {
+        let settings = Settings {
+            language: Some(Language::Kk),
+            ..Settings::default()
+        };
+        let stored: std::collections::HashMap<String, String> =
+            [(STORAGE_KEY.to_owned(), ron::to_string(&settings).unwrap())].into();
+        let file = ron::to_string(&stored).unwrap();
+        assert_eq!(remembered_language_in(&file), Some(Language::Kk));
+        assert_eq!(remembered_language_in("{}"), None);
+        assert_eq!(remembered_language_in("not ron"), None);
     }
 
     #[test]

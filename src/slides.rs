@@ -31,7 +31,7 @@ pub enum SlideError {
         problem: ImageProblem,
     },
     /// Scaling failed (it should not: the sizes are checked before).
-    #[error("{path}: cannot scale: {message}")]
+    #[error("{}", crate::tr!("slide-scale", file = path.display().to_string(), error = message.as_str()))]
     Scale {
         /// The slide's image file.
         path: PathBuf,

@@ -1,11 +1,11 @@
-//! The small wording helpers the core's reports and messages share: counting nouns and
-//! writing lengths of time as a clock does.
+//! The small helpers the core's reports and messages share: paths shown safely and lengths of
+//! time written as a clock does.
 //!
 //! They live here, apart from the modules that use them ([`crate::deck`], [`crate::check`],
 //! [`crate::night`], [`crate::rehearsal`], [`crate::history`]), so that none of those has to
 //! import another only for its words: this module imports nothing of the crate. It also finds a
-//! field in RON text by its words ([`field_position`]), without parsing. It is also where the
-//! words will be chosen by language when the messages are translated.
+//! field in RON text by its words ([`field_position`]), without parsing. The words themselves,
+//! plurals included, are chosen by language in [`crate::i18n`].
 
 /// A path as messages show it: as `Path::display` does, but with control characters escaped
 /// (`\n`, `\t`, `\0`, `\u{1b}`), so a file name with a newline in it cannot split a report's
@@ -33,16 +33,6 @@ impl std::fmt::Display for Shown<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// `1 problem`, `3 problems`: the count and the noun, with an `s` unless the count is 1.
-#[must_use]
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 
@@ -141,13 +131,6 @@ mod tests {
             "Доклад\\nerror: x\\t\\u{1b}[31m\\0.ron"
         );
         assert_eq!(shown("Шымкент/01.jpg").to_string(), "Шымкент/01.jpg");
-    }
-
-    #[test]
-    fn plurals() {
-        for (count, text) in [(0, "0 talks"), (1, "1 talk"), (2, "2 talks")] {
-            assert_eq!(plural(count, "talk"), text);
-        }
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! `--trace FILE`: when each slide was due and when the projector frame showing it was painted.
+//! `--trace FILE`: when each slide was due and when the projector frame showing it reached the
+//! screen.
 //!
 //! This is how Pecha's timing promise is checked from outside the engine: one CSV row per slide
-//! shown, `slide,scheduled_ms,painted_ms`, both measured from the talk's start on the same clock.
-//! "Painted" is the moment the projector's frame showing the slide was built and handed to the
-//! renderer (the GPU swap follows within the same frame). A slide the talk showed while no
-//! projector painted it (the window closed, by the host or from outside) still has its row, with
-//! `painted_ms` empty: the trace says what the audience missed instead of leaving it out.
+//! shown, `slide,scheduled_ms,presented_ms`, both measured from the talk's start on the same
+//! clock. "Presented" is the moment the renderer had finished drawing the projector's frame
+//! showing the slide, right before its swap onto the screen (see [`crate::ui::feed`] for how,
+//! and the README for how close that is to the pixels changing). The talk's start is itself the
+//! instant slide 1 was presented, so slide 1's row reads 0 there. A slide the talk showed while no
+//! projector presented it (the window closed, by the host or from outside) still has its row,
+//! with `presented_ms` empty: the trace says what the audience missed instead of leaving it out.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -20,14 +23,14 @@ pub struct TraceRow {
     pub slide: usize,
     /// When it was due, from the talk's start.
     pub scheduled: Duration,
-    /// When the projector frame showing it was painted, from the talk's start; `None` when no
+    /// When the projector frame showing it was presented, from the talk's start; `None` when no
     /// projector frame showed it (the projector window was closed).
-    pub painted: Option<Duration>,
+    pub presented: Option<Duration>,
 }
 
 /// Why the trace could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write the trace {path}: {source}")]
+#[error("{}", crate::tr!("trace-write", file = path.display().to_string(), error = source.to_string()))]
 pub struct TraceError {
     path: PathBuf,
     source: std::io::Error,
@@ -50,9 +53,9 @@ impl TraceRecorder {
         }
     }
 
-    /// The projector just painted a frame showing `slide` at caller time `now`. Only the first
+    /// The projector presented a frame showing `slide` at caller time `now`. Only the first
     /// frame of each showing counts.
-    pub fn painted(&mut self, talk: &Talk, slide: usize, now: Duration) {
+    pub fn presented(&mut self, talk: &Talk, slide: usize, now: Duration) {
         let log = talk.log();
         let Some(start) = talk_start(talk) else {
             return;
@@ -71,13 +74,13 @@ impl TraceRecorder {
         self.rows.push(TraceRow {
             slide,
             scheduled,
-            painted: Some(now.saturating_sub(start)),
+            presented: Some(now.saturating_sub(start)),
         });
     }
 
-    /// Add a row, with no paint time, for every slide `talk` showed that no projector frame
-    /// painted (the window was closed), so that the trace has every slide of the talk; called
-    /// before [`Self::write`].
+    /// Add a row, with no presentation time, for every slide `talk` showed that no projector
+    /// frame presented (the window was closed), so that the trace has every slide of the talk;
+    /// called before [`Self::write`].
     pub fn complete(&mut self, talk: &Talk) {
         let log = talk.log();
         let Some(start) = talk_start(talk) else {
@@ -94,7 +97,7 @@ impl TraceRecorder {
                 self.rows.push(TraceRow {
                     slide,
                     scheduled,
-                    painted: None,
+                    presented: None,
                 });
             }
         }
@@ -117,14 +120,14 @@ impl TraceRecorder {
     /// The CSV text.
     #[must_use]
     pub fn to_csv(&self) -> String {
-        let mut csv = String::from("slide,scheduled_ms,painted_ms\n");
+        let mut csv = String::from("slide,scheduled_ms,presented_ms\n");
         for row in &self.rows {
-            let painted = row.painted.map_or_else(String::new, |painted| {
-                format!("{:.3}", painted.as_secs_f64() * 1000.0)
+            let presented = row.presented.map_or_else(String::new, |presented| {
+                format!("{:.3}", presented.as_secs_f64() * 1000.0)
             });
             let _ = writeln!(
                 csv,
-                "{},{:.3},{painted}",
+                "{},{:.3},{presented}",
                 row.slide,
                 row.scheduled.as_secs_f64() * 1000.0,
             );
@@ -172,7 +175,7 @@ mod tests {
         for millis in [0, 5, 2_004, 2_010, 4_016] {
             let now = start + Duration::from_millis(millis);
             talk.update(now);
-            recorder.painted(&talk, talk.current_slide(now), now);
+            recorder.presented(&talk, talk.current_slide(now), now);
         }
         let rows: Vec<(usize, u128, u128)> = recorder
             .rows()
@@ -181,7 +184,7 @@ mod tests {
                 (
                     row.slide,
                     row.scheduled.as_millis(),
-                    row.painted.unwrap().as_millis(),
+                    row.presented.unwrap().as_millis(),
                 )
             })
             .collect();
@@ -189,24 +192,24 @@ mod tests {
         assert!(
             recorder
                 .to_csv()
-                .starts_with("slide,scheduled_ms,painted_ms\n1,0.000,0.000\n")
+                .starts_with("slide,scheduled_ms,presented_ms\n1,0.000,0.000\n")
         );
     }
 
     #[test]
-    fn slides_no_projector_painted_keep_their_row_without_a_paint_time() {
+    fn slides_no_projector_presented_keep_their_row_without_a_time() {
         let mut talk = Talk::new(Timing::new(3, Duration::from_secs(2)));
         let start = Duration::from_secs(100);
         talk.start(start);
         let mut recorder = TraceRecorder::new(PathBuf::from("unused.csv"));
-        recorder.painted(&talk, 1, start + Duration::from_millis(3));
+        recorder.presented(&talk, 1, start + Duration::from_millis(3));
         // The projector window is gone: slides 2 and 3 are shown on no projector.
         talk.update(start + Duration::from_secs(5));
         recorder.complete(&talk);
         recorder.complete(&talk);
         assert_eq!(
             recorder.to_csv(),
-            "slide,scheduled_ms,painted_ms\n1,0.000,3.000\n2,2000.000,\n3,4000.000,\n"
+            "slide,scheduled_ms,presented_ms\n1,0.000,3.000\n2,2000.000,\n3,4000.000,\n"
         );
     }
 
@@ -218,7 +221,7 @@ mod tests {
         recorder.write().unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            "slide,scheduled_ms,painted_ms\n"
+            "slide,scheduled_ms,presented_ms\n"
         );
         assert!(!dir.path().join("trace.csv.partial").exists());
     }

@@ -391,6 +391,80 @@ fn a_bomb_in_a_deck_makes_it_not_ready() {
 }
 
 #[test]
+fn a_progressive_jpeg_is_refused_when_its_coefficients_would_pass_the_memory_limit() {
+    // From fuzz/slide_image's slow units: a few hundred bytes of progressive JPEG claiming
+    // 16384 x 10900 pixels. Its picture (536 MB) is under the 512 MiB limit, but its decoder
+    // keeps twice as much again in coefficients: this test took 750 MB before the fix.
+    let mut jpeg = fs::read(data("formats/progressive_restart.jpg")).unwrap();
+    let frame = jpeg
+        .windows(2)
+        .position(|pair| pair == [0xFF, 0xC2])
+        .unwrap();
+    jpeg[frame + 5..frame + 7].copy_from_slice(&10_900_u16.to_be_bytes());
+    jpeg[frame + 7..frame + 9].copy_from_slice(&16_384_u16.to_be_bytes());
+    let temp = TempDir::new().unwrap();
+    let path = temp.path().join("claims.jpg");
+    fs::write(&path, &jpeg).unwrap();
+    let started = Instant::now();
+    let problem = probe_image(&path).unwrap_err();
+    assert!(
+        matches!(
+            problem,
+            ImageProblem::TooMuchMemory {
+                width: 16_384,
+                height: 10_900,
+                ..
+            }
+        ),
+        "{problem:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// A 1 x 1 indexed PNG whose palette is 4 bytes, not whole RGB triples: png 0.18.1's decoder
+/// panics on it (`palette.rs:74`, image-rs/image-png#694) instead of returning an error.
+fn png_that_panics_its_decoder() -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    // 1 x 1, 8-bit, indexed colour, deflate, adaptive filter, no interlace.
+    png_chunk(&mut png, *b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 3, 0, 0, 0]);
+    png_chunk(&mut png, *b"PLTE", &[0xBE, 0x55, 0x28, 0xBF]);
+    // zlib: one stored block holding the row (filter 0, index 0), then its Adler-32.
+    png_chunk(
+        &mut png,
+        *b"IDAT",
+        &[
+            0x78, 0x01, 0x01, 0x02, 0x00, 0xFD, 0xFF, 0, 0, 0x00, 0x02, 0x00, 0x01,
+        ],
+    );
+    png_chunk(&mut png, *b"IEND", &[]);
+    png
+}
+
+#[test]
+fn an_image_that_makes_its_decoder_panic_is_a_damaged_slide_not_a_crash() {
+    // Found by fuzz/slide_image: the panic went through the check's worker threads and ended
+    // `pecha check` (and would have ended the slide pipeline's thread).
+    let (temp, path) = good_deck_copy();
+    fs::write(temp.path().join("07.png"), png_that_panics_its_decoder()).unwrap();
+    let report = check(&path);
+    assert!(!report.is_ready());
+    let errors = errors(&report);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(
+            "error: slide 7 (07.png): does not decode as PNG: the file is damaged; copy it again"
+        ),
+        "{errors:?}"
+    );
+    let shown = pecha::slides::prepare_for_screen(&temp.path().join("07.png"), (64, 36));
+    assert!(shown.is_err());
+}
+
+#[test]
 fn an_image_too_big_for_memory_is_refused_without_decoding() {
     let temp = TempDir::new().unwrap();
     let path = temp.path().join("big.png");

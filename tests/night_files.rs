@@ -63,7 +63,7 @@ fn check_reports_each_talk_under_its_name_and_the_nights_length() {
             (4, "Қанат Өмірбек", true),
         ]
     );
-    let missing = report.talks[1].error.as_deref().unwrap();
+    let missing = report.talks[1].error.as_ref().unwrap().to_string();
     assert!(missing.contains("gone.pdf"), "{missing}");
     assert!(
         report.warnings[0].contains("dombra.ogg"),
@@ -197,7 +197,7 @@ fn each_breaks_music_problems_are_its_own() {
     let by_item: Vec<(usize, bool)> = report
         .music_problems
         .iter()
-        .map(|(item, message)| (*item, message.contains("second.mp3")))
+        .map(|(item, message)| (*item, message.to_string().contains("second.mp3")))
         .collect();
     // Item 2 (0-based 1) has dombra.ogg, item 4 (0-based 3) second.mp3: each only its own.
     assert_eq!(

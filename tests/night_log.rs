@@ -216,6 +216,53 @@ fn the_log_prints_each_talk_with_its_real_start_end_and_pauses() {
 }
 
 #[test]
+fn the_log_speaks_russian_and_kazakh() {
+    let data_home = TempDir::new().unwrap();
+    let log = example_log(data_home.path());
+    let (aigerim, meruert) = (AIGERIM, MERUERT);
+    for entry in an_evening() {
+        log.append(&entry).unwrap();
+    }
+    let run = pecha(
+        data_home.path(),
+        &["log", "examples/night/night.ron", "--lang", "ru"],
+    );
+    assert_eq!(run.status, Some(0), "{}", run.all());
+    let out = &run.stdout;
+    for expected in [
+        "Журнал вечера «PechaKucha Night Шымкент · Vol. 1»\n",
+        "27.11.2025\n",
+        "  19:00:00  вечер открыт\n",
+        &format!("  19:00:30  1. {aigerim}: доклад начался\n"),
+        // What the host did is kept in the log as the app wrote it: in English.
+        &format!("  19:01:00  1. {aigerim}: paused on slide 4\n"),
+        &format!("  19:03:15  1. {aigerim}: доклад закончился через 2:40, на паузе 0:05\n"),
+        "  19:06:20  3. перерыв: перерыв начался (по плану 1:00)\n",
+        "  19:07:05  3. перерыв: перерыв закончился досрочно\n",
+        "Доклады и перерывы: прошло 3 из 3 докладов\n",
+        "  #  выступающий                план  начало    конец      длина   пауза\n",
+        "Вечер: с 19:00:00 до 19:09:05, всего 9:05;",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    assert!(
+        out.contains(&format!(
+            "  4  {meruert}           2:40  19:03:30  19:06:10    2:40    0:00"
+        )),
+        "{out}"
+    );
+    let run = pecha(
+        data_home.path(),
+        &["log", "examples/night/night.ron", "--lang", "kk"],
+    );
+    assert!(
+        run.stdout.contains("  19:09:05  кеш аяқталды\n") && run.stdout.contains("үзілді"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn plain_pecha_log_prints_the_bundled_example_nights_log() {
     // `pecha` with no arguments runs the example night unpacked in the cache folder; plain
     // `pecha log` must find that night's log, not ask for a path.

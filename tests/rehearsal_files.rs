@@ -69,7 +69,7 @@ fn a_future_version_is_moved_aside_with_a_warning_and_a_fresh_history_starts() {
     let fresh = History::new("fresh", Timing::PECHA_KUCHA);
     let loaded = store.load("abc", fresh.clone()).unwrap();
     assert_eq!(loaded.history, fresh);
-    let warning = loaded.warning.unwrap();
+    let warning = loaded.warning.unwrap().to_string();
     assert!(
         warning.contains("newer Pecha") && warning.contains("moved to"),
         "{warning}"
@@ -93,7 +93,7 @@ fn a_damaged_history_is_moved_aside_not_lost() {
         .load("abc", History::new("t", Timing::PECHA_KUCHA))
         .unwrap();
     assert!(loaded.history.runs.is_empty());
-    let warning = loaded.warning.unwrap();
+    let warning = loaded.warning.unwrap().to_string();
     assert!(warning.contains("is damaged"), "{warning}");
     assert!(!store.path_for("abc").exists());
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);

@@ -20,10 +20,13 @@ use std::time::Duration;
 
 use egui::{Color32, ColorImage, TextureHandle, TextureOptions, vec2};
 use egui_kittest::Harness;
+use pecha::i18n::Language;
 use pecha::monitors::MonitorInfo;
 use pecha::rehearsal::Outcome;
 use pecha::settings::Settings;
 use pecha::timing::TalkState;
+use pecha::tr;
+use pecha::ui::host::{HostModel, HostStage, Row, RowStatus};
 use pecha::ui::presenter::{self, PresenterModel, ProjectorStatus};
 use pecha::ui::projector::{self, ProjectorContent, ProjectorModel};
 use pecha::ui::rehearsal::{RehearsalModel, ReportModel};
@@ -31,6 +34,8 @@ use pecha::ui::widgets::SlidePicture;
 
 /// A laptop screen.
 const PRESENTER_SIZE: (f32, f32) = (1280.0, 800.0);
+/// The smallest laptop screen the layout must hold at.
+const HD_SIZE: (f32, f32) = (1280.0, 720.0);
 /// The projector window's default size (16:9).
 const PROJECTOR_SIZE: (f32, f32) = (960.0, 540.0);
 
@@ -163,6 +168,12 @@ struct PresenterScene {
     notices: Vec<String>,
     /// Rehearsal runs to report (oldest first); `None` for a show.
     report: Option<Vec<Vec<Option<Outcome>>>>,
+    /// The language every word of the view is in.
+    language: Language,
+    /// The window's size.
+    size: (f32, f32),
+    /// A night's console around the talk (its card up).
+    console: bool,
 }
 
 impl PresenterScene {
@@ -182,6 +193,9 @@ impl PresenterScene {
             blackout: false,
             notices: Vec::new(),
             report: None,
+            language: Language::En,
+            size: PRESENTER_SIZE,
+            console: false,
         }
     }
 
@@ -263,11 +277,13 @@ fn snapshot_view(
 /// Draw the presenter view of `scene` and compare it with the reference `name`.
 fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
     let monitors = monitors();
-    snapshot_view(name, PRESENTER_SIZE, theme, move |ui, slides| {
+    snapshot_view(name, scene.size, theme, move |ui, slides| {
+        // The harness draws on this thread: its words are in the scene's language.
+        pecha::i18n::set_language(scene.language);
         let model = PresenterModel {
             title: &scene.title,
             presenter: &scene.presenter,
-            format_label: "PechaKucha · 20 × 20 s".to_owned(),
+            format_label: pecha::deck::Format::PechaKucha.label(),
             standard_format: true,
             state: scene.state,
             slide: scene.slide,
@@ -297,7 +313,8 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
             quit_question: false,
             talk_resume: None,
             notes_save_failed: false,
-            host: None,
+            host: scene.console.then(console_of_a_night),
+            phones: None,
             rehearsal: scene.report.clone().map(|runs| RehearsalModel {
                 tap_message: None,
                 awaiting_late_tap: None,
@@ -325,6 +342,8 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
                 notes_unsaved: false,
                 inset: None,
             }),
+            language_chosen: None,
+            system_language: Language::En,
         };
         // The app clears the window to this colour; the harness clears to transparent.
         let background = presenter::background(ui.visuals());
@@ -332,6 +351,76 @@ fn presenter_snapshot(name: &str, scene: PresenterScene, theme: egui::Theme) {
         let commands = presenter::show(ui, &model);
         assert!(commands.is_empty(), "nobody clicked: {commands:?}");
     });
+}
+
+/// The console of a night whose second talk's card is up: one talk given, a break, a talk whose
+/// deck has a problem, one ready; every word in the thread's language.
+fn console_of_a_night() -> HostModel<'static> {
+    let talk = |item: usize, name: &'static str, detail: &str, status| Row {
+        item,
+        position: item,
+        is_break: false,
+        name: name.into(),
+        detail: detail.to_owned(),
+        status,
+        problem: None,
+    };
+    HostModel {
+        night_title: "PechaKucha Night Шымкент · Vol. 3",
+        rows: vec![
+            talk(
+                0,
+                "Әйгерім Құрманғалиқызы",
+                "Шымкент: қала жастардың қолында",
+                RowStatus::Done,
+            ),
+            talk(
+                1,
+                "Данияр Сейітқали",
+                "Арықтар: суды қалаға қайтару",
+                RowStatus::Next,
+            ),
+            Row {
+                item: 2,
+                position: 2,
+                is_break: true,
+                name: tr!("row-break").into(),
+                detail: tr!("row-break-detail", minutes = 15),
+                status: RowStatus::Ready,
+                problem: None,
+            },
+            Row {
+                problem: Some(tr!(
+                    "check-slide-count",
+                    slides = 19,
+                    format = "PechaKucha",
+                    needed = 20
+                )),
+                ..talk(3, "Меруерт Оспанова", "Домбыра метрода", RowStatus::Problem)
+            },
+            talk(
+                4,
+                "Тохтар Әлімбеков",
+                "Ескі қаланың есігі",
+                RowStatus::Ready,
+            ),
+        ],
+        stage: HostStage::TalkCard,
+        primary: Some(tr!("start-talk", place = 2, presenter = "Данияр Сейітқали")),
+        waiting_for: None,
+        left_in_night: secs(3.0 * 400.0 + 900.0),
+        expected_end: "21:40".to_owned(),
+        talks_done: (1, 4),
+        break_view: None,
+        audience: ProjectorModel {
+            content: ProjectorContent::NightCard(night_card_text()),
+            audience_progress: None,
+        },
+        walking: None,
+        resume_offer: None,
+        log_command: "pecha log night.ron",
+        skip_question: None,
+    }
 }
 
 /// Draw the projector showing `content` and compare it with the reference `name`.
@@ -530,6 +619,97 @@ fn presenter_kazakh_and_russian_text() {
     presenter_snapshot("presenter_kazakh_cyrillic", scene, egui::Theme::Dark);
 }
 
+/// The presenter view of a talk in Kazakh (running, slide 3), at the laptop's size and at
+/// 1280 x 720: every word in Kazakh, none clipped.
+fn kazakh_talk(size: (f32, f32)) -> PresenterScene {
+    PresenterScene {
+        title: "Шымкент: қала жастардың қолында".to_owned(),
+        presenter: "Әйгерім Құрманғалиқызы".to_owned(),
+        notes: "Қала жастары: әрбір аулада жаңа идея. Ғылым, өнер, ұлттық үйлер — һәм іскерлік."
+            .to_owned(),
+        state: TalkState::Running,
+        slide: 3,
+        slide_remaining: secs(14.5),
+        talk_remaining: secs(17.0 * 20.0 + 14.5),
+        current: Picture::Slide(SlideShape::Wide),
+        next: Picture::Slide(SlideShape::FourThree),
+        language: Language::Kk,
+        size,
+        ..PresenterScene::ready()
+    }
+}
+
+#[test]
+fn presenter_in_kazakh() {
+    presenter_snapshot(
+        "presenter_kk",
+        kazakh_talk(PRESENTER_SIZE),
+        egui::Theme::Dark,
+    );
+}
+
+#[test]
+fn presenter_in_kazakh_at_720p() {
+    presenter_snapshot("presenter_kk_720", kazakh_talk(HD_SIZE), egui::Theme::Dark);
+}
+
+/// The console of [`console_of_a_night`] around the Kazakh talk, in Kazakh.
+fn kazakh_console(size: (f32, f32)) -> PresenterScene {
+    PresenterScene {
+        console: true,
+        state: TalkState::Ready,
+        ..kazakh_talk(size)
+    }
+}
+
+#[test]
+fn host_console_in_kazakh() {
+    presenter_snapshot(
+        "host_console_kk",
+        kazakh_console(PRESENTER_SIZE),
+        egui::Theme::Dark,
+    );
+}
+
+#[test]
+fn host_console_in_kazakh_at_720p() {
+    presenter_snapshot(
+        "host_console_kk_720",
+        kazakh_console(HD_SIZE),
+        egui::Theme::Dark,
+    );
+}
+
+/// The rehearsal report after three runs, in Russian.
+fn russian_report(size: (f32, f32)) -> PresenterScene {
+    PresenterScene {
+        title: "Как молодые люди меняют Шымкент".to_owned(),
+        presenter: "Тохтар Алимбеков".to_owned(),
+        report: Some(three_runs()),
+        language: Language::Ru,
+        size,
+        ..PresenterScene::finished()
+    }
+}
+
+#[test]
+fn rehearsal_report_in_russian() {
+    presenter_snapshot(
+        "rehearsal_report_ru",
+        russian_report(PRESENTER_SIZE),
+        egui::Theme::Dark,
+    );
+}
+
+#[test]
+fn rehearsal_report_in_russian_at_720p() {
+    presenter_snapshot(
+        "rehearsal_report_ru_720",
+        russian_report(HD_SIZE),
+        egui::Theme::Dark,
+    );
+}
+
 #[test]
 fn projector_four_three_slide() {
     // 720 x 540 in the middle of 960 x 540: black bars of 120 px left and right.
@@ -583,6 +763,7 @@ fn projector_end_card() {
         "projector_end_card",
         |_| ProjectorContent::EndCard {
             presenter: "Әйгерім Жаңабекқызы",
+            thanks: projector::thanks(false),
         },
         None,
     );

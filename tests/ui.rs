@@ -18,7 +18,7 @@ use common::app::{
     MAX_WAIT, all_labels, apply, assert_label, has_button, has_label, has_label_containing, launch,
     launch_rehearsal, launch_with, list_monitors, monitors, notice_texts, painted_images,
     painted_shapes, painted_texts, painted_texts_sized, press, projector_output, root_commands,
-    secs, wait_for_notice, wait_until,
+    run_projector, secs, wait_for_notice, wait_until,
 };
 use common::fixtures::{
     copy_good_deck, copy_good_images, copy_of_good_deck, data, good_deck, good_deck_path,
@@ -708,6 +708,74 @@ fn launch_on_desk() -> (Harness<'static, PechaApp>, ManualClock) {
     (harness, clock)
 }
 
+/// Where the projector's window is once fullscreen on HDMI-1 (the second of [`monitors`]).
+const ON_HDMI_1: Rect = Rect::from_min_max(egui::pos2(1920.0, 0.0), egui::pos2(3840.0, 1080.0));
+
+/// Start the talk on the desk as the host does, with Space, once slide 1 is decoded, and let
+/// the projector show it: the talk's clock starts then.
+fn start_on_desk(harness: &mut Harness<'_, PechaApp>) {
+    wait_for_slide_pictures(harness, 2);
+    press(harness, Key::Space);
+    assert!(run_projector(harness, ON_HDMI_1), "a projector window");
+}
+
+#[test]
+fn with_a_projector_the_talk_starts_when_slide_one_is_on_its_screen() {
+    let (mut harness, clock) = launch_on_desk();
+    wait_for_slide_pictures(&mut harness, 2);
+    at_time(&mut harness, &clock, secs(10.0));
+    press(&mut harness, Key::Space);
+    let talk = harness.state().talk();
+    assert_eq!(
+        talk.state(secs(10.0)),
+        TalkState::Ready,
+        "waiting for the projector"
+    );
+    assert!(talk.waits_for_slide_one(secs(10.0)));
+    // The projector's window is not on its monitor yet (X11 maps a new window small, on the
+    // laptop's screen, before it goes fullscreen): it keeps the title card, the talk waits.
+    clock.set(secs(10.08));
+    run_projector(
+        &mut harness,
+        Rect::from_min_size(egui::pos2(0.0, 515.0), egui::vec2(962.0, 565.0)),
+    );
+    assert_eq!(
+        harness.state().talk().state(secs(10.08)),
+        TalkState::Ready,
+        "no audience saw that frame"
+    );
+    // Fullscreen on HDMI-1: its frame shows slide 1, and the talk's clock starts as it does.
+    clock.set(secs(10.14));
+    run_projector(&mut harness, ON_HDMI_1);
+    let talk = harness.state().talk();
+    assert_eq!(talk.state(secs(10.14)), TalkState::Running);
+    assert_eq!(
+        talk.slide_deadline(2),
+        Some(secs(30.14)),
+        "slide 1 gets its 20 s"
+    );
+    at_time(&mut harness, &clock, secs(30.139));
+    assert_label(&harness, "slide 1 / 20");
+    at_time(&mut harness, &clock, secs(30.14));
+    assert_label(&harness, "slide 2 / 20");
+}
+
+#[test]
+fn a_projector_that_never_shows_slide_one_holds_the_start_back_a_second_at_most() {
+    let (mut harness, clock) = launch_on_desk();
+    wait_for_slide_pictures(&mut harness, 2);
+    press(&mut harness, Key::Space);
+    at_time(&mut harness, &clock, secs(0.5));
+    assert_label(&harness, "READY");
+    at_time(&mut harness, &clock, secs(1.5));
+    assert_label(&harness, "RUNNING");
+    assert_eq!(
+        harness.state().talk().slide_deadline(2),
+        Some(secs(21.0)),
+        "started when the wait was over, a second after Space"
+    );
+}
+
 const GONE_BANNER: &str = "Projector monitor gone (HDMI-1)";
 const GONE_DETAIL: &str = "The talk goes on; it comes back when the monitor does";
 
@@ -716,7 +784,7 @@ fn the_projectors_monitor_unplugged_mid_talk_hides_its_window_says_so_and_keeps_
     let (mut harness, clock) = launch_on_desk();
     let placed = projector_output(&harness).expect("a projector window");
     assert_eq!(placed.builder.monitor, Some(1), "fullscreen on HDMI-1");
-    press(&mut harness, Key::Space);
+    start_on_desk(&mut harness);
     at_time(&mut harness, &clock, secs(5.0));
     assert!(!has_label_containing(&harness, GONE_BANNER));
     let log_length = harness.state().talk().log().len();
@@ -970,6 +1038,7 @@ fn projector_harness(shown: Shown, audience_progress: Option<f32>) -> Harness<'s
                 },
                 Shown::EndCard => ProjectorContent::EndCard {
                     presenter: PRESENTER,
+                    thanks: pecha::ui::projector::thanks(false),
                 },
             };
             projector::show(

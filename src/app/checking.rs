@@ -27,7 +27,7 @@ pub(super) enum CheckEvent {
     /// Talk `item`, checked.
     Talk(usize, Box<TalkCheck>),
     /// Break `item`'s music problems (none: all plays).
-    Music(usize, Vec<String>),
+    Music(usize, Vec<crate::check::MusicProblem>),
     /// A talk's deck is being converted with LibreOffice: `file`, `seconds` whole seconds so far
     /// (said once a second).
     Converting {

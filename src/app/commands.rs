@@ -81,8 +81,7 @@ impl PechaApp {
             Command::ToggleRehearsal => match self.mode {
                 Mode::Night(_) => self.notify(
                     NoticeKind::NotDuringNight(NightRefusal::Rehearsal),
-                    "rehearsal mode is for one talk: open its deck with `pecha --rehearse DECK`"
-                        .into(),
+                    crate::i18n::Words::of(|| crate::tr!("notice-rehearsal-in-night")),
                 ),
                 Mode::Talk | Mode::Rehearsal(_) => self.toggle_rehearsal(),
             },
@@ -123,8 +122,7 @@ impl PechaApp {
             Command::OpenDialog { .. } | Command::OpenDeck(_) if self.mode.is_night() => self
                 .notify(
                     NoticeKind::NotDuringNight(NightRefusal::OpenAnother),
-                    "a night is open: run `pecha DECK` in another window to look at one deck"
-                        .into(),
+                    crate::i18n::Words::of(|| crate::tr!("notice-open-in-night")),
                 ),
             Command::OpenDialog { folder } => self.open_dialog(folder),
             Command::OpenDeck(path) => self.open_path(path),
@@ -142,6 +140,7 @@ impl PechaApp {
                 self.settings = settings;
                 self.apply_theme(ctx);
             }
+            Command::ChooseLanguage(choice) => self.choose_language(choice),
             Command::RequestQuit => {
                 if self.must_ask_before_quitting(now) {
                     self.ask_before_quitting();
@@ -157,6 +156,7 @@ impl PechaApp {
                     self.modal = None;
                 }
             }
+            Command::Phones(phones_command) => self.apply_phones(phones_command),
             Command::Night(night_command) => {
                 if self.mode.is_night() {
                     self.apply_night(night_command, now);
@@ -219,7 +219,7 @@ impl PechaApp {
                 if position.is_some() && !allowed {
                     self.notify(
                         NoticeKind::NotDuringNight(NightRefusal::WalkDuringItem),
-                        "walk through the cards between talks, not during one".into(),
+                        crate::i18n::Words::of(|| crate::tr!("notice-walk-during-item")),
                     );
                 } else {
                     let stops = hosting.walk_stops();
@@ -249,14 +249,27 @@ impl PechaApp {
 
     /// Start the armed talk, after the lead-in when it is on; nothing once it is under way (the
     /// format forbids advancing by hand).
+    ///
+    /// The talk's clock starts when slide 1 is on the audience's screen, as every later slide is
+    /// timed from the instant it is due: with a projector, at the instant the projector presents
+    /// the frame of slide 1 handed to it (`feed_projector`, `take_presented`); without one, now
+    /// if the presenter view, which shows slide 1 until the start, is on the screen, or else
+    /// after its first frame that is (`start_on_presenter`). After a lead-in, at its end: the
+    /// projector shows slide 1 then as it shows every slide at its deadline.
     pub(super) fn start(&mut self, now: Duration) {
-        if self.talk.state(now) != TalkState::Ready || self.lead_in_until.is_some() {
+        if self.talk.state(now) != TalkState::Ready
+            || self.lead_in_until.is_some()
+            || self.talk.waits_for_slide_one(now)
+        {
             return;
         }
         if self.settings.lead_in {
             self.lead_in_until = Some(now + LEAD_IN);
         } else {
-            self.talk.start(now);
+            self.talk.start_on_screen(now);
+            if !self.projector.showing() && self.presenter_on_screen {
+                self.talk.slide_one_on_screen(now);
+            }
         }
     }
 
@@ -319,11 +332,13 @@ impl PechaApp {
             return;
         }
         let (sender, receiver) = channel();
+        // Worded here: the dialog's thread speaks English.
+        let (title, filter) = (crate::tr!("dialog-title"), crate::tr!("dialog-filter"));
         // rfd blocks until the user chooses; never on the UI thread.
         let spawned = std::thread::Builder::new()
             .name("pecha-open".into())
             .spawn(move || {
-                let dialog = rfd::FileDialog::new().set_title("Open a Pecha deck or night");
+                let dialog = rfd::FileDialog::new().set_title(title);
                 // Deck and night files, PDFs, and the slide shows LibreOffice converts.
                 let extensions: Vec<&str> = ["ron", "pdf"]
                     .into_iter()
@@ -332,9 +347,7 @@ impl PechaApp {
                 let chosen = if folder {
                     dialog.pick_folder()
                 } else {
-                    dialog
-                        .add_filter("Pecha deck or night", &extensions)
-                        .pick_file()
+                    dialog.add_filter(filter, &extensions).pick_file()
                 };
                 let _ = sender.send(chosen);
             });
@@ -342,7 +355,9 @@ impl PechaApp {
             Ok(_) => self.dialog = Some(receiver),
             Err(error) => self.notify(
                 NoticeKind::Opening(OpeningNotice::DialogFailed),
-                format!("cannot open a file dialog: {error}"),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-dialog-failed", error = error.to_string())
+                }),
             ),
         }
     }
@@ -354,10 +369,12 @@ impl PechaApp {
         if matches!(self.talk.state(now), TalkState::Running | TalkState::Paused) {
             self.notify(
                 NoticeKind::Opening(OpeningNotice::RefusedWhileRunning),
-                format!(
-                    "not opening {}: finish or reset the talk first",
-                    path.display()
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-refused-while-running",
+                        file = crate::text::shown(&path).to_string()
+                    )
+                }),
             );
             return;
         }
@@ -385,7 +402,9 @@ impl PechaApp {
             Ok(_) => self.opening = Some(receiver),
             Err(error) => self.notify(
                 NoticeKind::Opening(OpeningNotice::Failed),
-                format!("cannot load the deck: {error}"),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-cannot-load", error = error.to_string())
+                }),
             ),
         }
     }

@@ -1,8 +1,9 @@
 //! What happens as time passes and work arrives, once per pass of the app (`logic`, before
-//! anything is drawn): the lead-in ends, the talk advances at its deadlines (cues, the
-//! rehearsal's record, the night's progress and log), slides are prepared around the current one,
-//! `--start` and `--quit-when-done` act, a night moves on (decks arriving, a talk's end, the
-//! break's end), and what background threads finished is taken in.
+//! anything is drawn): the frames the projector presented are taken in (a talk waiting for slide
+//! 1 on the screen starts then; the trace), the lead-in ends, the talk advances at its deadlines
+//! (cues, the rehearsal's record, the night's progress and log), slides are prepared around the
+//! current one, `--start` and `--quit-when-done` act, a night moves on (decks arriving, a talk's
+//! end, the break's end), and what background threads finished is taken in.
 //!
 //! Then [`next_wake`] says when the presenter view must be painted next: the next countdown
 //! second, slide deadline or minute of the wall clock (each second while the projector waits
@@ -25,8 +26,7 @@ use crate::night::Item;
 use crate::night::log::Event;
 use crate::night::progress::Stage;
 use crate::rehearsal::LoopPhase;
-use crate::timing::{LogEvent, TalkState};
-use crate::ui::feed::FrameKind;
+use crate::timing::{Intervention, LogEvent, TalkState};
 
 /// How long the presenter view waits after the projector at a shared deadline.
 const PRESENTER_LAG: Duration = Duration::from_millis(6);
@@ -71,7 +71,10 @@ impl PechaApp {
         self.slides.collect(ctx, &self.deck, current);
         self.slides.keep_around(&self.deck, current);
         if self.options.start && state == TalkState::Ready && self.slides.is_settled(1) {
-            self.start_when_shown(ctx, now);
+            // As Space would: the talk's clock starts when slide 1 is on the screen.
+            self.options.start = false;
+            log::info!("--start: slide 1 ready {} ms after launch", now.as_millis());
+            self.start(now);
         }
         if self.options.quit_when_done && state == TalkState::Finished && !self.quitting {
             self.quit(ctx);
@@ -83,6 +86,10 @@ impl PechaApp {
         let events = self.talk.update(now);
         for entry in &events {
             match entry.event {
+                LogEvent::Intervention(Intervention::Start) => log::info!(
+                    "talk started at {:.3} ms after launch",
+                    entry.wall.as_secs_f64() * 1000.0
+                ),
                 LogEvent::SlideShown { slide } if slide > 1 => self.play(Cue::Advance),
                 LogEvent::Finished => self.play(Cue::End),
                 _ => {}
@@ -125,72 +132,64 @@ impl PechaApp {
         }
     }
 
-    /// `--start` once slide 1 is ready. With a projector (and no lead-in), slide 1 goes to the
-    /// projector, and the talk starts at the instant the projector paints it: the audience
-    /// never misses the start of slide 1, and nothing waits for the presenter view's frame.
-    /// Should the projector not paint it within a second, the talk starts anyway.
-    pub(super) fn start_when_shown(&mut self, ctx: &egui::Context, now: Duration) {
-        let first_slide = self.projector_frame(TalkState::Running, 1);
-        let on_projector = self.projector.showing()
-            && !self.settings.lead_in
-            && matches!(
-                first_slide.kind,
-                FrameKind::Slide {
-                    picture: Some(_),
-                    ..
-                }
-            );
-        if !on_projector {
-            // Failed slide 1, no projector or a lead-in: start here, once the projector (if
-            // any) is on screen.
-            if !self.projector.showing() || self.projector.frames_painted >= 1 {
-                self.options.start = false;
-                log::info!("--start: starting {} ms after launch", now.as_millis());
-                self.start(now);
-            }
-            return;
-        }
-        match self.start_handed_over {
-            None => {
-                self.start_handed_over = Some(now);
-                if let Ok(mut feed) = self.projector.feed.lock() {
-                    feed.start_with = Some(first_slide);
-                }
-                ctx.request_repaint_of(projector_viewport());
-                // Wake to start anyway should the projector not paint (see below).
-                ctx.request_repaint_after_for(Duration::from_millis(1100), ViewportId::ROOT);
-                log::info!(
-                    "--start: slide 1 ready {} ms after launch, handed to the projector",
-                    now.as_millis()
-                );
-            }
-            Some(at) if now.saturating_sub(at) > Duration::from_secs(1) => {
-                let taken_back = self
-                    .projector
-                    .feed
-                    .lock()
-                    .is_ok_and(|mut feed| feed.start_with.take().is_some());
-                if taken_back {
-                    self.options.start = false;
-                    log::warn!("--start: the projector painted nothing for a second; starting");
-                    self.start(now);
-                }
-            }
-            Some(_) => {}
-        }
-    }
-
-    /// The talk's start instant, once the projector painted the slide `--start` handed it.
-    pub(super) fn take_projector_start(&mut self) {
-        let started = self
+    /// Take in the slide frames the projector presented since the last pass: the one that
+    /// starts the talk starts its clock at the instant it reached the screen. `pass_started` is
+    /// when this pass began: the projector's frames were swapped before it, so it stands in for
+    /// a frame the renderer did not time. Returns the frames, with the instant each reached the
+    /// screen, for [`Self::trace_presented`] once the talk has been brought up to date.
+    pub(super) fn take_presented(&mut self, pass_started: Duration) -> Vec<(usize, Duration)> {
+        let painted = self
             .projector
             .feed
             .lock()
-            .ok()
-            .and_then(|mut feed| feed.started_at.take());
-        if let Some(at) = started {
-            self.options.start = false;
-            self.talk.start(at);
+            .map(|mut feed| std::mem::take(&mut feed.painted))
+            .unwrap_or_default();
+        let mut presented = Vec::with_capacity(painted.len());
+        for painted in painted {
+            let at = painted.presented.unwrap_or_else(|| {
+                log::debug!(
+                    "slide {} not timed by the renderer: taken as presented when this pass began",
+                    painted.slide
+                );
+                pass_started
+            });
+            if painted.starts_talk && self.talk.slide_one_on_screen(at) {
+                log::info!(
+                    "slide 1 on the projector {:.3} ms after launch: the talk's clock starts",
+                    at.as_secs_f64() * 1000.0
+                );
+            }
+            presented.push((painted.slide, at));
+        }
+        presented
+    }
+
+    /// Put the frames [`Self::take_presented`] took into the trace (which needs the talk's log
+    /// to have each slide shown, so after [`Self::advance`]).
+    pub(super) fn trace_presented(&mut self, presented: &[(usize, Duration)]) {
+        for &(slide, at) in presented {
+            if !self.projector.first_slide_logged {
+                self.projector.first_slide_logged = true;
+                log::info!(
+                    "first slide on the projector {} ms after launch",
+                    at.as_millis()
+                );
+            }
+            if let Some(trace) = &mut self.trace {
+                trace.presented(&self.talk, slide, at);
+            }
+        }
+    }
+
+    /// Without a projector the presenter's window is the screen: a talk waiting for slide 1
+    /// starts once a frame of the presenter view was on the screen (its window mapped), at the
+    /// start of the pass after it, which eframe runs after that frame's swap.
+    pub(super) fn start_on_presenter(&mut self, pass_started: Duration) {
+        if self.talk.waits_for_slide_one(pass_started)
+            && !self.projector.showing()
+            && self.presenter_on_screen
+        {
+            self.talk.slide_one_on_screen(pass_started);
         }
     }
 
@@ -233,7 +232,7 @@ impl PechaApp {
                 Some(path) => self.apply(ctx, crate::ui::Command::OpenDeck(path)),
                 None => self.notify(
                     NoticeKind::Opening(OpeningNotice::NothingChosen),
-                    "no deck chosen; if no dialog appeared, drop a deck on the window or run `pecha PATH`".into(),
+                    crate::i18n::Words::of(|| crate::tr!("notice-nothing-chosen")),
                 ),
             }
         }
@@ -250,7 +249,9 @@ impl PechaApp {
                         Ok(opened) => self.opened(ctx, opened),
                         Err(error) => self.notify(
                             NoticeKind::Opening(OpeningNotice::Failed),
-                            format!("cannot open {error}"),
+                            crate::i18n::Words::of(|| {
+                                crate::tr!("notice-cannot-open", error = error.to_string())
+                            }),
                         ),
                     }
                 }
@@ -267,16 +268,22 @@ impl PechaApp {
                 FileEvent::HistorySaveFailed(error) => self.history_save_failed(&error),
                 FileEvent::ProgressSaveFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    format!("{error}; the night goes on"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-night-file-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::LogAppendFailed(error) => self.notify(
                     NoticeKind::NightFileFailed,
-                    format!("{error}; the night goes on"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-night-file-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::PlaceLoaded { store, place } => self.talk_place_loaded(&store, place),
                 FileEvent::PlaceSaveFailed(error) => self.notify(
                     NoticeKind::TalkPlace,
-                    format!("{error}; the talk goes on, but a crash now could not resume it"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-place-save-failed", error = error.to_string())
+                    }),
                 ),
                 FileEvent::DeckChecked { source, problems } => {
                     // A night checks its decks itself, and says so on their rows.
@@ -386,7 +393,7 @@ impl PechaApp {
             return;
         };
         // The notice of a deck the check converts: new words, or gone (`Some(None)`).
-        let mut converting: Option<Option<String>> = None;
+        let mut converting: Option<Option<crate::i18n::Words>> = None;
         if let Some(checking) = &mut hosting.checking {
             let mut done = false;
             let news = checking.take(now, &mut done);
@@ -413,7 +420,9 @@ impl PechaApp {
                             *check = Some(match (&talk.error, &talk.report) {
                                 (Some(error), _) => Checked::Unreadable(error.clone()),
                                 (None, Some(report)) if !talk.ready => {
-                                    Checked::Problem(problem_line(report))
+                                    Checked::Problem(crate::i18n::Words::of(|| {
+                                        problem_line(report)
+                                    }))
                                 }
                                 _ => Checked::Ready,
                             });
@@ -433,10 +442,9 @@ impl PechaApp {
                         log::warn!("night: the check of item {} stalled", item + 1);
                         if let Some(check) = checks.get_mut(item) {
                             // Not skipped for it: the deck is read again when its card goes up.
-                            *check = Some(Checked::Problem(format!(
-                                "could not be read in {} s",
-                                STALL_LIMIT.as_secs()
-                            )));
+                            *check = Some(Checked::Problem(crate::i18n::Words::of(|| {
+                                crate::tr!("row-check-stalled", seconds = STALL_LIMIT.as_secs())
+                            })));
                         }
                     }
                 }
@@ -485,21 +493,32 @@ impl PechaApp {
                     }
                 }
                 Err(error) => {
-                    let message = error.to_string();
+                    let message = crate::i18n::Words::of(|| error.to_string());
                     if let Some(checks) = &mut hosting.checks
                         && let Some(check) = checks.get_mut(item)
                     {
                         *check = Some(Checked::Unreadable(message.clone()));
                     }
-                    let name = hosting.talk_name(item);
-                    self.notify(
-                        NoticeKind::TalkSkipped(item),
-                        format!("{name} skipped: its deck cannot be read: {message}"),
-                    );
+                    self.notify_talk_skipped(item, &message);
                     self.skip_item(item, now);
                 }
             }
         }
+    }
+
+    /// Talk `item` of the night is skipped because its deck cannot be read (`why`).
+    fn notify_talk_skipped(&mut self, item: usize, why: &crate::i18n::Words) {
+        let Some(hosting) = self.mode.night() else {
+            return;
+        };
+        let text = crate::i18n::Words::of(|| {
+            crate::tr!(
+                "notice-talk-skipped",
+                name = hosting.talk_name(item),
+                error = why.to_string()
+            )
+        });
+        self.notify(NoticeKind::TalkSkipped(item), text);
     }
 
     /// Move the night on: load the deck of the card on screen, follow the talk, end the break.
@@ -528,11 +547,7 @@ impl PechaApp {
                     });
                 if is_talk && !armed && !loading {
                     if let Some(message) = unreadable.filter(|_| on_card) {
-                        let name = hosting.talk_name(item);
-                        self.notify(
-                            NoticeKind::TalkSkipped(item),
-                            format!("{name} skipped: its deck cannot be read: {message}"),
-                        );
+                        self.notify_talk_skipped(item, &message);
                         self.skip_item(item, now);
                     } else if let Some(Item::Talk(talk)) = hosting.night.running_order.get(item) {
                         let (sender, receiver) = channel();
@@ -626,12 +641,14 @@ struct Wakes {
 }
 
 /// The notice of a conversion under way: `Converting aigerim.pptx with LibreOffice… 12 s`.
-fn converting_words(file: &std::path::Path, seconds: u64) -> String {
+fn converting_words(file: &std::path::Path, seconds: u64) -> crate::i18n::Words {
     let name = file.file_name().map_or_else(
         || crate::text::shown(file).to_string(),
         |name| crate::text::shown(std::path::Path::new(name)).to_string(),
     );
-    format!("Converting {name} with LibreOffice… {seconds} s")
+    crate::i18n::Words::of(|| {
+        crate::tr!("notice-converting", file = name.as_str(), seconds = seconds)
+    })
 }
 
 /// How long from `now` until the presenter view must be painted again: the soonest of what it

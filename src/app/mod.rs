@@ -13,7 +13,9 @@
 //! - a single talk's crash-resume: [`resume`];
 //! - a night (running order, cards, break, progress, log): [`night`], and the check of its
 //!   decks with a time limit: [`checking`];
-//! - the host's messages: [`notices`].
+//! - the host's messages: [`notices`];
+//! - the phones' server (View -> Phones…, `--serve`): [`phones`], which feeds it snapshots and
+//!   turns the remote's requests into commands for `apply`.
 //!
 //! Frame discipline: `logic` advances the talk to the clock, takes in what background threads
 //! finished and schedules the next repaint for the next visible change (a countdown second, a
@@ -35,6 +37,7 @@ mod logic;
 mod models;
 mod night;
 pub mod notices;
+mod phones;
 mod projector;
 mod rehearsal;
 mod resume;
@@ -46,6 +49,7 @@ use crate::audio::Cues;
 use crate::clock::{Clock, SystemClock};
 use crate::deck::{Deck, Format};
 use crate::files::FileWorker;
+use crate::i18n::Language;
 use crate::monitors::ProjectorRequest;
 use crate::night::lock::NightLock;
 use crate::open::{OpenError, Opened};
@@ -59,6 +63,7 @@ use projector::Projector;
 use rehearsal::{NotesEditor, Rehearsing};
 use textures::SlideTextures;
 
+pub use phones::PhoneLinks;
 pub use projector::projector_viewport;
 
 /// How long the 3-2-1 lead-in lasts.
@@ -88,6 +93,13 @@ pub struct LaunchOptions {
     /// Where a single talk's place is kept for a crash-resume ([`crate::resume`]): the user's
     /// data folder when run from the command line; `None` keeps nothing.
     pub talk_place_dir: Option<PathBuf>,
+    /// `--lang`: the language for this run, over the one remembered.
+    pub language: Option<Language>,
+    /// The system's language (`main` reads it; tests leave English), spoken when none is
+    /// chosen.
+    pub system_language: Language,
+    /// `--serve [ADDR:]PORT`: serve the phones' pages from the start.
+    pub serve: Option<crate::phones::ServeAddr>,
     /// How PowerPoint and Impress decks are converted; `None`: as the environment says
     /// ([`crate::convert::Converter::from_env`]). Tests give a fake LibreOffice and a cache.
     pub converter: Option<crate::convert::Converter>,
@@ -97,7 +109,7 @@ pub struct LaunchOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// The window system or the renderer failed.
-    #[error("cannot open a window: {0}")]
+    #[error("{}", crate::tr!("app-window", error = _0.as_str()))]
     Window(String),
 }
 
@@ -256,8 +268,10 @@ pub struct PechaApp {
     /// (see `focus_questions`); `None` while there is no question.
     question_focused_at: Option<Duration>,
     trace: Option<TraceRecorder>,
-    /// When `--start` handed slide 1 to the projector, which starts the talk by painting it.
-    start_handed_over: Option<Duration>,
+    /// The presenter view's last frame was painted on a window on the screen (mapped; with no
+    /// window system to ask, as in tests, it is): without a projector, that is where the talk's
+    /// slide 1 is.
+    presenter_on_screen: bool,
     /// A deck or night being read on another thread (Open…, a drop), and what it says on the
     /// way (a conversion with LibreOffice under way).
     opening: Option<Receiver<Loading>>,
@@ -269,8 +283,10 @@ pub struct PechaApp {
     notes: NotesEditor,
     /// A show's place on disk, and the question whether to go on there after a crash.
     talk_resume: resume::TalkResume,
-    /// Asks for a repaint from another thread (deck loads, music).
+    /// Asks for a repaint from another thread (deck loads, music, the phones' server).
     waker: Arc<dyn Fn() + Send + Sync>,
+    /// The phones' server (View -> Phones…, `--serve`).
+    phones: phones::Phones,
 }
 
 /// What the thread opening a path says: how a conversion goes, then what the path is.
@@ -303,7 +319,16 @@ impl PechaApp {
         // A rehearsal needs one screen; a projector only when asked for by name.
         let projector_open = !(matches!(options.projector, Some(ProjectorRequest::Off))
             || options.rehearse && options.projector.is_none());
+        // Every word from here on, notices included, is in the language chosen.
+        crate::i18n::set_language(
+            options
+                .language
+                .or(settings.language)
+                .unwrap_or(options.system_language),
+        );
+        let phones = phones::Phones::new(options.serve);
         let mut app = Self {
+            phones,
             clock,
             talk: Talk::new(format.timing()),
             format,
@@ -320,7 +345,7 @@ impl PechaApp {
             quitting: false,
             question_focused_at: None,
             trace,
-            start_handed_over: None,
+            presenter_on_screen: false,
             opening: None,
             dialog: None,
             files: None,
@@ -337,9 +362,9 @@ impl PechaApp {
             Ok(files) => app.files = Some(files),
             Err(error) => app.notify(
                 NoticeKind::FileThreadDown,
-                format!(
-                    "cannot start the file thread: {error}; notes and history will not be saved"
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-file-thread", error = error.to_string())
+                }),
             ),
         }
         if let Some(files) = &app.files {
@@ -351,6 +376,9 @@ impl PechaApp {
         app.look_for_talk_place();
         app.apply_theme(ctx);
         app.slides.keep_around(&app.deck, 1);
+        if app.options.serve.is_some() {
+            app.serve_phones();
+        }
         app
     }
 
@@ -415,7 +443,7 @@ impl PechaApp {
         if cues.is_none() {
             self.notify(
                 NoticeKind::NoSound,
-                "no sound device: cues are silent".into(),
+                crate::i18n::Words::of(|| crate::tr!("notice-no-sound")),
             );
         }
         self.cues = cues;
@@ -453,8 +481,29 @@ impl PechaApp {
 
     /// Tell the host something in the status bar; a notice of the same kind already showing
     /// takes the new words instead of a second notice.
-    fn notify(&mut self, kind: NoticeKind, text: String) {
+    fn notify(&mut self, kind: NoticeKind, text: crate::i18n::Words) {
         self.notices.raise(kind, text);
+    }
+
+    /// The language chosen for this run (`--lang`, else View → Language as remembered); `None`
+    /// follows the system's.
+    fn language_chosen(&self) -> Option<Language> {
+        self.options.language.or(self.settings.language)
+    }
+
+    /// The language the app speaks.
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.language_chosen()
+            .unwrap_or(self.options.system_language)
+    }
+
+    /// View → Language: speak `choice` from now on, and remember it (over `--lang`, which was
+    /// only for the start).
+    fn choose_language(&mut self, choice: Option<Language>) {
+        self.options.language = None;
+        self.settings.language = choice;
+        crate::i18n::set_language(self.language());
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -468,13 +517,22 @@ impl PechaApp {
 
 impl eframe::App for PechaApp {
     fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        // First: eframe runs one window's frame at a time, so every frame painted before this
+        // pass has been swapped onto the screen by now.
+        let pass_started = self.clock.now();
+        // The thread's language is the app's: cheap, and right even if a test ran another app
+        // on this thread meanwhile.
+        crate::i18n::set_language(self.language());
         self.watch_monitors(ctx, frame);
         self.poll_background(ctx);
         self.poll_files();
-        self.take_projector_start();
+        let presented = self.take_presented(pass_started);
+        self.start_on_presenter(pass_started);
         let now = self.clock.now();
         self.advance(ctx, now);
         self.focus_questions(ctx, now);
+        self.trace_presented(&presented);
+        self.poll_phones(ctx, now);
         if self.projector.showing() {
             self.take_projector_gone(ctx);
             // Keys pressed on the projector window do what they do on the presenter's.
@@ -485,7 +543,8 @@ impl eframe::App for PechaApp {
         self.schedule_repaint(ctx);
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        crate::i18n::set_language(self.language());
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.show_projector(&ctx);
@@ -498,6 +557,15 @@ impl eframe::App for PechaApp {
         let commands = self.commands_from_input(ui, clicked, state, menu_was_open, now);
         for command in commands {
             self.apply(&ctx, command);
+        }
+        // Read after the commands: a start asked for in this frame looks at the frames before.
+        self.presenter_on_screen = frame
+            .winit_window()
+            .and_then(|window| window.is_visible())
+            .unwrap_or(true);
+        if self.talk.waits_for_slide_one(now) && !self.projector.showing() {
+            // The pass after this frame's swap starts the talk: at once.
+            ctx.request_repaint();
         }
     }
 

@@ -110,6 +110,9 @@ impl PechaApp {
             notes_save_failed: self.notes_save_failed(),
             rehearsal: self.rehearsal_model(now, state, slide),
             host: self.host_model(now, self.audience_view(state, slide)),
+            language_chosen: self.language_chosen(),
+            system_language: self.options.system_language,
+            phones: self.phones_model(),
         }
     }
 
@@ -269,13 +272,17 @@ impl PechaApp {
             },
             FrameKind::EndCard => ProjectorContent::EndCard {
                 presenter: &self.deck.presenter,
+                thanks: crate::ui::projector::thanks(self.settings.cards_in_ui_language),
             },
             FrameKind::Slide { slide, .. } => ProjectorContent::Slide(self.slides.picture(slide)),
             kind @ (FrameKind::NightCard | FrameKind::BreakCard { .. } | FrameKind::NightEnd) => {
                 match self.mode.night() {
-                    Some(hosting) => {
-                        Self::night_audience(kind, &hosting.card).unwrap_or(ProjectorContent::Black)
-                    }
+                    Some(hosting) => Self::night_audience(
+                        kind,
+                        &hosting.card,
+                        self.settings.cards_in_ui_language,
+                    )
+                    .unwrap_or(ProjectorContent::Black),
                     None => ProjectorContent::Black,
                 }
             }
@@ -408,7 +415,7 @@ impl PechaApp {
                 Stage::Talk { item, .. } if state == TalkState::Ready => Some(item),
                 Stage::Talk { item, .. } => hosting.waiting_after(item),
                 Stage::Break { item, .. } => {
-                    let mut text = hosting.card_text(item);
+                    let mut text = hosting.card_text(item, self.settings.cards_in_ui_language);
                     // The headline already says it is a break.
                     text.kicker.clear();
                     text.title.clear();
@@ -416,7 +423,11 @@ impl PechaApp {
                         crate::clock::local_hhmm_after(ends.saturating_sub(self.clock.now()))
                     });
                     if let Some(back_at) = back_at {
-                        text.detail = format!("Жалғасы · Продолжим · Back at {back_at}");
+                        text.detail = if self.settings.cards_in_ui_language {
+                            crate::tr!("card-back-at", time = back_at)
+                        } else {
+                            format!("Жалғасы · Продолжим · Back at {back_at}")
+                        };
                     }
                     return Some(text);
                 }
@@ -428,7 +439,7 @@ impl PechaApp {
                 night_title: hosting.night.title.clone(),
                 ..NightCardText::default()
             },
-            |item| hosting.card_text(item),
+            |item| hosting.card_text(item, self.settings.cards_in_ui_language),
         ))
     }
 
@@ -488,18 +499,24 @@ impl PechaApp {
                 Item::Talk(talk) => {
                     if hosting.deck_item == Some(item) && self.talk.state(now) == TalkState::Ready {
                         (
-                            Some(format!(
-                                "Start talk {}: {}  (Space)",
-                                hosting.position_of(item) + 1,
-                                talk.presenter
+                            Some(crate::tr!(
+                                "start-talk",
+                                place = (hosting.position_of(item) + 1),
+                                presenter = talk.presenter.as_str()
                             )),
                             None,
                         )
                     } else {
-                        (None, Some(format!("Loading {}'s deck…", talk.presenter)))
+                        (
+                            None,
+                            Some(crate::tr!(
+                                "loading-deck",
+                                presenter = talk.presenter.as_str()
+                            )),
+                        )
                     }
                 }
-                Item::Break(_) => (Some("Start the break  (Space)".to_owned()), None),
+                Item::Break(_) => (Some(crate::tr!("start-break")), None),
             },
             _ => (None, None),
         };
@@ -532,7 +549,11 @@ impl PechaApp {
     }
 
     /// The audience's picture for the console's stage panel.
-    fn night_audience(kind: FrameKind, text: &NightCardText) -> Option<ProjectorContent<'_>> {
+    fn night_audience(
+        kind: FrameKind,
+        text: &NightCardText,
+        ui_language_only: bool,
+    ) -> Option<ProjectorContent<'_>> {
         Some(match kind {
             FrameKind::NightCard => ProjectorContent::NightCard(text),
             FrameKind::BreakCard { seconds_left } => {
@@ -540,6 +561,7 @@ impl PechaApp {
             }
             FrameKind::NightEnd => ProjectorContent::NightEnd {
                 night_title: &text.night_title,
+                thanks: crate::ui::projector::thanks(ui_language_only),
             },
             _ => return None,
         })
@@ -577,7 +599,9 @@ impl Hosting {
                     },
                 };
                 let problem = match check {
-                    Some(Checked::Problem(message) | Checked::Unreadable(message)) => Some(message),
+                    Some(Checked::Problem(message) | Checked::Unreadable(message)) => {
+                        Some(message.to_string())
+                    }
                     _ => None,
                 };
                 match &self.night.running_order[item] {
@@ -585,7 +609,7 @@ impl Hosting {
                         item,
                         position,
                         is_break: false,
-                        name: talk.presenter.as_str(),
+                        name: talk.presenter.as_str().into(),
                         detail: self.titles[item].clone(),
                         status,
                         problem,
@@ -595,11 +619,14 @@ impl Hosting {
                         position,
                         is_break: true,
                         name: if pause.message.is_empty() {
-                            "Break"
+                            crate::tr!("row-break").into()
                         } else {
-                            pause.message.as_str()
+                            pause.message.as_str().into()
                         },
-                        detail: format!("break · {} min", pause.length.as_secs().div_ceil(60)),
+                        detail: crate::tr!(
+                            "row-break-detail",
+                            minutes = pause.length.as_secs().div_ceil(60)
+                        ),
                         status,
                         problem: self.music_warnings_of(item),
                     },
@@ -612,22 +639,22 @@ impl Hosting {
     fn music_status(&self) -> (String, bool) {
         match self.music.as_ref().map(BreakMusic::status) {
             // Nothing plays because something is wrong: the reason is listed right below.
-            None if !self.music_problems.is_empty() => ("silent".to_owned(), false),
-            None => ("none".to_owned(), false),
-            Some(MusicStatus::Starting) => ("starting…".to_owned(), true),
+            None if !self.music_problems.is_empty() => (crate::tr!("music-silent"), false),
+            None => (crate::tr!("music-none"), false),
+            Some(MusicStatus::Starting) => (crate::tr!("music-starting"), true),
             Some(MusicStatus::Playing { file }) => (
-                format!(
-                    "playing {}",
-                    file.file_name().map_or_else(
+                crate::tr!(
+                    "music-playing",
+                    file = file.file_name().map_or_else(
                         || file.display().to_string(),
                         |name| name.to_string_lossy().into_owned()
                     )
                 ),
                 true,
             ),
-            Some(MusicStatus::FadingOut) => ("fading out".to_owned(), false),
-            Some(MusicStatus::Stopped) => ("stopped".to_owned(), false),
-            Some(MusicStatus::Failed) => ("none of the files plays".to_owned(), false),
+            Some(MusicStatus::FadingOut) => (crate::tr!("music-fading-out"), false),
+            Some(MusicStatus::Stopped) => (crate::tr!("music-stopped"), false),
+            Some(MusicStatus::Failed) => (crate::tr!("music-failed"), false),
         }
     }
 
@@ -667,14 +694,17 @@ impl Hosting {
     fn resume_question(&self) -> Option<ResumeOffer> {
         self.resume_offer.as_ref().map(|saved| ResumeOffer {
             was_at: match saved.stage {
-                Stage::Talk { item, slide, .. } => {
-                    format!("{}, slide {slide}", self.talk_name_in(item, &saved.order))
-                }
-                Stage::Card { item } => {
-                    format!("the card of {}", self.talk_name_in(item, &saved.order))
-                }
+                Stage::Talk { item, slide, .. } => crate::tr!(
+                    "place-at-slide",
+                    name = self.talk_name_in(item, &saved.order),
+                    slide = slide
+                ),
+                Stage::Card { item } => crate::tr!(
+                    "place-card-of",
+                    name = self.talk_name_in(item, &saved.order)
+                ),
                 Stage::Break { item, .. } => self.talk_name_in(item, &saved.order),
-                Stage::End => "the end".into(),
+                Stage::End => crate::tr!("name-the-end"),
             },
             in_break: matches!(saved.stage, Stage::Break { .. }),
             break_over: self.break_ran_out(&saved.stage).is_some(),

@@ -22,6 +22,7 @@ use crate::night::log::{Entry, Event, NightLog};
 use crate::night::progress::{ItemState, Progress, ProgressStore, Stage};
 use crate::night::{Item, Night};
 use crate::timing::{Intervention, LogEntry, LogEvent, Talk, TalkState};
+use crate::tr;
 use crate::ui::host::{HostStage, ResumeChoice};
 use crate::ui::projector::NightCardText;
 
@@ -32,10 +33,11 @@ const MUSIC_FADE: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone)]
 pub(super) enum Checked {
     Ready,
-    /// Shown, but worth the host's eye (a deck with the wrong slide count still runs).
-    Problem(String),
+    /// Shown, but worth the host's eye (a deck with the wrong slide count still runs). In every
+    /// language, so the row follows a change of language.
+    Problem(crate::i18n::Words),
     /// The deck cannot be read: the talk cannot be given and is skipped when it comes up.
-    Unreadable(String),
+    Unreadable(crate::i18n::Words),
 }
 
 /// Where a deck loaded on another thread arrives.
@@ -53,7 +55,7 @@ pub(super) struct Hosting {
     pub(super) checks: Option<Vec<Option<Checked>>>,
     pub(super) checking: Option<Checking>,
     /// Music problems found by the check, for the break's row.
-    pub(super) music_warnings: Vec<(usize, String)>,
+    pub(super) music_warnings: Vec<(usize, crate::check::MusicProblem)>,
     /// Talk titles per item: the night file's, else the deck's once read.
     pub(super) titles: Vec<String>,
     /// The item whose deck is the app's deck.
@@ -109,21 +111,25 @@ impl Hosting {
         if data_dir.is_none() {
             notices.raise(
                 NoticeKind::NightProgress,
-                "no data folder: this night's progress and log are not kept on disk".into(),
+                crate::i18n::Words::of(|| tr!("notice-no-data-folder")),
             );
         }
         let mut resume_offer = None;
         if let Some(store) = &store {
             match store.load_for(&night) {
-                Ok(Some(saved)) if saved.stage == Stage::End => notices.raise(
-                    NoticeKind::NightProgress,
-                    "the last run of this night had ended: it starts from the top again".into(),
-                ),
+                Ok(Some(saved)) if saved.stage == Stage::End => {
+                    notices.raise(
+                        NoticeKind::NightProgress,
+                        crate::i18n::Words::of(|| tr!("notice-night-ended-before")),
+                    );
+                }
                 Ok(Some(saved)) if saved != Progress::new(count) => resume_offer = Some(saved),
                 Ok(_) => {}
                 Err(error) => notices.raise(
                     NoticeKind::NightProgress,
-                    format!("{error}; the night starts from the top"),
+                    crate::i18n::Words::of(|| {
+                        tr!("notice-progress-unreadable", error = error.to_string())
+                    }),
                 ),
             }
         }
@@ -231,9 +237,13 @@ impl Hosting {
     pub(super) fn talk_name_in(&self, item: usize, order: &[usize]) -> String {
         let place = order.iter().position(|&it| it == item).unwrap_or(item) + 1;
         match self.night.running_order.get(item) {
-            Some(Item::Talk(talk)) => format!("talk {place} ({})", talk.presenter),
-            Some(Item::Break(_)) => format!("the break (item {place})"),
-            None => format!("item {}", item + 1),
+            Some(Item::Talk(talk)) => tr!(
+                "name-talk",
+                place = place,
+                presenter = talk.presenter.as_str()
+            ),
+            Some(Item::Break(_)) => tr!("name-break", place = place),
+            None => tr!("name-item", place = (item + 1)),
         }
     }
 
@@ -259,11 +269,16 @@ impl Hosting {
         })
     }
 
-    /// The words of `item`'s card.
-    pub(super) fn card_text(&self, item: usize) -> NightCardText {
+    /// The words of `item`'s card: in Kazakh, Russian and English for a mixed audience, or in
+    /// the interface language only (`ui_language_only`, a setting).
+    pub(super) fn card_text(&self, item: usize, ui_language_only: bool) -> NightCardText {
         let mut text = NightCardText {
             night_title: self.night.title.clone(),
-            kicker: "Келесі · Далее · Next".into(),
+            kicker: if ui_language_only {
+                tr!("card-next")
+            } else {
+                "Келесі · Далее · Next".into()
+            },
             ..NightCardText::default()
         };
         match self.night.running_order.get(item) {
@@ -275,12 +290,19 @@ impl Hosting {
                 text.detail.clone_from(&talk.bio);
             }
             Some(Item::Break(pause)) => {
-                text.headline = if pause.message.is_empty() {
-                    "Үзіліс · Перерыв · Break".into()
-                } else {
+                let minutes = pause.length.as_secs().div_ceil(60);
+                text.headline = if !pause.message.is_empty() {
                     pause.message.clone()
+                } else if ui_language_only {
+                    tr!("card-break")
+                } else {
+                    "Үзіліс · Перерыв · Break".into()
                 };
-                text.title = format!("{} мин · min", pause.length.as_secs().div_ceil(60));
+                text.title = if ui_language_only {
+                    tr!("card-minutes", minutes = minutes)
+                } else {
+                    format!("{minutes} мин · min")
+                };
             }
             None => {}
         }
@@ -289,11 +311,11 @@ impl Hosting {
 
     /// What the check found wrong with one break's music, one problem a line.
     pub(super) fn music_warnings_of(&self, item: usize) -> Option<String> {
-        let lines: Vec<&str> = self
+        let lines: Vec<String> = self
             .music_warnings
             .iter()
             .filter(|(of, _)| *of == item)
-            .map(|(_, message)| message.as_str())
+            .map(|(_, problem)| problem.to_string())
             .collect();
         (!lines.is_empty()).then(|| lines.join("\n"))
     }
@@ -335,14 +357,22 @@ impl PechaApp {
             Err(error @ LockError::Held { .. }) => {
                 self.notify(
                     NoticeKind::Opening(OpeningNotice::OpenElsewhere),
-                    format!("{}: {error}", night.source.display()),
+                    crate::i18n::Words::of(|| {
+                        tr!(
+                            "notice-night-open-elsewhere",
+                            file = crate::text::shown(&night.source).to_string(),
+                            error = error.to_string()
+                        )
+                    }),
                 );
                 Err(OpenElsewhere)
             }
             Err(error @ LockError::Io { .. }) => {
                 self.notify(
                     NoticeKind::NightProgress,
-                    format!("{error}; another Pecha could open this night too"),
+                    crate::i18n::Words::of(|| {
+                        tr!("notice-night-lock-failed", error = error.to_string())
+                    }),
                 );
                 Ok(None)
             }
@@ -454,10 +484,12 @@ impl PechaApp {
                 let armed =
                     hosting.deck_item == Some(item) && self.talk.state(now) == TalkState::Ready;
                 if !armed {
-                    let message = format!(
-                        "{}'s deck is still loading: start again in a moment",
-                        talk.presenter
-                    );
+                    let message = crate::i18n::Words::of(|| {
+                        tr!(
+                            "notice-deck-still-loading",
+                            presenter = talk.presenter.as_str()
+                        )
+                    });
                     self.notify(NoticeKind::DeckStillLoading(item), message);
                     return;
                 }
@@ -490,9 +522,7 @@ impl PechaApp {
             return;
         }
         let Some(cues) = &self.cues else {
-            hosting
-                .music_problems
-                .push("no sound device: the break is silent".into());
+            hosting.music_problems.push(tr!("music-no-sound"));
             return;
         };
         let waker = self.waker.clone();
@@ -572,7 +602,7 @@ impl PechaApp {
         ) {
             self.notify(
                 NoticeKind::NotDuringNight(NightRefusal::RerunDuringItem),
-                "finish or skip what is on before running an item again".into(),
+                crate::i18n::Words::of(|| tr!("notice-rerun-during-item")),
             );
             return;
         }
@@ -621,10 +651,12 @@ impl PechaApp {
         hosting.progress = saved.clone();
         // A projector blacked out before the crash stays black: the host takes it off with B.
         self.projector.blackout = saved.blackout;
-        let description = match choice {
+        // Words kept in the night's log: English in every language, so that one log reads the
+        // same whoever runs the night (`pecha log` prints them as they are).
+        let description = crate::i18n::in_language(crate::i18n::Language::En, || match choice {
             _ if matches!(saved.stage, Stage::Break { .. }) => saved
                 .current_item()
-                .map_or_else(|| "the break".into(), |item| hosting.talk_name(item)),
+                .map_or_else(|| tr!("name-the-break"), |item| hosting.talk_name(item)),
             ResumeChoice::AtSlide => {
                 if let Stage::Talk {
                     item,
@@ -634,19 +666,23 @@ impl PechaApp {
                 {
                     hosting.resume_slide = Some(slide);
                     hosting.talk_before_resume_ms = talk_ms;
-                    format!("{}, slide {slide}", hosting.talk_name(item))
+                    tr!(
+                        "place-at-slide",
+                        name = hosting.talk_name(item),
+                        slide = slide
+                    )
                 } else {
-                    String::from("its card")
+                    tr!("place-its-card")
                 }
             }
             // Start over returned above.
-            ResumeChoice::AtCard | ResumeChoice::StartOver => format!(
-                "the card of {}",
-                saved
+            ResumeChoice::AtCard | ResumeChoice::StartOver => tr!(
+                "place-card-of",
+                name = saved
                     .current_item()
-                    .map_or_else(|| "the end".into(), |item| hosting.talk_name(item))
+                    .map_or_else(|| tr!("name-the-end"), |item| hosting.talk_name(item))
             ),
-        };
+        });
         match hosting.progress.stage {
             Stage::Talk { item, .. } if choice == ResumeChoice::AtCard => {
                 hosting.progress.stage = Stage::Card { item };
@@ -726,10 +762,7 @@ pub(super) fn problem_line(report: &crate::check::Report) -> String {
     let what = first.describe();
     match errors.count() {
         0 => what,
-        more => format!(
-            "{what}, and {} more (`pecha check` lists them)",
-            crate::text::plural(more, "problem")
-        ),
+        more => tr!("row-more-problems", what = what, more = more),
     }
 }
 

@@ -2,11 +2,14 @@
 //!
 //! The app decides what to do with notices (replace one, clear those a success answers) by their
 //! kind, never by their words, so every message can be reworded or translated without changing
-//! what the app does. One notice of a kind at a time: the same trouble raised again (Run again on
+//! what the app does. A notice keeps its words in every language ([`Words`]), so one raised before
+//! View → Language changed reads in the new language too. One notice of a kind at a time: the same trouble raised again (Run again on
 //! a deck still missing, a file that keeps failing to save) updates the notice already showing.
 
 use crate::check::Finding;
+use crate::i18n::Words;
 use crate::timing::Timing;
+use crate::tr;
 
 /// What a notice is about; the app raises, replaces and clears notices by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,7 +97,7 @@ pub enum NightRefusal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     kind: NoticeKind,
-    text: String,
+    text: Words,
 }
 
 impl Notice {
@@ -104,10 +107,10 @@ impl Notice {
         self.kind
     }
 
-    /// Its words, as the status bar shows them.
+    /// Its words, as the status bar shows them, in this thread's language.
     #[must_use]
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.get(crate::i18n::language())
     }
 }
 
@@ -120,7 +123,7 @@ pub struct Notices {
 impl Notices {
     /// Show `text` as the notice of `kind`: it replaces the words of one already showing (in its
     /// place), else it is added at the end.
-    pub fn raise(&mut self, kind: NoticeKind, text: String) {
+    pub fn raise(&mut self, kind: NoticeKind, text: Words) {
         match self.shown.iter_mut().find(|notice| notice.kind == kind) {
             Some(notice) => notice.text = text,
             None => self.shown.push(Notice { kind, text }),
@@ -161,51 +164,62 @@ pub(super) fn deck_problems(
     problems: &[Finding],
     timing: Timing,
     deck_slides: usize,
-) -> Vec<(NoticeKind, String)> {
+) -> Vec<(NoticeKind, Words)> {
+    // Worded in each language (the same number of notices in each), so that the notices follow
+    // a change of language.
+    let count = deck_problem_texts(problems, timing, deck_slides).len();
+    (0..count)
+        .map(|index| {
+            let words =
+                Words::of(|| deck_problem_texts(problems, timing, deck_slides).swap_remove(index));
+            (NoticeKind::DeckProblem(index), words)
+        })
+        .collect()
+}
+
+/// [`deck_problems`]' words in this thread's language.
+fn deck_problem_texts(problems: &[Finding], timing: Timing, deck_slides: usize) -> Vec<String> {
     let mut notices = Vec::new();
     let (whole_deck, slides): (Vec<_>, Vec<_>) =
         problems.iter().partition(|finding| finding.slide.is_none());
     for finding in whole_deck {
-        let talk = format!(
-            "the talk is still {} × {} s",
+        let (count, seconds) = (
             timing.slide_count,
-            timing.slide_length.as_secs_f64()
+            crate::i18n::decimal(timing.slide_length.as_secs_f64(), 0),
         );
+        let problem = finding.message();
         notices.push(match deck_slides.cmp(&timing.slide_count) {
-            std::cmp::Ordering::Less => {
-                let from = deck_slides + 1;
-                let missing = if from == timing.slide_count {
-                    format!("slide {from} shows")
-                } else {
-                    format!("slides {from} to {} show", timing.slide_count)
-                };
-                format!("{}: {talk}, and {missing} black", finding.message)
-            }
-            std::cmp::Ordering::Greater => format!(
-                "{}: {talk}; slides after {} are not shown",
-                finding.message, timing.slide_count
+            std::cmp::Ordering::Less => tr!(
+                "notice-deck-short",
+                problem = problem,
+                count = count,
+                seconds = seconds,
+                from = (deck_slides + 1),
+                missing = (count - deck_slides)
             ),
-            std::cmp::Ordering::Equal => finding.message.clone(),
+            std::cmp::Ordering::Greater => tr!(
+                "notice-deck-long",
+                problem = problem,
+                count = count,
+                seconds = seconds
+            ),
+            std::cmp::Ordering::Equal => problem,
         });
     }
     if slides.len() <= LISTED_SLIDE_PROBLEMS {
         notices.extend(
-            slides.iter().map(|finding| {
-                format!("{}; the audience will see black for it", finding.describe())
-            }),
+            slides
+                .iter()
+                .map(|finding| tr!("notice-slide-black", problem = finding.describe())),
         );
     } else {
-        notices.push(format!(
-            "{} slides cannot be shown, the audience will see black for them: {} and more; `pecha check` lists them all",
-            slides.len(),
-            slides[0].describe()
+        notices.push(tr!(
+            "notice-slides-black",
+            count = slides.len(),
+            first = slides[0].describe()
         ));
     }
     notices
-        .into_iter()
-        .enumerate()
-        .map(|(index, text)| (NoticeKind::DeckProblem(index), text))
-        .collect()
 }
 
 #[cfg(test)]

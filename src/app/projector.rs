@@ -22,8 +22,9 @@ use egui::{ViewportBuilder, ViewportCommand, ViewportId};
 
 use super::PechaApp;
 use crate::monitors::{self, MonitorInfo, MonitorWatch, Placement, ProjectorWants, Step, Tell};
+use crate::timing::TalkState;
 use crate::ui::Command;
-use crate::ui::feed::ProjectorFeed;
+use crate::ui::feed::{ProjectorFeed, WindowTarget};
 
 use super::notices::{MonitorNotice, NoticeKind};
 
@@ -53,8 +54,9 @@ pub(super) struct Projector {
     /// The monitors as last listed, and what their comings and goings mean.
     pub(super) watch: MonitorWatch,
     pub(super) placed: bool,
-    pub(super) frames_painted: u64,
     pub(super) first_slide_logged: bool,
+    /// The window system says when a window becomes visible (see [`WindowTarget`]).
+    pub(super) visibility_reported: bool,
     pub(super) discovered: bool,
     /// When (app clock) the monitors may be listed again.
     pub(super) next_monitor_read: Duration,
@@ -78,8 +80,8 @@ impl Projector {
             monitor: None,
             watch: MonitorWatch::default(),
             placed: false,
-            frames_painted: 0,
             first_slide_logged: false,
+            visibility_reported: false,
             discovered: false,
             next_monitor_read: Duration::ZERO,
             read_monitors_now: false,
@@ -158,8 +160,11 @@ impl PechaApp {
         } else {
             log::info!("window open {} ms after launch", now.as_millis());
             #[cfg(target_os = "linux")]
-            if super::x11::hear_monitor_changes(window) {
-                log::debug!("X11: winit hears RandR's monitor changes");
+            {
+                if super::x11::hear_monitor_changes(window) {
+                    log::debug!("X11: winit hears RandR's monitor changes");
+                }
+                self.projector.visibility_reported = super::x11::reports_visibility(window);
             }
             window.current_monitor().and_then(|current| current.name())
         };
@@ -237,8 +242,19 @@ impl PechaApp {
             self.settings.projector_monitor.as_deref(),
             laptop,
         );
-        if let Some(notice) = resolution.notice {
-            self.notify(NoticeKind::ProjectorPlacement, notice);
+        if resolution.notice.is_some() {
+            // Worded in every language: the decision is pure, and the same in each.
+            let text = crate::i18n::Words::of(|| {
+                monitors::resolve(
+                    &listed,
+                    self.options.projector.as_ref(),
+                    self.settings.projector_monitor.as_deref(),
+                    laptop,
+                )
+                .notice
+                .unwrap_or_default()
+            });
+            self.notify(NoticeKind::ProjectorPlacement, text);
         }
         match resolution.placement {
             Placement::Monitor(index) => {
@@ -262,19 +278,22 @@ impl PechaApp {
             }
             Tell::ProjectorBack { name } => self.notify(
                 NoticeKind::Monitors(MonitorNotice::ProjectorBack),
-                format!(
-                    "Projector monitor back ({name}): the projector shows the talk on it again"
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-projector-back", monitor = name.as_str())
+                }),
             ),
             Tell::Plugged { .. } => self.tell_plugged(),
             Tell::Unplugged { name } => {
                 // A monitor plugged in lately may be the one that went: the notice follows.
                 self.retell_plugged();
-                let staying = self.where_the_projector_stays();
-                self.notify(
-                    NoticeKind::Monitors(MonitorNotice::Unplugged),
-                    format!("Monitor {name} unplugged; {staying}"),
-                );
+                let text = crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-unplugged",
+                        monitor = name.as_str(),
+                        staying = self.where_the_projector_stays()
+                    )
+                });
+                self.notify(NoticeKind::Monitors(MonitorNotice::Unplugged), text);
             }
         }
     }
@@ -285,9 +304,9 @@ impl PechaApp {
             self.projector.monitor.as_deref(),
             self.projector.watch.gone(),
         ) {
-            (_, Some(gone)) => format!("the projector waits for {gone}"),
-            (Some(name), None) => format!("the projector stays on {name}"),
-            (None, None) => "the projector stays in its window".to_owned(),
+            (_, Some(gone)) => crate::tr!("projector-waits-for", monitor = gone),
+            (Some(name), None) => crate::tr!("projector-stays-on", monitor = name),
+            (None, None) => crate::tr!("projector-stays-windowed"),
         }
     }
 
@@ -306,7 +325,6 @@ impl PechaApp {
 
     /// The notice of the monitors plugged in lately and not chosen (none: no notice).
     fn tell_plugged(&mut self) {
-        let staying = self.where_the_projector_stays();
         let listed = self.projector.watch.listed();
         let plugged: Vec<String> = (0..listed.len())
             .filter(|&index| self.projector.watch.is_plugged_in_lately(index))
@@ -316,18 +334,15 @@ impl PechaApp {
         if plugged.is_empty() {
             self.notices.clear(|shown| shown == kind);
         } else {
-            let offers = if plugged.len() == 1 {
-                "offers it"
-            } else {
-                "offers them"
-            };
-            self.notify(
-                kind,
-                format!(
-                    "Monitor plugged in ({}): the Projector menu {offers}; {staying}",
-                    plugged.join(", ")
-                ),
-            );
+            let text = crate::i18n::Words::of(|| {
+                crate::tr!(
+                    "notice-plugged",
+                    count = plugged.len(),
+                    monitors = plugged.join(", "),
+                    staying = self.where_the_projector_stays()
+                )
+            });
+            self.notify(kind, text);
         }
     }
 
@@ -391,7 +406,12 @@ impl PechaApp {
         let (state, _, _) = self.shown_state(now);
         let (shown, upcoming) = self.projector_frames(now);
         let key_context = self.key_context(now, state);
-        let (commands, closed, painted, frames, window_changed) = {
+        let target = self.window_target();
+        // A talk waiting for slide 1 on the screen: slide 1 goes to the projector, for its first
+        // frame on the screen, once it is decoded (or known not to decode: black).
+        let start_with = (self.talk.waits_for_slide_one(now) && self.slides.is_settled(1))
+            .then(|| self.projector_frame(TalkState::Running, 1));
+        let (commands, closed, window_changed) = {
             let Ok(mut feed) = self.projector.feed.lock() else {
                 return Vec::new();
             };
@@ -409,18 +429,29 @@ impl PechaApp {
             feed.state = Some(state);
             feed.key_context = Some(key_context);
             feed.settings.clone_from(&self.settings);
+            feed.target = target;
+            match start_with {
+                Some(first) if feed.start_with.is_none() => {
+                    feed.start_with = Some(first);
+                    ctx.request_repaint_of(projector_viewport());
+                    log::info!(
+                        "slide 1 handed to the projector {} ms after launch",
+                        now.as_millis()
+                    );
+                }
+                Some(_) => {}
+                // Started (or the start stopped waiting): the frames follow the talk again.
+                None => feed.start_with = None,
+            }
             if feed.last_painted != Some(shown) {
                 ctx.request_repaint_of(projector_viewport());
             }
             (
                 std::mem::take(&mut feed.commands),
                 std::mem::take(&mut feed.close_requested),
-                std::mem::take(&mut feed.painted),
-                feed.frames,
                 std::mem::take(&mut feed.window_changed),
             )
         };
-        self.projector.frames_painted = frames;
         if window_changed {
             // Its monitor may have gone (the window system moves such a window onto another):
             // list the monitors in the next pass, now.
@@ -433,18 +464,6 @@ impl PechaApp {
                 projector_viewport(),
             );
         }
-        for (painted_slide, at) in painted {
-            if !self.projector.first_slide_logged {
-                self.projector.first_slide_logged = true;
-                log::info!(
-                    "first slide on the projector {} ms after launch",
-                    at.as_millis()
-                );
-            }
-            if let Some(trace) = &mut self.trace {
-                trace.painted(&self.talk, painted_slide, at);
-            }
-        }
         if closed {
             // Closing the projector by accident must not disturb the talk: it only hides.
             self.projector.open = false;
@@ -454,6 +473,26 @@ impl PechaApp {
         commands
     }
 
+    /// Where the projector's window must be for the audience to see its frames: fullscreen on
+    /// its monitor (that monitor's rectangle, in pixels), or anywhere when windowed.
+    fn window_target(&self) -> WindowTarget {
+        let monitor = self
+            .projector
+            .monitor_index()
+            .filter(|_| self.projector.fullscreen)
+            .and_then(|index| self.projector.watch.listed().get(index))
+            .map(|monitor| {
+                egui::Rect::from_min_size(
+                    egui::pos2(monitor.position.0 as f32, monitor.position.1 as f32),
+                    egui::vec2(monitor.size.0 as f32, monitor.size.1 as f32),
+                )
+            });
+        WindowTarget {
+            monitor,
+            visibility_reported: self.projector.visibility_reported,
+        }
+    }
+
     /// Keep the projector's viewport alive (a deferred viewport must be shown every pass); it
     /// paints itself from the feed, on its own schedule.
     pub(super) fn show_projector(&mut self, ctx: &egui::Context) {
@@ -461,7 +500,10 @@ impl PechaApp {
             return;
         }
         let mut builder = ViewportBuilder::default()
-            .with_title(format!("{} — projector", self.deck.title))
+            .with_title(crate::tr!(
+                "projector-window-title",
+                title = self.deck.title.as_str()
+            ))
             .with_app_id("pecha-projector")
             .with_inner_size([960.0, 540.0]);
         if !self.projector.placed {
@@ -492,7 +534,7 @@ impl PechaApp {
         let feed = Arc::clone(&self.projector.feed);
         let clock = Arc::clone(&self.clock);
         ctx.show_viewport_deferred(projector_viewport(), builder, move |ui, _class| {
-            crate::ui::feed::viewport_pass(ui, &feed, &*clock);
+            crate::ui::feed::viewport_pass(ui, &feed, &clock);
         });
     }
 }

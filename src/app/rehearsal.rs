@@ -262,7 +262,9 @@ impl PechaApp {
                 rehearsing.history = HistoryState::Unavailable;
                 self.notify(
                     NoticeKind::HistoryNotKept,
-                    format!("rehearsal history is not kept: {error}"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-history-not-kept", error = error.to_string())
+                    }),
                 );
             }
             (Ok(_), None) => rehearsing.history = HistoryState::Unavailable,
@@ -447,9 +449,9 @@ impl PechaApp {
                 rehearsing.history = HistoryState::Unavailable;
                 self.notices.raise(
                     NoticeKind::HistoryNotKept,
-                    format!(
-                        "rehearsal history is not kept: {error}; this session's runs are still shown"
-                    ),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-history-unreadable", error = error.to_string())
+                    }),
                 );
             }
         }
@@ -555,10 +557,13 @@ impl PechaApp {
         }
         self.notify(
             NoticeKind::HistorySaveFailed,
-            format!(
-                "{error}; the runs are kept here, not on disk: saving again every {} s",
-                HISTORY_RETRY.as_secs()
-            ),
+            crate::i18n::Words::of(|| {
+                crate::tr!(
+                    "notice-history-save-failed",
+                    error = error.to_string(),
+                    seconds = HISTORY_RETRY.as_secs()
+                )
+            }),
         );
     }
 
@@ -575,17 +580,19 @@ impl PechaApp {
                     let beside_images = path.parent() == Some(self.deck.source.as_path());
                     self.notify(
                         NoticeKind::NotesSavedElsewhere,
-                        if beside_images {
-                            format!(
-                                "notes saved in {}, beside the images: the folder opens with them from now on",
-                                path.display()
-                            )
-                        } else {
-                            format!(
-                                "notes saved in a new deck file, {}: open that one next time to have them",
-                                path.display()
-                            )
-                        },
+                        crate::i18n::Words::of(|| {
+                            if beside_images {
+                                crate::tr!(
+                                    "notice-notes-beside-images",
+                                    file = crate::text::shown(&path).to_string()
+                                )
+                            } else {
+                                crate::tr!(
+                                    "notice-notes-new-file",
+                                    file = crate::text::shown(&path).to_string()
+                                )
+                            }
+                        }),
                     );
                     self.deck.base_dir = path.parent().map(PathBuf::from).unwrap_or_default();
                     self.deck.source = path;
@@ -594,7 +601,9 @@ impl PechaApp {
             }
             Err(error) => self.notify(
                 NoticeKind::NotesSaveFailed,
-                format!("{error}; the edited notes are kept here: save again with Ctrl+S"),
+                crate::i18n::Words::of(|| {
+                    crate::tr!("notice-notes-save-failed", error = error.to_string())
+                }),
             ),
         }
         if std::mem::take(&mut self.notes.resave) {

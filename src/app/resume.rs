@@ -76,7 +76,9 @@ impl PechaApp {
             Err(error) => {
                 self.notify(
                     NoticeKind::TalkPlace,
-                    format!("{error}; the talk starts from the top"),
+                    crate::i18n::Words::of(|| {
+                        crate::tr!("notice-place-unreadable", error = error.to_string())
+                    }),
                 );
                 return;
             }
@@ -85,10 +87,13 @@ impl PechaApp {
         if self.options.start {
             self.notify(
                 NoticeKind::TalkPlace,
-                format!(
-                    "last time this talk stopped at slide {} of {}; --start began it from the top",
-                    place.slide, place.slides
-                ),
+                crate::i18n::Words::of(|| {
+                    crate::tr!(
+                        "notice-place-start-from-top",
+                        slide = place.slide,
+                        slides = place.slides
+                    )
+                }),
             );
         } else if self.talk.state(now) == TalkState::Ready && self.lead_in_until.is_none() {
             self.talk_resume.offer = Some(place);

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use egui::{TextureHandle, TextureOptions};
 
 use crate::deck::Deck;
-use crate::slides::{SlideFile, SlidePreparer};
+use crate::slides::{ScreenImage, SlideFile, SlidePreparer};
 use crate::ui::widgets::SlidePicture;
 
 /// A slide as the GPU has it.
@@ -46,7 +46,14 @@ pub(super) struct SlideTextures {
     fit: (u32, u32),
     textures: HashMap<usize, SlideTexture>,
     pending: HashSet<usize>,
+    /// A small copy of each slide held, for the phones' pictures (encoded only while serving).
+    phone_copies: HashMap<usize, ScreenImage>,
+    /// Which deck (and size) the slides are of: changes whenever they are dropped.
+    generation: u64,
 }
+
+/// The narrowest copy the phones are given: sharp on a phone held upright.
+const PHONE_WIDTH: u32 = 400;
 
 impl SlideTextures {
     pub(super) fn new(ctx: &egui::Context) -> Self {
@@ -59,6 +66,8 @@ impl SlideTextures {
             fit: (1920, 1080),
             textures: HashMap::new(),
             pending: HashSet::new(),
+            phone_copies: HashMap::new(),
+            generation: 0,
         }
     }
 
@@ -74,6 +83,7 @@ impl SlideTextures {
     pub(super) fn keep_around(&mut self, deck: &Deck, current: usize) {
         let wanted = Self::wanted(current, deck.slides.len());
         self.textures.retain(|slide, _| wanted.contains(slide));
+        self.phone_copies.retain(|slide, _| wanted.contains(slide));
         let missing: Vec<(usize, SlideFile)> = wanted
             .iter()
             .filter(|slide| !self.textures.contains_key(slide) && !self.pending.contains(slide))
@@ -101,6 +111,16 @@ impl SlideTextures {
                 continue;
             }
             let texture = if let Ok(pixels) = prepared.result {
+                // The smallest copy still PHONE_WIDTH wide: a fraction of a megabyte, cloned
+                // once per slide, so the phones' JPEGs are made without decoding again.
+                let phone_copy = pixels
+                    .smaller
+                    .iter()
+                    .rev()
+                    .find(|copy| copy.width >= PHONE_WIDTH)
+                    .unwrap_or(&pixels.screen)
+                    .clone();
+                self.phone_copies.insert(prepared.slide, phone_copy);
                 let name = format!("slide-{}", prepared.slide);
                 let full = upload(ctx, &name, pixels.screen);
                 let smaller: Vec<TextureHandle> = pixels
@@ -130,7 +150,12 @@ impl SlideTextures {
                     Ok(_) => String::new(),
                 };
                 SlideTexture::Failed(match failed.page {
-                    Some(page) => format!("{name}, page {page}: {reason}"),
+                    Some(page) => crate::tr!(
+                        "slide-failed-page",
+                        file = name,
+                        page = page,
+                        reason = reason
+                    ),
                     None => format!("{name}: {reason}"),
                 })
             };
@@ -150,6 +175,16 @@ impl SlideTextures {
         }
     }
 
+    /// The small copies of the slides held now, and which deck they are of.
+    pub(super) fn phone_copies(&self) -> (u64, impl Iterator<Item = (usize, &ScreenImage)>) {
+        (
+            self.generation,
+            self.phone_copies
+                .iter()
+                .map(|(slide, image)| (*slide, image)),
+        )
+    }
+
     pub(super) fn is_settled(&self, slide: usize) -> bool {
         self.textures.contains_key(&slide)
     }
@@ -162,6 +197,8 @@ impl SlideTextures {
     fn reset(&mut self, fit: (u32, u32)) {
         self.preparer.cancel_pending();
         self.textures.clear();
+        self.phone_copies.clear();
+        self.generation += 1;
         self.pending.clear();
         self.fit = fit;
     }

@@ -13,6 +13,10 @@
 //! One call to `XRRQueryExtension` on winit's own display registers the converters: from then
 //! on winit refreshes its list at each change, and every reader of it sees the monitors as they
 //! are. This is the crate's second `unsafe` block (the first is in [`crate::allocator`]).
+//!
+//! X11 also tells each window when it becomes visible (`VisibilityNotify`, winit's
+//! `Occluded(false)`), so there a window not yet told is not mapped yet: what it paints reaches
+//! nobody ([`reports_visibility`]).
 
 use winit::raw_window_handle::{HasDisplayHandle as _, RawDisplayHandle};
 
@@ -53,4 +57,16 @@ pub(super) fn hear_monitor_changes(window: &winit::window::Window) -> bool {
     // From now on Xlib calls into libXrandr for every `RandR` event, so it must stay loaded for
     // good: x11-dl keeps the library it opened in a static, never closed.
     present
+}
+
+/// Whether `window` is on X11, which tells a window when it becomes visible: until it has, the
+/// window is not on the screen, however eframe paints it. Elsewhere (Wayland) nothing may ever
+/// say so, and a window is taken to be visible until it is said not to be.
+pub(super) fn reports_visibility(window: &winit::window::Window) -> bool {
+    window.display_handle().is_ok_and(|handle| {
+        matches!(
+            handle.as_raw(),
+            RawDisplayHandle::Xlib(_) | RawDisplayHandle::Xcb(_)
+        )
+    })
 }

@@ -92,9 +92,9 @@ impl BreakMusic {
             .spawn(move || playlist.run());
         if let Err(error) = spawned {
             log::warn!("break music: no thread: {error}");
-            shared.report(format!(
-                "the music thread could not start ({error}); the break is silent"
-            ));
+            shared.report(crate::i18n::Words::of(|| {
+                crate::tr!("music-no-thread", error = error.to_string())
+            }));
             shared.set_status(MusicStatus::Failed);
         }
         // The thread is detached: it ends by itself once stopped, and joining it could wait on
@@ -135,7 +135,10 @@ impl BreakMusic {
     /// if no file can be played, a last one that says so.
     #[must_use]
     pub fn problems(&self) -> Vec<String> {
-        lock(&self.shared.problems).clone()
+        lock(&self.shared.problems)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 }
 
@@ -191,7 +194,7 @@ impl Control {
 /// What the UI reads; written by the music thread.
 struct Shared {
     status: Mutex<MusicStatus>,
-    problems: Mutex<Vec<String>>,
+    problems: Mutex<Vec<crate::i18n::Words>>,
 }
 
 impl Default for Shared {
@@ -214,8 +217,8 @@ impl Shared {
         true
     }
 
-    fn report(&self, problem: String) {
-        log::warn!("break music: {problem}");
+    fn report(&self, problem: crate::i18n::Words) {
+        log::warn!("break music: {}", problem.get(crate::i18n::Language::En));
         lock(&self.problems).push(problem);
     }
 }
@@ -347,25 +350,29 @@ impl Playlist {
     }
 
     fn report(&self, index: usize, problem: &MusicProblem) {
-        self.shared.report(format!(
-            "{} {problem}; the break goes on without it",
-            crate::text::shown(&self.files[index])
-        ));
+        // Worded in every language here, on the music's thread: the console shows them later.
+        self.shared.report(crate::i18n::Words::of(|| {
+            crate::tr!(
+                "music-file-problem",
+                file = crate::text::shown(&self.files[index]).to_string(),
+                problem = problem.to_string()
+            )
+        }));
         (self.wake)();
     }
 
     /// Every file has failed; `heard` says whether any played before.
     fn give_up(&self, heard: bool) {
-        let message = if self.files.is_empty() {
-            "the break has no music files; it is silent".to_owned()
-        } else if heard {
-            "none of the break's music files can be played any more; the music stopped".to_owned()
-        } else {
-            format!(
-                "none of the break's {} music file(s) can be played; the break is silent",
-                self.files.len()
-            )
-        };
+        let files = self.files.len();
+        let message = crate::i18n::Words::of(|| {
+            if files == 0 {
+                crate::tr!("music-no-files")
+            } else if heard {
+                crate::tr!("music-none-any-more")
+            } else {
+                crate::tr!("music-none-playable", files = files)
+            }
+        });
         self.shared.report(message);
         self.set_status(MusicStatus::Failed);
     }

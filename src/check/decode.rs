@@ -4,16 +4,20 @@
 //! [`probe_image`] and [`decode_image`] read the file once, tell what it is before decoding it
 //! (missing, empty, text, a JPEG cut short: [`ImageProblem`]), refuse a header that claims more
 //! than [`decode_limits`] allow (a decompression bomb is refused before a byte is decoded), then
-//! decode. The check ([`super::check_deck`]) keeps only the size; the slide pipeline
+//! decode; a decoder that panics on a damaged file is caught, and the file is damaged like any
+//! other. The check ([`super::check_deck`]) keeps only the size; the slide pipeline
 //! ([`crate::slides`]) keeps the pixels, turned upright as the camera's EXIF says. Both say the
 //! same words about the same broken file.
 
 use std::fs;
 use std::io::{self, Cursor};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::tr;
 
 /// Widest and tallest image pecha decodes, in pixels. 8K (7680 x 4320) fits with room to spare.
 pub const MAX_IMAGE_SIDE: u32 = 16_384;
@@ -44,47 +48,33 @@ pub struct ImageInfo {
 
 /// Why an image cannot be shown. The `Display` form is a message about the image without its
 /// path (the caller puts the slide and file in front): `image is missing`.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImageProblem {
     /// No file at that path.
-    #[error("image is missing{}", match .similar {
-        Some(name) => format!(" (there is `{name}`: file names are case-sensitive)"),
-        None => String::new(),
-    })]
     Missing {
         /// A file in the same folder whose name differs only in case, a common slip when decks
         /// move from Windows or macOS.
         similar: Option<String>,
     },
     /// The path is a folder.
-    #[error("is a folder, not an image")]
     NotAFile,
     /// The path is a named pipe, a device or a socket: reading it could wait forever.
-    #[error("is not a file (a named pipe, a device or a socket), not an image")]
     NotRegular,
     /// The file exists but cannot be read.
-    #[error("cannot read the file: {0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// Zero bytes.
-    #[error("file is empty (0 bytes)")]
     Empty,
     /// Text, such as an HTML error page saved under an image's name.
-    #[error("is a text file, not an image")]
     Text,
     /// Not a format pecha reads.
-    #[error("is not an image pecha can read (PNG, JPEG, WebP, GIF, BMP or TIFF)")]
     UnknownFormat,
     /// Too big a file to read into memory for decoding.
-    #[error("file is {} MB, over the {} MB limit for one image", mebibytes(*.size), mebibytes(MAX_DECODE_BYTES))]
     FileTooLarge {
         /// Size in bytes.
         size: u64,
     },
     /// The header claims more pixels a side than [`MAX_IMAGE_SIDE`]: a decompression bomb or
     /// a mistake. Refused before decoding.
-    #[error(
-        "claims {width} x {height} pixels, over the {MAX_IMAGE_SIDE} x {MAX_IMAGE_SIDE} limit; not decoded (a decompression bomb or a mistake)"
-    )]
     TooManyPixels {
         /// Width the header claims.
         width: u32,
@@ -92,10 +82,6 @@ pub enum ImageProblem {
         height: u32,
     },
     /// Decoding would take more than [`MAX_DECODE_BYTES`] of memory. Refused before decoding.
-    #[error(
-        "{width} x {height} pixels would need {} MB to decode, over the {} MB limit; not decoded",
-        mebibytes(*.bytes), mebibytes(MAX_DECODE_BYTES)
-    )]
     TooMuchMemory {
         /// Width the header claims.
         width: u32,
@@ -105,14 +91,12 @@ pub enum ImageProblem {
         bytes: u64,
     },
     /// The file ends before the image data does (an interrupted copy or download).
-    #[error("{format} file is truncated: it ends before the image does")]
     Truncated {
         /// `JPEG`, `PNG`...
         format: &'static str,
     },
     /// The decoder refused the data: in plain words what that means and what to do, then the
     /// decoder's own words for the curious.
-    #[error("does not decode as {format}: {} (the decoder says: {message})", .trouble.words())]
     Decode {
         /// `JPEG`, `PNG`...
         format: &'static str,
@@ -122,8 +106,77 @@ pub enum ImageProblem {
         message: String,
     },
     /// A PDF deck's page cannot be shown.
-    #[error("{0}")]
-    Pdf(#[from] crate::pdf::PdfProblem),
+    Pdf(crate::pdf::PdfProblem),
+}
+
+impl From<io::Error> for ImageProblem {
+    fn from(error: io::Error) -> Self {
+        Self::Io(error)
+    }
+}
+
+impl From<crate::pdf::PdfProblem> for ImageProblem {
+    fn from(problem: crate::pdf::PdfProblem) -> Self {
+        Self::Pdf(problem)
+    }
+}
+
+impl std::error::Error for ImageProblem {}
+
+/// In the thread's language (the decoder's own words stay as it said them).
+impl std::fmt::Display for ImageProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let limit = mebibytes(MAX_DECODE_BYTES);
+        let text = match self {
+            Self::Missing {
+                similar: Some(name),
+            } => {
+                tr!("image-missing-similar", similar = name.as_str())
+            }
+            Self::Missing { similar: None } => tr!("image-missing"),
+            Self::NotAFile => tr!("image-folder"),
+            Self::NotRegular => tr!("image-not-regular"),
+            Self::Io(error) => tr!("image-io", error = error.to_string()),
+            Self::Empty => tr!("image-empty"),
+            Self::Text => tr!("image-text"),
+            Self::UnknownFormat => tr!("image-unknown-format"),
+            Self::FileTooLarge { size } => tr!(
+                "image-file-too-large",
+                size = mebibytes(*size),
+                limit = limit
+            ),
+            Self::TooManyPixels { width, height } => tr!(
+                "image-too-many-pixels",
+                width = (*width),
+                height = (*height),
+                side = MAX_IMAGE_SIDE
+            ),
+            Self::TooMuchMemory {
+                width,
+                height,
+                bytes,
+            } => tr!(
+                "image-too-much-memory",
+                width = (*width),
+                height = (*height),
+                size = mebibytes(*bytes),
+                limit = limit
+            ),
+            Self::Truncated { format } => tr!("image-truncated", format = (*format)),
+            Self::Decode {
+                format,
+                trouble,
+                message,
+            } => tr!(
+                "image-decode",
+                format = (*format),
+                trouble = trouble.words(),
+                message = message.as_str()
+            ),
+            Self::Pdf(problem) => return write!(f, "{problem}"),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// What kind of refusal a decoder gave.
@@ -146,13 +199,11 @@ impl DecodeTrouble {
         }
     }
 
-    fn words(self) -> &'static str {
+    fn words(self) -> String {
         match self {
-            Self::Damaged => "the file is damaged; copy it again, or export the slide again",
-            Self::Unsupported => {
-                "it uses a feature of the format pecha cannot read; export the slide again as an ordinary PNG or JPEG"
-            }
-            Self::Other => "export the slide again as an ordinary PNG or JPEG",
+            Self::Damaged => tr!("decode-damaged"),
+            Self::Unsupported => tr!("decode-unsupported"),
+            Self::Other => tr!("decode-other"),
         }
     }
 }
@@ -262,11 +313,32 @@ pub(super) fn sniff(path: &Path) -> Result<Sniffed, ImageProblem> {
 }
 
 fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
+    let sniffed = sniff(path)?;
+    let label = format_label(sniffed.format);
+    // The decoders are not ours, and one can panic on a damaged file (png 0.18.1 does on a
+    // palette that is not whole RGB triples, image-rs/image-png#694): that is a damaged slide,
+    // not the end of `pecha check`'s workers or of the slide pipeline's thread. Nothing the
+    // decoder touched outlives the call, so unwinding through it leaves nothing half-done.
+    catch_unwind(AssertUnwindSafe(|| decode_sniffed(sniffed))).unwrap_or_else(|panic| {
+        let said = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("no reason given");
+        Err(ImageProblem::Decode {
+            format: label,
+            trouble: DecodeTrouble::Damaged,
+            message: format!("it failed on this file ({said})"),
+        })
+    })
+}
+
+fn decode_sniffed(sniffed: Sniffed) -> Result<Decoded, ImageProblem> {
     let Sniffed {
         bytes,
         format,
         file_size,
-    } = sniff(path)?;
+    } = sniffed;
     let label = format_label(format);
     let decode_error = |error: image::ImageError| ImageProblem::Decode {
         format: label,
@@ -284,7 +356,10 @@ fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
     if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE {
         return Err(ImageProblem::TooManyPixels { width, height });
     }
-    let bytes_needed = decoder.total_bytes();
+    let mut bytes_needed = decoder.total_bytes();
+    if format == ImageFormat::Jpeg {
+        bytes_needed = bytes_needed.saturating_add(progressive_coefficient_bytes(&bytes));
+    }
     if bytes_needed > MAX_DECODE_BYTES {
         return Err(ImageProblem::TooMuchMemory {
             width,
@@ -302,6 +377,68 @@ fn decode(path: &Path) -> Result<Decoded, ImageProblem> {
         orientation,
         file_size,
     })
+}
+
+/// The memory a progressive JPEG's decoder takes besides the picture: it keeps every
+/// component's DCT coefficients for the whole image (two bytes a sample, whole 8 x 8 blocks)
+/// until the last scan, outside `image`'s memory limits; 0 for a baseline JPEG, which decodes
+/// a row of blocks at a time. Without it a 400-byte progressive JPEG claiming 16384 x 10900
+/// pixels passed the 512 MiB limit (536 MB of picture) and took 1.1 GB and 8 s to decode.
+fn progressive_coefficient_bytes(bytes: &[u8]) -> u64 {
+    let Some(frame) = jpeg_frame_header(bytes) else {
+        return 0;
+    };
+    // Start-of-frame markers C2, C6, CA and CE are the progressive ones.
+    if !matches!(frame.marker, 0xC2 | 0xC6 | 0xCA | 0xCE) {
+        return 0;
+    }
+    let blocks = |side: u16| u64::from(side).div_ceil(8) * 8;
+    2 * blocks(frame.width) * blocks(frame.height) * u64::from(frame.components)
+}
+
+/// What a JPEG's start-of-frame segment says.
+struct JpegFrame {
+    marker: u8,
+    width: u16,
+    height: u16,
+    components: u8,
+}
+
+/// The first start-of-frame segment, found by walking the segments (as `jpeg_is_complete`
+/// does, skipping stray bytes between them as decoders do), never looking inside one: an EXIF
+/// thumbnail has frame headers of its own.
+fn jpeg_frame_header(bytes: &[u8]) -> Option<JpegFrame> {
+    let mut at = 2;
+    loop {
+        while *bytes.get(at)? != 0xFF {
+            at += 1;
+        }
+        while *bytes.get(at)? == 0xFF {
+            at += 1;
+        }
+        let marker = bytes[at];
+        at += 1;
+        match marker {
+            // Start of frame (C4, C8 and CC are other segments that share the range).
+            0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
+                let frame = bytes.get(at..at + 8)?;
+                return Some(JpegFrame {
+                    marker,
+                    height: u16::from_be_bytes([frame[3], frame[4]]),
+                    width: u16::from_be_bytes([frame[5], frame[6]]),
+                    components: frame[7],
+                });
+            }
+            // Start of scan or end of image before any frame: no frame header.
+            0xDA | 0xD9 => return None,
+            // Markers without a length.
+            0x01 | 0xD0..=0xD8 => {}
+            _ => {
+                let length = bytes.get(at..at + 2)?;
+                at += usize::from(u16::from_be_bytes([length[0], length[1]]));
+            }
+        }
+    }
 }
 
 /// Whether the start of a file is text: printable UTF-8 with no NUL bytes.
@@ -416,6 +553,41 @@ mod tests {
         for cut in 0..complete.len() - 1 {
             assert!(!jpeg_is_complete(&complete[..cut]), "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn a_progressive_jpegs_coefficients_count_against_the_memory_limit() {
+        // SOI, an APP0 segment, then a start-of-frame: 8-bit, height, width, 3 components.
+        let header = |marker: u8, width: u16, height: u16| {
+            let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, b'J', b'F'];
+            jpeg.extend_from_slice(&[0xFF, marker, 0x00, 0x11, 8]);
+            jpeg.extend_from_slice(&height.to_be_bytes());
+            jpeg.extend_from_slice(&width.to_be_bytes());
+            jpeg.push(3);
+            jpeg
+        };
+        assert_eq!(progressive_coefficient_bytes(&header(0xC0, 7680, 4320)), 0);
+        // An 8K progressive photo fits: 100 MB of picture and 199 MB of coefficients.
+        let eight_k = progressive_coefficient_bytes(&header(0xC2, 7680, 4320));
+        assert_eq!(eight_k, 2 * 7680 * 4320 * 3);
+        assert!(7680 * 4320 * 3 + eight_k < MAX_DECODE_BYTES);
+        // From fuzz/slide_image's slow units, grown to the limit: 536 MB of picture, which
+        // passed, but 1.6 GB in all.
+        let picture: u64 = 16_384 * 10_900 * 3;
+        let claimed = progressive_coefficient_bytes(&header(0xC2, 16_384, 10_900));
+        assert!(picture < MAX_DECODE_BYTES && picture + claimed > MAX_DECODE_BYTES);
+        // Whole blocks; a frame inside a segment does not count; a cut header is none.
+        assert_eq!(
+            progressive_coefficient_bytes(&header(0xC2, 9, 1)),
+            2 * 16 * 8 * 3
+        );
+        let mut in_a_segment = vec![0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x0D];
+        in_a_segment.extend_from_slice(&header(0xC2, 7680, 4320)[8..]);
+        assert_eq!(progressive_coefficient_bytes(&in_a_segment), 0);
+        assert_eq!(
+            progressive_coefficient_bytes(&header(0xC2, 7680, 4320)[..14]),
+            0
+        );
     }
 
     #[test]

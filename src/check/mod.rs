@@ -26,14 +26,16 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::deck::{Deck, Format};
-use crate::text::{clock_time, plural};
+use crate::text::clock_time;
+use crate::tr;
 
 pub use decode::{
     ImageInfo, ImageProblem, MAX_DECODE_BYTES, MAX_IMAGE_SIDE, decode_image, decode_limits,
     probe_image,
 };
 pub use night::{
-    NightReport, TalkCheck, break_music_problems, check_night, check_talk, check_talk_with,
+    MusicProblem, NightReport, TalkCheck, break_music_problems, check_night, check_talk,
+    check_talk_with,
 };
 
 use decode::{mebibytes, sniff};
@@ -57,43 +59,179 @@ pub enum Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
+        f.write_str(&match self {
+            Self::Error => tr!("severity-error"),
+            Self::Warning => tr!("severity-warning"),
         })
     }
 }
 
+/// What is wrong, as a typed value: worded only when shown ([`Problem`]'s `Display`, in the
+/// thread's language), so a check made on another thread (rayon's, the app's file thread) is
+/// worded where it is read, and `--json` always says it in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Words from elsewhere, made where they were met (in every language): what loading the
+    /// deck noticed, why an image cannot be decoded or a file read.
+    Said(crate::i18n::Words),
+    /// The deck has `slides` slides; `format` needs another number.
+    SlideCount {
+        /// Slides in the deck.
+        slides: usize,
+        /// The format it is shown in.
+        format: Format,
+    },
+    /// The images do not share one shape: the most common shape and how many slides have it,
+    /// then every other shape with its slides (1-based).
+    MixedAspect {
+        /// The most common shape (`16:9`) and its slide count.
+        majority: (String, usize),
+        /// The other shapes and their slides.
+        others: Vec<(String, Vec<usize>)>,
+    },
+    /// The image is smaller than a 720p projector wants.
+    BelowMinimum {
+        /// Its width in pixels.
+        width: u32,
+        /// Its height in pixels.
+        height: u32,
+        /// The smallest width wanted (portrait slides have the sides swapped).
+        min_width: u32,
+        /// The smallest height wanted.
+        min_height: u32,
+    },
+    /// The file is over [`LARGE_FILE_BYTES`].
+    LargeFile {
+        /// Its size in MB, rounded up.
+        megabytes: u64,
+    },
+    /// More words of notes than can be said in the slide's time.
+    NotesTooLong {
+        /// Words in the notes.
+        words: u64,
+        /// The slide's seconds.
+        seconds: u64,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Self::Said(words) => return write!(f, "{words}"),
+            Self::SlideCount { slides, format } => {
+                let name = if format.is_standard() {
+                    format.name().to_owned()
+                } else {
+                    format.describe()
+                };
+                tr!(
+                    "check-slide-count",
+                    slides = (*slides),
+                    format = name,
+                    needed = format.slide_count()
+                )
+            }
+            Self::MixedAspect { majority, others } => {
+                let mut parts = vec![tr!(
+                    "check-aspect-majority",
+                    shape = majority.0.as_str(),
+                    slides = majority.1
+                )];
+                for (shape, slides) in others {
+                    let numbers: Vec<String> = slides.iter().map(ToString::to_string).collect();
+                    parts.push(tr!(
+                        "check-aspect-other",
+                        shape = shape.as_str(),
+                        count = slides.len(),
+                        slides = numbers.join(", ")
+                    ));
+                }
+                tr!("check-aspect", shapes = parts.join(", "))
+            }
+            Self::BelowMinimum {
+                width,
+                height,
+                min_width,
+                min_height,
+            } => tr!(
+                "check-below-minimum",
+                width = (*width),
+                height = (*height),
+                min_width = (*min_width),
+                min_height = (*min_height)
+            ),
+            Self::LargeFile { megabytes } => tr!(
+                "check-large-file",
+                size = (*megabytes),
+                limit = mebibytes(LARGE_FILE_BYTES)
+            ),
+            Self::NotesTooLong { words, seconds } => tr!(
+                "check-notes-too-long",
+                words = (*words),
+                seconds = (*seconds),
+                fits = (WORDS_PER_SECOND * seconds),
+                pace = WORDS_PER_SECOND
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
 /// One problem found in a deck.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Error or warning.
     pub severity: Severity,
     /// The slide it is about, counting from 1; `None` for the deck as a whole.
     pub slide: Option<usize>,
     /// The slide's image, relative to the deck's folder where possible (as written in the deck).
-    #[serde(serialize_with = "lossy_path_option")]
     pub file: Option<PathBuf>,
-    /// What is wrong, in words.
-    pub message: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// A finding as `--json` writes it: `message` in English whatever the language.
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            severity: Severity,
+            slide: Option<usize>,
+            #[serde(serialize_with = "lossy_path_option")]
+            file: &'a Option<PathBuf>,
+            message: String,
+        }
+        Json {
+            severity: self.severity,
+            slide: self.slide,
+            file: &self.file,
+            message: crate::i18n::in_language(crate::i18n::Language::En, || self.message()),
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Finding {
+    /// What is wrong, in words, in this thread's language.
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
+
     /// The finding without its severity, as the app and the report show it:
     /// `slide 4 (04.jpg): image is missing`, `slide 4: image is missing`, or only the message
     /// for the deck as a whole (`19 slides, PechaKucha needs 20`).
     #[must_use]
     pub fn describe(&self) -> String {
         match (self.slide, &self.file) {
-            (Some(slide), Some(file)) => {
-                format!(
-                    "slide {slide} ({}): {}",
-                    crate::text::shown(&file),
-                    self.message
-                )
-            }
-            (Some(slide), None) => format!("slide {slide}: {}", self.message),
-            (None, _) => self.message.clone(),
+            (Some(slide), Some(file)) => tr!(
+                "check-slide-file",
+                slide = slide,
+                file = crate::text::shown(&file).to_string(),
+                problem = self.message()
+            ),
+            (Some(slide), None) => tr!("check-slide", slide = slide, problem = self.message()),
+            (None, _) => self.message(),
         }
     }
 }
@@ -110,7 +248,7 @@ impl fmt::Display for Finding {
                     "{}: {}: {}",
                     self.severity,
                     crate::text::shown(&file),
-                    self.message
+                    self.message()
                 )
             }
             _ => write!(f, "{}: {}", self.severity, self.describe()),
@@ -173,18 +311,18 @@ impl Report {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
         let mut line = if self.ready {
-            format!(
-                "ready: {} slides x {} s ({}), {}",
-                self.slide_count,
-                self.seconds_per_slide,
-                self.format,
-                clock_time(self.total_seconds)
+            tr!(
+                "check-ready",
+                slides = self.slide_count,
+                seconds = self.seconds_per_slide,
+                format = self.format.name(),
+                length = clock_time(self.total_seconds)
             )
         } else {
-            format!("not ready: {}", plural(errors, "problem"))
+            tr!("check-not-ready", problems = errors)
         };
         if warnings > 0 {
-            let _ = write!(line, ", {}", plural(warnings, "warning"));
+            let _ = write!(line, ", {}", tr!("check-warnings", warnings = warnings));
         }
         line
     }
@@ -264,18 +402,20 @@ pub fn quick_check(deck: &Deck, format: Format) -> Vec<Finding> {
         let problem = if slide.page.is_some() {
             // A PDF's page is only known by rendering it; here, only that the file is there.
             match fs::metadata(&slide.image) {
-                Err(error) => Some(crate::deck::io_reason(&error)),
+                Err(error) => Some(crate::i18n::Words::of(|| crate::deck::io_reason(&error))),
                 Ok(_) => None,
             }
         } else {
-            sniff(&slide.image).err().map(|problem| problem.to_string())
+            sniff(&slide.image)
+                .err()
+                .map(|problem| crate::i18n::Words::of(|| problem.to_string()))
         };
         if let Some(message) = problem {
             findings.push(Finding {
                 severity: Severity::Error,
                 slide: Some(index + 1),
                 file: Some(relative_file(deck, &slide.image)),
-                message,
+                problem: Problem::Said(message),
             });
         }
     }
@@ -301,7 +441,7 @@ fn deck_findings(deck: &Deck, format: Format) -> Vec<Finding> {
             severity: Severity::Warning,
             slide: None,
             file: None,
-            message: message.clone(),
+            problem: Problem::Said(message.clone()),
         })
         .collect();
     let expected = format.slide_count();
@@ -310,15 +450,10 @@ fn deck_findings(deck: &Deck, format: Format) -> Vec<Finding> {
             severity: Severity::Error,
             slide: None,
             file: None,
-            message: format!(
-                "{}, {} needs {expected}",
-                plural(deck.slides.len(), "slide"),
-                if format.is_standard() {
-                    format.name().to_owned()
-                } else {
-                    format.describe()
-                },
-            ),
+            problem: Problem::SlideCount {
+                slides: deck.slides.len(),
+                format,
+            },
         });
     }
     findings
@@ -349,28 +484,31 @@ pub fn check_deck_counting(deck: &Deck, slides_done: &AtomicUsize) -> Report {
 
     let mut findings = deck_findings(deck, format);
     let expected = format.slide_count();
-    if let Some(message) = aspect_ratio_warning(&probes) {
+    if let Some(problem) = aspect_ratio_warning(&probes) {
         findings.push(Finding {
             severity: Severity::Warning,
             slide: None,
             file: None,
-            message,
+            problem,
         });
     }
 
     let seconds = format.seconds_per_slide();
     for (index, (slide, probe)) in deck.slides.iter().zip(&probes).enumerate() {
         let file = relative_file(deck, &slide.image);
-        let mut add = |severity, message: String| {
+        let mut add = |severity, problem: Problem| {
             findings.push(Finding {
                 severity,
                 slide: Some(index + 1),
                 file: Some(file.clone()),
-                message,
+                problem,
             });
         };
         match probe {
-            Err(problem) => add(Severity::Error, problem.to_string()),
+            Err(problem) => add(
+                Severity::Error,
+                Problem::Said(crate::i18n::Words::of(|| problem.to_string())),
+            ),
             Ok(info) => {
                 // A portrait slide is held to the same size turned on its side.
                 let (min_width, min_height) = if info.height > info.width {
@@ -382,33 +520,27 @@ pub fn check_deck_counting(deck: &Deck, slides_done: &AtomicUsize) -> Report {
                 if slide.page.is_none() && (info.width < min_width || info.height < min_height) {
                     add(
                         Severity::Warning,
-                        format!(
-                            "{} x {} is below {min_width} x {min_height}",
-                            info.width, info.height
-                        ),
+                        Problem::BelowMinimum {
+                            width: info.width,
+                            height: info.height,
+                            min_width,
+                            min_height,
+                        },
                     );
                 }
                 if info.file_size > LARGE_FILE_BYTES {
                     add(
                         Severity::Warning,
-                        format!(
-                            "file is {} MB, over {} MB; it will be slow to load",
-                            mebibytes(info.file_size),
-                            mebibytes(LARGE_FILE_BYTES)
-                        ),
+                        Problem::LargeFile {
+                            megabytes: mebibytes(info.file_size),
+                        },
                     );
                 }
             }
         }
         let words = slide.notes.split_whitespace().count() as u64;
         if words > WORDS_PER_SECOND * seconds {
-            add(
-                Severity::Warning,
-                format!(
-                    "notes are {words} words, too many to say in {seconds} s (about {} at {WORDS_PER_SECOND} words a second)",
-                    WORDS_PER_SECOND * seconds
-                ),
-            );
+            add(Severity::Warning, Problem::NotesTooLong { words, seconds });
         }
     }
     // Stable: errors first, each group keeping deck-wide findings first and slides in order.
@@ -430,7 +562,7 @@ pub fn check_deck_counting(deck: &Deck, slides_done: &AtomicUsize) -> Report {
 
 /// `mixed aspect ratios: 16:9 on 18 slides, 4:3 on slides 3, 9` when the decodable images do not
 /// all share one shape; slides are named for every shape but the most common one.
-fn aspect_ratio_warning(probes: &[Result<ImageInfo, ImageProblem>]) -> Option<String> {
+fn aspect_ratio_warning(probes: &[Result<ImageInfo, ImageProblem>]) -> Option<Problem> {
     // Shapes in order of first appearance, each with its slides (1-based).
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index_of: HashMap<String, usize> = HashMap::new();
@@ -452,19 +584,16 @@ fn aspect_ratio_warning(probes: &[Result<ImageInfo, ImageProblem>]) -> Option<St
         .enumerate()
         .max_by(|(ia, a), (ib, b)| a.1.len().cmp(&b.1.len()).then(ib.cmp(ia)))
         .map_or(0, |(index, _)| index);
-    let mut parts = vec![format!(
-        "{} on {}",
-        groups[majority].0,
-        plural(groups[majority].1.len(), "slide")
-    )];
-    for (index, (label, slides)) in groups.iter().enumerate() {
-        if index != majority {
-            let numbers: Vec<String> = slides.iter().map(ToString::to_string).collect();
-            let noun = if slides.len() == 1 { "slide" } else { "slides" };
-            parts.push(format!("{label} on {noun} {}", numbers.join(", ")));
-        }
-    }
-    Some(format!("mixed aspect ratios: {}", parts.join(", ")))
+    let others = groups
+        .iter()
+        .enumerate()
+        .filter(|&(index, _)| index != majority)
+        .map(|(_, group)| group.clone())
+        .collect();
+    Some(Problem::MixedAspect {
+        majority: (groups[majority].0.clone(), groups[majority].1.len()),
+        others,
+    })
 }
 
 /// A name for an image's shape: a common ratio within 1% (`16:9`, `4:3`...), else the exact
@@ -534,7 +663,9 @@ mod tests {
             severity: Severity::Error,
             slide,
             file: file.map(PathBuf::from),
-            message: "image is missing".to_owned(),
+            problem: Problem::Said(crate::i18n::Words::untranslated(
+                "image is missing".to_owned(),
+            )),
         };
         for (finding, described, shown) in [
             (

@@ -12,7 +12,8 @@ use std::sync::atomic::AtomicUsize;
 use serde::Serialize;
 
 use super::{Report, check_deck_counting, lossy_path};
-use crate::text::{clock_time, plural};
+use crate::text::clock_time;
+use crate::tr;
 
 /// One talk of a night, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,8 +29,10 @@ pub struct TalkCheck {
     pub deck: PathBuf,
     /// The deck's report, when it could be read.
     pub report: Option<Report>,
-    /// Why the deck could not be read at all.
-    pub error: Option<String>,
+    /// Why the deck could not be read at all, in every language (a night is checked on the
+    /// console's thread too); `--json` says it in English.
+    #[serde(serialize_with = "english")]
+    pub error: Option<crate::i18n::Words>,
     /// Ready for the show.
     pub ready: bool,
 }
@@ -48,14 +51,45 @@ pub struct NightReport {
     pub breaks: usize,
     /// Talks and breaks, in seconds.
     pub total_seconds: u64,
-    /// Problems that do not stop the night, such as missing break music.
+    /// Problems that do not stop the night, such as missing break music, in English (what
+    /// `--json` says in every language).
     pub warnings: Vec<String>,
-    /// The break music problems again, by item (0-based, in the night file's order), for the
-    /// console's break rows.
+    /// The break music problems, by item (0-based, in the night file's order), for the text and
+    /// the console's break rows, worded where they are shown.
     #[serde(skip)]
-    pub music_problems: Vec<(usize, String)>,
+    pub music_problems: Vec<(usize, MusicProblem)>,
     /// Every talk is ready.
     pub ready: bool,
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`.
+fn english<S: serde::Serializer>(
+    words: &Option<crate::i18n::Words>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match words {
+        Some(words) => serializer.serialize_str(words.get(crate::i18n::Language::En)),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// A break's music file that will not play.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MusicProblem {
+    /// The music file, as the night names it.
+    pub file: PathBuf,
+    /// What is wrong with it, in every language (it is found on the checking thread).
+    pub problem: crate::i18n::Words,
+}
+
+impl std::fmt::Display for MusicProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&tr!(
+            "night-check-music",
+            file = crate::text::shown(&self.file).to_string(),
+            problem = self.problem.to_string()
+        ))
+    }
 }
 
 impl NightReport {
@@ -70,16 +104,17 @@ impl NightReport {
             .map(|talk| format!("{} ({})", talk.position, talk.presenter))
             .collect();
         let verdict = match not_ready.len() {
-            0 => "ready".to_owned(),
-            1 => format!("not ready: item {} has problems", not_ready[0]),
-            _ => format!("not ready: items {} have problems", not_ready.join(", ")),
+            0 => tr!("night-check-ready"),
+            1 => tr!("night-check-not-ready-one", items = not_ready[0].as_str()),
+            _ => tr!("night-check-not-ready-many", items = not_ready.join(", ")),
         };
-        format!(
-            "Night \"{}\": {}, {}, {} in all: {verdict}",
-            self.title,
-            plural(self.talks.len(), "talk"),
-            plural(self.breaks, "break"),
-            clock_time(self.total_seconds)
+        tr!(
+            "night-check-summary",
+            title = self.title.as_str(),
+            talks = self.talks.len(),
+            breaks = self.breaks,
+            length = clock_time(self.total_seconds),
+            verdict = verdict
         )
     }
 
@@ -89,7 +124,11 @@ impl NightReport {
         let mut text = self.summary();
         text.push('\n');
         for talk in &self.talks {
-            let verdict = if talk.ready { "ready" } else { "NOT READY" };
+            let verdict = if talk.ready {
+                tr!("night-check-talk-ready")
+            } else {
+                tr!("night-check-talk-not-ready")
+            };
             let _ = writeln!(
                 text,
                 "{:>3}. {}{}: {verdict} ({})",
@@ -104,7 +143,7 @@ impl NightReport {
                 crate::text::shown(&talk.deck)
             );
             if let Some(error) = &talk.error {
-                let _ = writeln!(text, "       error: {error}");
+                let _ = writeln!(text, "       {}: {error}", super::Severity::Error);
             }
             if let Some(report) = &talk.report {
                 for finding in &report.findings {
@@ -112,8 +151,17 @@ impl NightReport {
                 }
             }
         }
-        for warning in &self.warnings {
-            let _ = writeln!(text, "warning: {warning}");
+        for (item, warning) in &self.music_problems {
+            let _ = writeln!(
+                text,
+                "{}: {}",
+                super::Severity::Warning,
+                tr!(
+                    "night-check-music-item",
+                    position = (item + 1),
+                    warning = warning.to_string()
+                )
+            );
         }
         text
     }
@@ -182,25 +230,26 @@ pub fn check_talk_with(
             title: talk.title.clone(),
             deck: talk.deck.clone(),
             report: None,
-            error: Some(error.to_string()),
+            error: Some(crate::i18n::Words::of(|| error.to_string())),
             ready: false,
         },
     }
 }
 
-/// The break's music that is missing or will not play, one message per file.
+/// The break's music that is missing or will not play, one problem per file (worded where it is
+/// shown: this runs on the console's checking thread too).
 #[must_use]
-pub fn break_music_problems(pause: &crate::night::Break) -> Vec<String> {
+pub fn break_music_problems(pause: &crate::night::Break) -> Vec<MusicProblem> {
     pause
         .music
         .iter()
         .filter_map(|music| {
-            crate::audio::probe_music(music).err().map(|problem| {
-                format!(
-                    "music {} {problem}; the break goes on without it",
-                    crate::text::shown(&music)
-                )
-            })
+            crate::audio::probe_music(music)
+                .err()
+                .map(|problem| MusicProblem {
+                    file: music.clone(),
+                    problem: crate::i18n::Words::of(|| problem.to_string()),
+                })
         })
         .collect()
 }
@@ -223,9 +272,15 @@ pub fn check_night(night: &crate::night::Night) -> NightReport {
             }
             Item::Break(pause) => {
                 breaks += 1;
-                for message in break_music_problems(pause) {
-                    warnings.push(format!("item {position} (break): {message}"));
-                    music_problems.push((index, message));
+                for problem in break_music_problems(pause) {
+                    warnings.push(crate::i18n::in_language(crate::i18n::Language::En, || {
+                        tr!(
+                            "night-check-music-item",
+                            position = position,
+                            warning = problem.to_string()
+                        )
+                    }));
+                    music_problems.push((index, problem));
                 }
             }
         }

@@ -52,17 +52,16 @@ fn missing_from(wanted: &BTreeSet<String>, installed: &HashSet<String>) -> Vec<S
 
 /// The warning for the fonts of `wanted` this machine lacks, if any and if it can be known.
 #[must_use]
-pub fn missing_warning(wanted: &BTreeSet<String>) -> Option<String> {
+pub fn missing_warning(wanted: &BTreeSet<String>) -> Option<crate::i18n::Words> {
     let missing = missing_from(wanted, installed()?);
     (!missing.is_empty()).then(|| {
-        format!(
-            "{} not on this computer: LibreOffice drew {} with a similar font, so text may look different or run longer",
-            match missing.as_slice() {
-                [one] => format!("the font {one} is"),
-                _ => format!("the fonts {} are", missing.join(", ")),
-            },
-            if missing.len() == 1 { "it" } else { "them" }
-        )
+        crate::i18n::Words::of(|| {
+            crate::tr!(
+                "presentation-fonts-missing",
+                count = missing.len(),
+                fonts = missing.join(", ")
+            )
+        })
     })
 }
 

@@ -68,13 +68,14 @@ impl Made {
         }
     }
 
-    /// Where the program exports a PDF.
+    /// Where the program exports a PDF, in this thread's language (as the program's menus say
+    /// it in that language).
     #[must_use]
-    pub fn export_menu(self) -> &'static str {
+    pub fn export_menu(self) -> String {
         match self {
-            Self::PowerPoint => "File → Export → PDF",
-            Self::Impress => "File → Export as PDF",
-            Self::Keynote => "File → Export To → PDF",
+            Self::PowerPoint => crate::tr!("convert-menu-powerpoint"),
+            Self::Impress => crate::tr!("convert-menu-impress"),
+            Self::Keynote => crate::tr!("convert-menu-keynote"),
         }
     }
 }
@@ -84,15 +85,22 @@ impl Made {
 pub enum ConvertProblem {
     /// LibreOffice is not installed (or not where Pecha looks, and `PECHA_SOFFICE` does not say).
     #[error(
-        "{} files need LibreOffice to be installed (https://www.libreoffice.org), or export the deck from {} as PDF ({}) and use the PDF",
-        .made.name(), .made.name(), .made.export_menu()
+        "{}",
+        crate::tr!("convert-not-installed", made = made.name(), menu = made.export_menu())
     )]
     NotInstalled {
         /// What the file comes from.
         made: Made,
     },
     /// LibreOffice could not be started.
-    #[error("cannot start LibreOffice ({}): {reason}", crate::text::shown(.program))]
+    #[error(
+        "{}",
+        crate::tr!(
+            "convert-start",
+            program = crate::text::shown(program).to_string(),
+            error = reason.as_str()
+        )
+    )]
     Start {
         /// The program tried.
         program: PathBuf,
@@ -101,37 +109,67 @@ pub enum ConvertProblem {
     },
     /// LibreOffice did not finish in time, and was stopped.
     #[error(
-        "LibreOffice did not finish converting it within {}, and was stopped; try again, or export the deck as PDF and use the PDF",
-        crate::text::clock_time(.limit.as_secs())
+        "{}",
+        crate::tr!("convert-timed-out", limit = crate::text::clock_time(limit.as_secs()))
     )]
     TimedOut {
         /// The limit it had.
         limit: Duration,
     },
     /// LibreOffice crashed.
-    #[error(
-        "LibreOffice crashed while converting it ({detail}); try again, or export the deck as PDF and use the PDF"
-    )]
+    #[error("{}", crate::tr!("convert-crashed", detail = crashed_detail(*signal, said)))]
     Crashed {
-        /// How it ended, and its last words.
-        detail: String,
+        /// The signal that ended it (Unix).
+        signal: i32,
+        /// Its last words (LibreOffice's own, untranslated); may be empty.
+        said: String,
     },
     /// LibreOffice ran but made no PDF.
-    #[error(
-        "LibreOffice could not convert it ({detail}): the file may be damaged or password-protected; export the deck as PDF and use the PDF"
-    )]
+    #[error("{}", crate::tr!("convert-failed", detail = failed_detail(*exit_code, said)))]
     Failed {
-        /// Its exit status and last words.
-        detail: String,
+        /// Its exit status, when it was not 0 (LibreOffice exits 0 on a file it cannot load).
+        exit_code: Option<i32>,
+        /// Its last words (LibreOffice's own, untranslated); may be empty.
+        said: String,
     },
     /// A file or folder of the conversion could not be read or written.
-    #[error("cannot convert it: {}: {reason}", crate::text::shown(.path))]
+    #[error(
+        "{}",
+        crate::tr!(
+            "convert-io",
+            file = crate::text::shown(path).to_string(),
+            error = reason.as_str()
+        )
+    )]
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
         reason: String,
     },
+}
+
+/// `ended by signal 11: <its last words>`.
+fn crashed_detail(signal: i32, said: &str) -> String {
+    joined(crate::tr!("convert-signal", signal = signal), said)
+}
+
+/// `exit status 1: <its last words>`, or its last words alone, or `it wrote no PDF`.
+fn failed_detail(exit_code: Option<i32>, said: &str) -> String {
+    match exit_code {
+        Some(code) => joined(crate::tr!("convert-exit", code = code), said),
+        None if said.is_empty() => crate::tr!("convert-no-pdf"),
+        None => said.to_owned(),
+    }
+}
+
+/// `a: b`, or `a` alone when `b` is empty.
+fn joined(first: String, then: &str) -> String {
+    if then.is_empty() {
+        first
+    } else {
+        format!("{first}: {then}")
+    }
 }
 
 impl ConvertProblem {

@@ -83,7 +83,8 @@ pub(super) fn convert(run: &Run<'_>, tick: &dyn Fn(Duration)) -> Result<PathBuf,
             Err(error) => {
                 let _ = child.kill();
                 return Err(ConvertProblem::Failed {
-                    detail: format!("lost track of LibreOffice: {error}"),
+                    exit_code: None,
+                    said: error.to_string(),
                 });
             }
         }
@@ -102,38 +103,22 @@ pub(super) fn convert(run: &Run<'_>, tick: &dyn Fn(Duration)) -> Result<PathBuf,
         .output_dir
         .join(Path::new(run.input.file_stem().unwrap_or_default()).with_extension("pdf"));
     if let Some(signal) = killed_by(status) {
-        return Err(ConvertProblem::Crashed {
-            detail: join(&format!("ended by signal {signal}"), &said),
-        });
+        return Err(ConvertProblem::Crashed { signal, said });
     }
     if !status.success() {
         return Err(ConvertProblem::Failed {
-            detail: join(
-                &format!("exit status {}", status.code().unwrap_or(-1)),
-                &said,
-            ),
+            exit_code: Some(status.code().unwrap_or(-1)),
+            said,
         });
     }
     // LibreOffice says "Error: source file could not be loaded" and exits 0: the PDF decides.
     if !pdf.is_file() {
         return Err(ConvertProblem::Failed {
-            detail: if said.is_empty() {
-                "it wrote no PDF".to_owned()
-            } else {
-                said
-            },
+            exit_code: None,
+            said,
         });
     }
     Ok(pdf)
-}
-
-/// `a: b`, or `a` alone when `b` is empty.
-fn join(first: &str, then: &str) -> String {
-    if then.is_empty() {
-        first.to_owned()
-    } else {
-        format!("{first}: {then}")
-    }
 }
 
 /// The signal that ended the process, on Unix (a crash is SIGSEGV or SIGABRT).

@@ -62,7 +62,13 @@ impl TryFrom<FormatInFile> for Format {
         match format {
             FormatInFile::PechaKucha => Ok(Self::PechaKucha),
             FormatInFile::Ignite => Ok(Self::Ignite),
-            FormatInFile::Custom { slides, seconds } => Self::Custom { slides, seconds }.validate(),
+            // In English on every thread: the words become part of the RON parser's message,
+            // which is kept as it is (and `--json` must not change with the language).
+            FormatInFile::Custom { slides, seconds } => {
+                crate::i18n::in_language(crate::i18n::Language::En, || {
+                    Self::Custom { slides, seconds }.validate()
+                })
+            }
         }
     }
 }
@@ -117,9 +123,14 @@ impl Format {
         // A format's slides last whole seconds, so they are written without decimals.
         let (count, seconds) = (self.slide_count(), self.seconds_per_slide());
         if self.is_standard() {
-            format!("{self} · {count} × {seconds} s")
+            crate::tr!(
+                "format-label",
+                name = self.name(),
+                slides = count,
+                seconds = seconds
+            )
         } else {
-            format!("{count} × {seconds} s · non-standard")
+            crate::tr!("format-label-custom", slides = count, seconds = seconds)
         }
     }
 
@@ -145,13 +156,13 @@ impl Format {
     pub fn describe(self) -> String {
         match self {
             Self::Custom { slides, seconds } => {
-                format!("a custom format ({slides} x {seconds} s)")
+                crate::tr!("format-describe-custom", slides = slides, seconds = seconds)
             }
-            _ => format!(
-                "{} ({} x {} s)",
-                self.name(),
-                self.slide_count(),
-                self.seconds_per_slide()
+            _ => crate::tr!(
+                "format-describe",
+                name = self.name(),
+                slides = self.slide_count(),
+                seconds = self.seconds_per_slide()
             ),
         }
     }
@@ -160,15 +171,17 @@ impl Format {
     /// seconds; the error says what is wrong in words.
     pub(super) fn validate(self) -> Result<Self, String> {
         match self {
-            Self::Custom { slides: 0, .. } => Err("a Custom format needs at least 1 slide".into()),
-            Self::Custom { seconds: 0, .. } => {
-                Err("a Custom format needs at least 1 second per slide".into())
-            }
-            Self::Custom { slides, .. } if slides > MAX_SLIDES => Err(format!(
-                "a Custom format has at most {MAX_SLIDES} slides, not {slides}"
+            Self::Custom { slides: 0, .. } => Err(crate::tr!("format-no-slides")),
+            Self::Custom { seconds: 0, .. } => Err(crate::tr!("format-no-seconds")),
+            Self::Custom { slides, .. } if slides > MAX_SLIDES => Err(crate::tr!(
+                "format-too-many-slides",
+                max = MAX_SLIDES,
+                slides = slides
             )),
-            Self::Custom { seconds, .. } if seconds > MAX_SECONDS_PER_SLIDE => Err(format!(
-                "a Custom format shows a slide for at most {MAX_SECONDS_PER_SLIDE} seconds (10 minutes), not {seconds}"
+            Self::Custom { seconds, .. } if seconds > MAX_SECONDS_PER_SLIDE => Err(crate::tr!(
+                "format-too-long-slide",
+                max = MAX_SECONDS_PER_SLIDE,
+                seconds = seconds
             )),
             _ => Ok(self),
         }

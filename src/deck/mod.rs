@@ -21,13 +21,17 @@ mod format;
 pub mod presentation;
 
 use std::cmp::Ordering;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use format::{Format, ParseFormatError};
+use crate::i18n::Words;
+use crate::tr;
+
+pub use format::{Format, MAX_SECONDS_PER_SLIDE, MAX_SLIDES, ParseFormatError};
 
 /// File extensions (lower case) that a folder deck takes as slide images.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff"];
@@ -79,15 +83,14 @@ pub struct Deck {
     pub base_dir: PathBuf,
     /// What loading noticed but did not refuse, e.g. notes for pages a PDF no longer has;
     /// `pecha check` reports them as warnings.
-    pub load_warnings: Vec<String>,
+    pub load_warnings: Vec<Words>,
 }
 
 /// Why a deck could not be loaded. The `Display` form names the path, and for RON errors the line
 /// and column: `talk/deck.ron:4:5: unknown field ...`.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DeckError {
     /// The file or folder could not be read (missing, no permission...).
-    #[error("{}: {}", crate::text::shown(.path), io_reason(.cause))]
     Io {
         /// What could not be read.
         path: PathBuf,
@@ -96,10 +99,6 @@ pub enum DeckError {
         cause: io::Error,
     },
     /// The deck file is not UTF-8 text (often Windows-1251 from an old editor).
-    #[error(
-        "{}:{line}:{column}: the file is not UTF-8 text (maybe Windows-1251?); save it as UTF-8",
-        crate::text::shown(.path)
-    )]
     NotUtf8 {
         /// The deck file.
         path: PathBuf,
@@ -109,7 +108,6 @@ pub enum DeckError {
         column: usize,
     },
     /// The deck file is not valid RON, or a value has the wrong type.
-    #[error("{}:{line}:{column}: {message}", crate::text::shown(.path))]
     Syntax {
         /// The deck file.
         path: PathBuf,
@@ -117,14 +115,10 @@ pub enum DeckError {
         line: usize,
         /// 1-based column, counted in characters (Cyrillic letters count as one).
         column: usize,
-        /// What is wrong, in words.
-        message: String,
+        /// What is wrong, in words (ron's own, or ours in every language).
+        message: Words,
     },
     /// The deck file has a field that pecha does not know, usually a typo.
-    #[error(
-        "{}:{line}:{column}: unknown field `{field}` in {place}, expected {}{}",
-        crate::text::shown(.path), one_of(.expected), did_you_mean(.field, .expected)
-    )]
     UnknownField {
         /// The deck file.
         path: PathBuf,
@@ -135,34 +129,24 @@ pub enum DeckError {
         /// The field as written.
         field: String,
         /// Where it was found: `the deck`, `a slide` or `the format`.
-        place: String,
+        place: Words,
         /// The fields allowed there.
         expected: Vec<String>,
     },
     /// The deck's format makes no sense, e.g. `Custom(slides: 0, seconds: 20)`.
-    #[error("{}: {message}", crate::text::shown(.path))]
     InvalidFormat {
         /// The deck file.
         path: PathBuf,
         /// What is wrong with it.
-        message: String,
+        message: Words,
     },
     /// A folder was given as a deck but holds no slide images.
-    #[error(
-        "{}: no slide images in this folder (looked for .png, .jpg, .jpeg, .webp, .gif, .bmp, .tif, .tiff)",
-        crate::text::shown(.dir)
-    )]
     NoImages {
         /// The folder.
         dir: PathBuf,
     },
     /// The PDF a RON deck names in its `pdf:` field cannot be opened: the deck file and the
     /// field's line are named first, then the PDF and its problem.
-    #[error(
-        "{}:{line}: the deck's `pdf:` {}: {problem}",
-        crate::text::shown(.deck),
-        crate::text::shown(.pdf)
-    )]
     DeckPdf {
         /// The deck file.
         deck: PathBuf,
@@ -174,7 +158,6 @@ pub enum DeckError {
         problem: crate::pdf::PdfProblem,
     },
     /// A PDF deck whose PDF cannot be opened (so its slides cannot be counted).
-    #[error("{}: {problem}", crate::text::shown(.path))]
     Pdf {
         /// The PDF.
         path: PathBuf,
@@ -182,16 +165,14 @@ pub enum DeckError {
         problem: crate::pdf::PdfProblem,
     },
     /// A RON deck that gives both `slides` and `pdf`, or neither, or `notes` without `pdf`.
-    #[error("{}: {message}", crate::text::shown(.path))]
     Contents {
         /// The deck file.
         path: PathBuf,
         /// What is wrong, and how to write it instead.
-        message: String,
+        message: Words,
     },
     /// A PowerPoint or Impress file whose own contents cannot be read: password-protected,
     /// damaged.
-    #[error("{}: {problem}", crate::text::shown(.path))]
     Presentation {
         /// The presentation.
         path: PathBuf,
@@ -200,7 +181,6 @@ pub enum DeckError {
     },
     /// A presentation that could not be converted to PDF (no LibreOffice, a conversion that
     /// hung or crashed).
-    #[error("{}: {problem}", crate::text::shown(.path))]
     Conversion {
         /// The presentation.
         path: PathBuf,
@@ -208,13 +188,70 @@ pub enum DeckError {
         problem: crate::convert::ConvertProblem,
     },
     /// A file that is not a deck description, such as a single image.
-    #[error("{}: {reason}", crate::text::shown(.path))]
     Unsupported {
         /// The file.
         path: PathBuf,
         /// Why, and what to do instead.
-        reason: String,
+        reason: Words,
     },
+}
+
+impl std::error::Error for DeckError {}
+
+/// In the thread's language; the path (and for RON the line and column) first.
+impl fmt::Display for DeckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = crate::text::shown(self.path());
+        match self {
+            Self::Io { cause, .. } => write!(f, "{path}: {}", io_reason(cause)),
+            Self::NotUtf8 { line, column, .. } => {
+                write!(f, "{path}:{line}:{column}: {}", tr!("deck-not-utf8"))
+            }
+            Self::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } => write!(f, "{path}:{line}:{column}: {message}"),
+            Self::UnknownField {
+                line,
+                column,
+                field,
+                place,
+                expected,
+                ..
+            } => write!(
+                f,
+                "{path}:{line}:{column}: {}{}",
+                tr!(
+                    "deck-unknown-field",
+                    field = field.as_str(),
+                    place = place.to_string(),
+                    expected = one_of(expected)
+                ),
+                did_you_mean(field, expected)
+            ),
+            Self::InvalidFormat { message, .. } | Self::Contents { message, .. } => {
+                write!(f, "{path}: {message}")
+            }
+            Self::NoImages { .. } => write!(f, "{path}: {}", tr!("deck-no-images")),
+            Self::DeckPdf {
+                line, pdf, problem, ..
+            } => write!(
+                f,
+                "{path}:{line}: {}",
+                tr!(
+                    "deck-pdf",
+                    pdf = crate::text::shown(pdf).to_string(),
+                    problem = problem.to_string()
+                )
+            ),
+            Self::Pdf { problem, .. } => write!(f, "{path}: {problem}"),
+            Self::Presentation { problem, .. } => write!(f, "{path}: {problem}"),
+            Self::Conversion { problem, .. } => write!(f, "{path}: {problem}"),
+            Self::Unsupported { reason, .. } => write!(f, "{path}: {reason}"),
+        }
+    }
 }
 
 impl DeckError {
@@ -249,10 +286,18 @@ impl DeckError {
 fn one_of(names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.as_slice() {
-        [] => "nothing here".to_owned(),
+        [] => tr!("deck-expected-nothing"),
         [one] => one.clone(),
-        [first, second] => format!("{first} or {second}"),
-        [rest @ .., last] => format!("one of {} or {last}", rest.join(", ")),
+        [first, second] => tr!(
+            "deck-expected-two",
+            first = first.as_str(),
+            second = second.as_str()
+        ),
+        [rest @ .., last] => tr!(
+            "deck-expected-many",
+            names = rest.join(", "),
+            last = last.as_str()
+        ),
     }
 }
 
@@ -263,7 +308,7 @@ fn did_you_mean(field: &str, expected: &[String]) -> String {
         .map(|name| (edit_distance(field, name), name))
         .filter(|(distance, _)| *distance <= 2)
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| format!(" (did you mean `{name}`?)"))
+        .map(|(_, name)| format!(" {}", tr!("deck-did-you-mean", name = name.as_str())))
         .unwrap_or_default()
 }
 
@@ -313,6 +358,53 @@ struct RawSlide {
     notes: String,
 }
 
+impl RawDeck {
+    /// The deck with [`unix_line_ends`] applied to every text in it, as to the file: a `\r\n`
+    /// written as escapes (`"a\r\nb"`) would otherwise be saved as a real line end
+    /// ([`Deck::to_ron`] writes control characters as they are) and come back as `\n`, so the
+    /// notes would change with each save.
+    fn with_unix_line_ends(mut self) -> Self {
+        let texts = [&mut self.title, &mut self.presenter, &mut self.pdf]
+            .into_iter()
+            .chain(self.notes.iter_mut())
+            .chain(
+                self.slides
+                    .iter_mut()
+                    .flat_map(|slide| [&mut slide.image, &mut slide.notes]),
+            );
+        for text in texts {
+            if text.contains('\r') {
+                *text = unix_line_ends(text);
+            }
+        }
+        self
+    }
+}
+
+/// `text` with the carriage returns that end its lines taken out: `\r\n` becomes `\n`, and so
+/// does the `\r\r\n` of a file converted to Windows line endings twice (taking out one `\r`
+/// would leave a `\r\n`, and a second load would take out another). A `\r` elsewhere stays.
+fn unix_line_ends(text: &str) -> String {
+    let mut unix = String::with_capacity(text.len());
+    let mut returns = 0;
+    for c in text.chars() {
+        match c {
+            '\r' => returns += 1,
+            '\n' => {
+                returns = 0;
+                unix.push('\n');
+            }
+            other => {
+                unix.extend(std::iter::repeat_n('\r', returns));
+                returns = 0;
+                unix.push(other);
+            }
+        }
+    }
+    unix.extend(std::iter::repeat_n('\r', returns));
+    unix
+}
+
 impl Deck {
     /// Loads a deck from a RON file (any extension) or a folder.
     ///
@@ -349,8 +441,7 @@ impl Deck {
         if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
             return Err(DeckError::Unsupported {
                 path: path.to_path_buf(),
-                reason: "this is a single image; give the folder that holds the slides, or a .ron deck file"
-                    .to_owned(),
+                reason: Words::of(|| tr!("deck-single-image")),
             });
         }
         if extension == "pdf" {
@@ -359,8 +450,7 @@ impl Deck {
         if extension == "zip" {
             return Err(DeckError::Unsupported {
                 path: path.to_path_buf(),
-                reason: "a zip file (a night packed with `pecha pack`?) is not opened directly: unzip it, then open the night file or deck inside"
-                    .to_owned(),
+                reason: Words::of(|| tr!("deck-zip")),
             });
         }
         let bytes = crate::read::whole_file(path, crate::read::TEXT_FILE_CAP)
@@ -415,14 +505,17 @@ impl Deck {
     pub fn from_ron_str(text: &str, source: &Path) -> Result<Self, DeckError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Keeps lines and columns as they are (the `\r` ends a line) and keeps notes free of `\r`.
-        let text = text.replace("\r\n", "\n");
-        let raw: RawDeck = ron::from_str(&text).map_err(|e| ron_error(&e, source))?;
+        let text = unix_line_ends(text);
+        let raw = ron::from_str::<RawDeck>(&text)
+            .map_err(|e| ron_error(&e, source))?
+            .with_unix_line_ends();
         let format = raw
             .format
             .validate()
-            .map_err(|message| DeckError::InvalidFormat {
+            .map_err(|_| DeckError::InvalidFormat {
                 path: source.to_path_buf(),
-                message,
+                // Worded in every language (decks load on other threads too): the check is pure.
+                message: Words::of(|| raw.format.validate().err().unwrap_or_default()),
             })?;
         let base_dir = source.parent().unwrap_or(Path::new("")).to_path_buf();
         let title = if raw.title.trim().is_empty() {
@@ -431,16 +524,14 @@ impl Deck {
             raw.title
         };
         let mut load_warnings = Vec::new();
-        let contents_error = |message: &str| DeckError::Contents {
+        let contents_error = |message: Words| DeckError::Contents {
             path: source.to_path_buf(),
-            message: message.to_owned(),
+            message,
         };
         let pdf = Some(raw.pdf).filter(|pdf| !pdf.trim().is_empty());
         let slides = match pdf {
             Some(_) if !raw.slides.is_empty() => {
-                return Err(contents_error(
-                    "give either `slides: [...]` (images) or `pdf: \"file.pdf\"`, not both",
-                ));
+                return Err(contents_error(Words::of(|| tr!("deck-slides-and-pdf"))));
             }
             Some(pdf) => {
                 let pdf = base_dir.join(pdf);
@@ -452,24 +543,22 @@ impl Deck {
                     problem,
                 })?;
                 if raw.notes.len() > pages {
-                    load_warnings.push(format!(
-                        "{} notes but {} has {}: the notes after page {pages} are not shown",
-                        raw.notes.len(),
-                        pdf.file_name().unwrap_or_default().to_string_lossy(),
-                        crate::text::plural(pages, "page"),
-                    ));
+                    load_warnings.push(Words::of(|| {
+                        tr!(
+                            "deck-notes-past-pdf",
+                            notes = raw.notes.len(),
+                            pdf = pdf.file_name().unwrap_or_default().to_string_lossy(),
+                            pages = pages
+                        )
+                    }));
                 }
                 pdf_slides(&pdf, pages, raw.notes)
             }
             None if !raw.notes.is_empty() => {
-                return Err(contents_error(
-                    "`notes: [...]` goes with `pdf: \"file.pdf\"`; for image slides write the notes in each `Slide(image: ..., notes: ...)`",
-                ));
+                return Err(contents_error(Words::of(|| tr!("deck-notes-without-pdf"))));
             }
             None if raw.slides.is_empty() => {
-                return Err(contents_error(
-                    "no slides: give `slides: [Slide(image: \"01.jpg\"), ...]` or `pdf: \"file.pdf\"`",
-                ));
+                return Err(contents_error(Words::of(|| tr!("deck-no-slides"))));
             }
             None => raw
                 .slides
@@ -602,10 +691,15 @@ impl Deck {
     #[must_use]
     pub fn to_ron(&self, dir: &Path) -> String {
         let relative = |path: &Path| {
-            path.strip_prefix(dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/")
+            let written = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+            // Windows' separators are written as `/`, so a deck saved there opens everywhere.
+            // Elsewhere a `\` is part of a file's name: turned into `/`, it would make `\x.png`
+            // the absolute `/x.png`.
+            if cfg!(windows) {
+                written.replace('\\', "/")
+            } else {
+                written.into_owned()
+            }
         };
         let pdf = self.slides.first().filter(|first| {
             self.slides
@@ -662,7 +756,7 @@ impl Deck {
             return Err(crate::save::SaveError {
                 source: io::Error::new(
                     io::ErrorKind::Unsupported,
-                    "the notes of a PowerPoint or Impress deck are the file's own: edit them there (the edit stays here until Pecha quits)",
+                    crate::read::Refusal::PresentationNotes,
                 ),
                 path: self.source.clone(),
             });
@@ -670,10 +764,7 @@ impl Deck {
         let target = self.notes_file();
         if lowercase_extension(&self.source) == "pdf" && target.exists() {
             return Err(crate::save::SaveError {
-                source: io::Error::new(
-                    io::ErrorKind::AlreadyExists,
-                    "a file of that name exists already; open it as the deck to edit its notes",
-                ),
+                source: io::Error::new(io::ErrorKind::AlreadyExists, crate::read::Refusal::Exists),
                 path: target,
             });
         }
@@ -756,11 +847,13 @@ fn end_position(text: &str) -> (usize, usize) {
 fn ron_error(error: &ron::error::SpannedError, path: &Path) -> DeckError {
     use ron::error::Error as Ron;
     let (line, column) = (error.span.start.line, error.span.start.col);
-    let place = |outer: &Option<String>| match outer.as_deref() {
-        Some("Slide") => "a slide".to_owned(),
-        Some("Custom") => "the format".to_owned(),
-        Some("Deck") | None => "the deck".to_owned(),
-        Some(other) => format!("`{other}`"),
+    let place = |outer: &Option<String>| {
+        Words::of(|| match outer.as_deref() {
+            Some("Slide") => tr!("deck-place-slide"),
+            Some("Custom") => tr!("deck-place-format"),
+            Some("Deck") | None => tr!("deck-place-deck"),
+            Some(other) => format!("`{other}`"),
+        })
     };
     let message = match &error.code {
         Ron::NoSuchStructField {
@@ -778,15 +871,30 @@ fn ron_error(error: &ron::error::SpannedError, path: &Path) -> DeckError {
             };
         }
         Ron::MissingStructField { field, outer } => {
-            format!("missing field `{field}` in {}", place(outer))
+            let place = place(outer);
+            Words::of(|| {
+                tr!(
+                    "deck-missing-field",
+                    field = (*field),
+                    place = place.to_string()
+                )
+            })
         }
         Ron::DuplicateStructField { field, outer } => {
-            format!("field `{field}` is given twice in {}", place(outer))
+            let place = place(outer);
+            Words::of(|| {
+                tr!(
+                    "deck-duplicate-field",
+                    field = (*field),
+                    place = place.to_string()
+                )
+            })
         }
-        Ron::NoSuchEnumVariant { found, .. } => format!(
-            "unknown format `{found}`, expected `PechaKucha`, `Ignite` or `Custom(slides: N, seconds: N)`"
-        ),
-        other => lowercase_first(&other.to_string()),
+        Ron::NoSuchEnumVariant { found, .. } => {
+            Words::of(|| tr!("deck-unknown-format", found = found.as_str()))
+        }
+        // ron's own words, English.
+        other => Words::untranslated(lowercase_first(&other.to_string())),
     };
     DeckError::Syntax {
         path: path.to_path_buf(),
@@ -809,9 +917,9 @@ fn lowercase_first(text: &str) -> String {
 #[must_use]
 pub fn io_reason(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => "does not exist (moved, renamed or not copied here?)".to_owned(),
-        io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_owned(),
-        _ => format!("cannot read: {error}"),
+        io::ErrorKind::NotFound => crate::tr!("io-not-found"),
+        io::ErrorKind::PermissionDenied => crate::tr!("io-permission"),
+        _ => crate::tr!("io-other", error = error.to_string()),
     }
 }
 
@@ -845,6 +953,32 @@ mod tests {
         assert_eq!(end_position(""), (1, 1));
         assert_eq!(end_position("ab"), (1, 3));
         assert_eq!(end_position("a\nәғ"), (2, 3));
+    }
+
+    #[test]
+    fn line_ends_in_texts_survive_a_save_and_a_load() {
+        // Found by fuzz/deck_ron: a title with `\r\r\n` (a file converted to Windows line ends
+        // twice) or notes with `\r\n` written as escapes lost a `\r` on every save and load.
+        let text = "(title: \"Арыки\r\r\nи вода\", slides: [\r\n(image: \"01.png\", notes: \"a\\r\\nb\\r\\r\\nc\\rd\r\"),\r\r\n])";
+        let deck = Deck::from_ron_str(text, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(deck.title, "Арыки\nи вода");
+        assert_eq!(deck.slides[0].notes, "a\nb\nc\rd\r");
+        let saved = deck.to_ron(Path::new("talk"));
+        let again = Deck::from_ron_str(&saved, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(again, deck, "{saved}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_backslash_in_a_file_name_is_saved_as_it_is() {
+        // Found by fuzz/deck_ron: saving wrote every `\` as `/`, so the slide `\\01.png` (a
+        // name that starts with a backslash) came back as the absolute path `//01.png`.
+        let text = r#"(slides: [(image: "\\\\01.png"), (image: "a\\b.png")])"#;
+        let deck = Deck::from_ron_str(text, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(deck.slides[0].image, Path::new("talk/\\\\01.png"));
+        let saved = deck.to_ron(Path::new("talk"));
+        let again = Deck::from_ron_str(&saved, Path::new("talk/deck.ron")).unwrap();
+        assert_eq!(again, deck, "{saved}");
     }
 
     #[test]

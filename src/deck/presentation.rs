@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Deck, DeckError, Format, Slide, default_title};
 use crate::convert::{Converted, Converter, Made, Origin, Progress};
+use crate::i18n::Words;
 use crate::presentation::{Outline, read_outline};
-use crate::text::plural;
+use crate::tr;
 
 /// Load the presentation at `path` as a deck, converting it if need be; `watch` hears about a
 /// conversion under way.
@@ -46,10 +47,7 @@ pub(super) fn load(
         }
         slides
     } else {
-        load_warnings.push(
-            "speaker notes are read from .pptx and .odp files only; save the deck as .pptx (or .odp) to bring its notes along"
-                .to_owned(),
-        );
+        load_warnings.push(Words::of(|| tr!("presentation-notes-not-read")));
         (1..=pages).map(|page| (page, String::new())).collect()
     };
     let slides = slides
@@ -82,16 +80,19 @@ pub fn pages_of_slides(
     outline: &Outline,
     pages: usize,
     made: Made,
-) -> (Vec<(usize, String)>, Vec<String>) {
+) -> (Vec<(usize, String)>, Vec<Words>) {
     let shown: Vec<(usize, &crate::presentation::SlideOutline)> = outline.shown().collect();
     let mut warnings = Vec::new();
     let hidden = outline.hidden_numbers();
     if !hidden.is_empty() {
-        warnings.push(format!(
-            "{} hidden in {} and left out",
-            numbered(&hidden),
-            made.name()
-        ));
+        warnings.push(Words::of(|| {
+            tr!(
+                "presentation-hidden",
+                count = hidden.len(),
+                numbers = numbered(&hidden),
+                made = made.name()
+            )
+        }));
     }
     let slides: Vec<(usize, String)> = if pages == shown.len() {
         shown
@@ -105,12 +106,14 @@ pub fn pages_of_slides(
             .map(|(place, slide)| (place + 1, slide.notes.clone()))
             .collect()
     } else {
-        warnings.push(format!(
-            "the PDF LibreOffice made has {} but the file has {} ({} shown): the notes may not be on the right slides",
-            plural(pages, "page"),
-            plural(outline.slides.len(), "slide"),
-            shown.len()
-        ));
+        warnings.push(Words::of(|| {
+            tr!(
+                "presentation-pages-mismatch",
+                pages = pages,
+                slides = outline.slides.len(),
+                shown = shown.len()
+            )
+        }));
         let mut notes = shown.iter().map(|(_, slide)| slide.notes.clone());
         (1..=pages)
             .map(|page| (page, notes.next().unwrap_or_default()))
@@ -120,27 +123,39 @@ pub fn pages_of_slides(
         if slide.media.is_empty() {
             continue;
         }
-        let in_file = if place + 1 == number + 1 {
-            String::new()
-        } else {
-            format!(" (slide {} in the file)", place + 1)
-        };
-        warnings.push(format!(
-            "slide {}{in_file} has video or sound ({}), which a PechaKucha slide cannot play: it shows as a still picture",
-            number + 1,
-            slide.media.join(", ")
-        ));
+        let files = slide.media.join(", ");
+        let (shown_number, in_file): (usize, usize) = (number + 1, place + 1);
+        warnings.push(Words::of(|| {
+            if shown_number == in_file {
+                tr!(
+                    "presentation-media",
+                    slide = shown_number,
+                    files = files.as_str()
+                )
+            } else {
+                tr!(
+                    "presentation-media-moved",
+                    slide = shown_number,
+                    in_file = in_file,
+                    files = files.as_str()
+                )
+            }
+        }));
     }
     (slides, warnings)
 }
 
-/// `slide 3 is`, `slides 3 and 7 are`, `slides 2, 5 and 9 are`.
+/// `3`, `3 and 7`, `2, 5 and 9`, in this thread's language.
 fn numbered(numbers: &[usize]) -> String {
     let words: Vec<String> = numbers.iter().map(ToString::to_string).collect();
     match words.as_slice() {
-        [one] => format!("slide {one} is"),
-        [rest @ .., last] => format!("slides {} and {last} are", rest.join(", ")),
         [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => tr!(
+            "presentation-list-and",
+            rest = rest.join(", "),
+            last = last.as_str()
+        ),
     }
 }
 
@@ -179,7 +194,10 @@ mod tests {
         // LibreOffice left the hidden slide out: pages 1 and 2.
         let (slides, warnings) = pages_of_slides(&file, 2, Made::PowerPoint);
         assert_eq!(slides, [(1, "бір".to_owned()), (2, "үш".to_owned())]);
-        assert_eq!(warnings, ["slide 2 is hidden in PowerPoint and left out"]);
+        assert_eq!(
+            warnings[0].to_string(),
+            "slide 2 is hidden in PowerPoint and left out"
+        );
         // It exported it: pages 1 and 3.
         let (slides, _) = pages_of_slides(&file, 3, Made::PowerPoint);
         assert_eq!(slides, [(1, "бір".to_owned()), (3, "үш".to_owned())]);
@@ -187,13 +205,13 @@ mod tests {
         let (slides, warnings) = pages_of_slides(&file, 4, Made::Impress);
         assert_eq!(slides.len(), 4);
         assert_eq!(slides[1], (2, "үш".to_owned()));
-        assert!(warnings[1].contains("4 pages"), "{warnings:?}");
+        assert!(warnings[1].to_string().contains("4 pages"), "{warnings:?}");
     }
 
     #[test]
     fn hidden_slides_are_listed() {
-        assert_eq!(numbered(&[3]), "slide 3 is");
-        assert_eq!(numbered(&[3, 7]), "slides 3 and 7 are");
-        assert_eq!(numbered(&[2, 5, 9]), "slides 2, 5 and 9 are");
+        assert_eq!(numbered(&[3]), "3");
+        assert_eq!(numbered(&[3, 7]), "3 and 7");
+        assert_eq!(numbered(&[2, 5, 9]), "2, 5 and 9");
     }
 }

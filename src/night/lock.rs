@@ -30,10 +30,10 @@ pub struct NightLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another process holds the lock: the night is open in another Pecha.
-    #[error(
-        "This night is already open in another Pecha{} on this computer: close that one first",
-        holder.map_or_else(String::new, |pid| format!(" (pid {pid})"))
-    )]
+    #[error("{}", match holder {
+        Some(pid) => crate::tr!("lock-held-pid", pid = (*pid)),
+        None => crate::tr!("lock-held"),
+    })]
     Held {
         /// The holder's process id, when it could be read (on Windows the locked file cannot).
         holder: Option<u32>,
@@ -42,7 +42,7 @@ pub enum LockError {
     },
     /// The lock file could not be created or locked (a read-only data folder, a file system
     /// without locks).
-    #[error("cannot lock the night with {}: {source}", path.display())]
+    #[error("{}", crate::tr!("lock-io", file = path.display().to_string(), error = source.to_string()))]
     Io {
         /// The lock file.
         path: PathBuf,

@@ -135,7 +135,7 @@ impl Entry {
 #[derive(Debug, thiserror::Error)]
 pub enum LogError {
     /// Appending failed (folder not writable, disk full...).
-    #[error("cannot write the night log {}: {source}", crate::text::shown(path))]
+    #[error("{}", crate::tr!("log-write", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Write {
         /// The log file.
         path: PathBuf,
@@ -143,7 +143,7 @@ pub enum LogError {
         source: io::Error,
     },
     /// The log exists but could not be read.
-    #[error("cannot read the night log {}: {source}", crate::text::shown(path))]
+    #[error("{}", crate::tr!("log-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The log file.
         path: PathBuf,
@@ -151,7 +151,7 @@ pub enum LogError {
         source: io::Error,
     },
     /// The user's data folder is unknown (no home directory).
-    #[error("no data folder for the night log (is HOME set?)")]
+    #[error("{}", crate::tr!("log-no-data-folder"))]
     NoDataFolder,
 }
 

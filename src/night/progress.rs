@@ -204,17 +204,18 @@ impl Progress {
                 talk_ms,
             } => {
                 if !matches!(night.running_order.get(item), Some(Item::Talk(_))) {
-                    Some(format!(
-                        "a talk under way at item {}, which is a break",
-                        item + 1
-                    ))
+                    Some(crate::tr!("progress-talk-at-break", item = (item + 1)))
                 } else if slide == 0 || slide > slides {
-                    Some(format!("slide {slide} of a {slides}-slide talk"))
+                    Some(crate::tr!(
+                        "progress-no-such-slide",
+                        slide = slide,
+                        slides = slides
+                    ))
                 } else if talk_ms > talk_length_ms {
-                    Some(format!(
-                        "{} s into a talk of {} s",
-                        talk_ms / 1000,
-                        talk_length_ms / 1000
+                    Some(crate::tr!(
+                        "progress-past-the-end",
+                        seconds = (talk_ms / 1000),
+                        length = (talk_length_ms / 1000)
                     ))
                 } else {
                     None
@@ -222,12 +223,13 @@ impl Progress {
             }
             Stage::Break { item, started_unix } => {
                 if !matches!(night.running_order.get(item), Some(Item::Break(_))) {
-                    Some(format!(
-                        "a break under way at item {}, which is a talk",
-                        item + 1
-                    ))
+                    Some(crate::tr!("progress-break-at-talk", item = (item + 1)))
                 } else if started_unix > crate::clock::unix_now() + 60 {
-                    Some("a break that began in the future".to_owned())
+                    Some(crate::tr!("progress-break-in-future"))
+                } else if started_unix < 0 {
+                    // Also keeps the console's sums of when the break ends (in seconds and in
+                    // milliseconds) far from overflowing.
+                    Some(crate::tr!("progress-break-before-1970"))
                 } else {
                     None
                 }
@@ -249,10 +251,7 @@ impl Progress {
 #[derive(Debug, thiserror::Error)]
 pub enum ProgressError {
     /// The file could not be read.
-    #[error(
-        "cannot read the night's progress {}: {source}",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("progress-read", file = crate::text::shown(path).to_string(), error = source.to_string()))]
     Read {
         /// The progress file.
         path: PathBuf,
@@ -260,10 +259,7 @@ pub enum ProgressError {
         source: io::Error,
     },
     /// The file is damaged, from a newer Pecha, or for another running order.
-    #[error(
-        "the night's progress {} {problem}; the night starts from the top",
-        crate::text::shown(path)
-    )]
+    #[error("{}", crate::tr!("progress-unusable", file = crate::text::shown(path).to_string(), problem = problem.as_str()))]
     Unusable {
         /// The progress file.
         path: PathBuf,
@@ -271,7 +267,7 @@ pub enum ProgressError {
         problem: String,
     },
     /// The user's data folder is unknown (no home directory).
-    #[error("no data folder for the night's progress (is HOME set?)")]
+    #[error("{}", crate::tr!("progress-no-data-folder"))]
     NoDataFolder,
 }
 
@@ -324,7 +320,9 @@ impl ProgressStore {
 
     /// The saved progress of a night of `item_count` items: `Ok(None)` when there is none.
     pub fn load(&self, item_count: usize) -> Result<Option<Progress>, ProgressError> {
-        let text = match fs::read_to_string(&self.path) {
+        // Capped and only from a regular file, like every file Pecha reads: a named pipe left
+        // under the progress file's name would otherwise hold the console at "opening" forever.
+        let text = match crate::read::whole_text(&self.path, crate::read::TEXT_FILE_CAP) {
             Ok(text) => text,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(source) => {
@@ -338,18 +336,19 @@ impl ProgressStore {
             path: self.path.clone(),
             problem,
         };
-        let progress: Progress =
-            ron::from_str(&text).map_err(|error| unusable(format!("is damaged ({error})")))?;
+        let progress: Progress = ron::from_str(&text)
+            .map_err(|error| unusable(crate::tr!("progress-damaged", error = error.to_string())))?;
         if progress.version > PROGRESS_VERSION {
-            return Err(unusable(format!(
-                "was written by a newer Pecha (version {})",
-                progress.version
+            return Err(unusable(crate::tr!(
+                "progress-newer",
+                version = progress.version
             )));
         }
         if !progress.fits(item_count) {
-            return Err(unusable(format!(
-                "is for a running order of {} items, and the night file now has {item_count}",
-                progress.states.len()
+            return Err(unusable(crate::tr!(
+                "progress-other-order",
+                items = progress.states.len(),
+                now = item_count
             )));
         }
         Ok(Some(progress))
@@ -358,7 +357,7 @@ impl ProgressStore {
     /// The saved progress of `night`, as [`ProgressStore::load`] reads it, refused like a damaged
     /// file when it says what cannot be: a slide the night's talks do not have, more talk time
     /// than a talk lasts, a talk where the night has a break (or the other way round), a break
-    /// that began in the future.
+    /// that began in the future or before 1970.
     pub fn load_for(&self, night: &super::Night) -> Result<Option<Progress>, ProgressError> {
         let Some(progress) = self.load(night.running_order.len())? else {
             return Ok(None);
@@ -366,7 +365,7 @@ impl ProgressStore {
         match progress.impossibility(night) {
             Some(problem) => Err(ProgressError::Unusable {
                 path: self.path.clone(),
-                problem: format!("says what cannot be ({problem})"),
+                problem: crate::tr!("progress-impossible", problem = problem.as_str()),
             }),
             None => Ok(Some(progress)),
         }
@@ -463,6 +462,13 @@ mod tests {
                 },
                 "began in the future",
             ),
+            (
+                Stage::Break {
+                    item: 1,
+                    started_unix: i64::MIN,
+                },
+                "a break that began before 1970",
+            ),
         ] {
             let error = with(stage).unwrap_err().to_string();
             assert!(error.contains(says), "{stage:?}: {error}");
@@ -474,6 +480,25 @@ mod tests {
             talk_ms: 79_000,
         };
         assert_eq!(with(fine).unwrap().unwrap().stage, fine);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_under_the_progress_files_name_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProgressStore::new(dir.path(), Path::new("night.ron"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(store.path())
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Opening a FIFO for reading waits for a writer: it must not be opened at all.
+        let error = store.load(4).unwrap_err().to_string();
+        assert!(error.contains("named pipe"), "{error}");
+        assert!(
+            error.contains(&crate::text::shown(store.path()).to_string()),
+            "{error}"
+        );
     }
 
     #[test]

@@ -31,7 +31,15 @@ pub enum PackError {
     #[error(transparent)]
     Night(#[from] NightError),
     /// A talk's deck cannot be read (or converted): pack only a night whose decks are there.
-    #[error("item {item} ({presenter}): {error}")]
+    #[error(
+        "{}",
+        crate::tr!(
+            "pack-deck",
+            item = item,
+            presenter = presenter.as_str(),
+            error = error.to_string()
+        )
+    )]
     Deck {
         /// Its place in the running order, from 1.
         item: usize,
@@ -41,22 +49,19 @@ pub enum PackError {
         error: Box<DeckError>,
     },
     /// The destination folder holds files already.
-    #[error(
-        "{}: not empty; pack into a new or empty folder, so nothing there is overwritten or mixed in",
-        crate::text::shown(.dest)
-    )]
+    #[error("{}", crate::tr!("pack-not-empty", dest = crate::text::shown(dest).to_string()))]
     NotEmpty {
         /// The destination.
         dest: PathBuf,
     },
     /// The destination zip exists already.
-    #[error("{}: exists already; give a new name, or remove it first", crate::text::shown(.dest))]
+    #[error("{}", crate::tr!("pack-exists", dest = crate::text::shown(dest).to_string()))]
     Exists {
         /// The destination.
         dest: PathBuf,
     },
     /// A file could not be read or written.
-    #[error("{}: {reason}", crate::text::shown(.path))]
+    #[error("{}: {reason}", crate::text::shown(path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -331,9 +336,10 @@ impl Packer {
         if music.is_file() {
             self.copy(music, target.clone());
         } else {
-            self.warnings.push(format!(
-                "item {item} (break): music {} is missing, not packed; the break goes on without it",
-                crate::text::shown(music)
+            self.warnings.push(crate::tr!(
+                "pack-music-missing",
+                item = item,
+                file = crate::text::shown(music).to_string()
             ));
         }
         self.music.insert(music.to_path_buf(), target.clone());

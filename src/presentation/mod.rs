@@ -74,18 +74,15 @@ impl Outline {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OutlineError {
     /// The file could not be read at all.
-    #[error("cannot read it: {0}")]
+    #[error("{}", crate::tr!("presentation-io", error = _0.as_str()))]
     Io(String),
     /// Saved with a password (the file is encrypted): neither Pecha nor LibreOffice can open it
     /// without it.
-    #[error(
-        "the file is password-protected; save it again without a password (in PowerPoint: File → Info → Protect Presentation → Encrypt with Password, and clear it), or export it as PDF"
-    )]
+    #[error("{}", crate::tr!("presentation-password"))]
     PasswordProtected,
-    /// Not a zip, or a zip without the parts a presentation has: damaged, or misnamed.
-    #[error(
-        "the file is damaged or not a presentation ({0}); open it in PowerPoint or Impress and save it again, or export the deck as PDF and use the PDF"
-    )]
+    /// Not a zip, or a zip without the parts a presentation has: damaged, or misnamed. The
+    /// detail (which part, the zip reader's words) is technical and stays untranslated.
+    #[error("{}", crate::tr!("presentation-damaged", detail = _0.as_str()))]
     Damaged(String),
 }
 

@@ -51,6 +51,11 @@ use schedule::slides;
 /// The shortest slide a [`Talk`] accepts; shorter (zero) lengths are raised to it.
 pub const MIN_SLIDE_LENGTH: Duration = Duration::from_millis(1);
 
+/// How long a start armed by [`Talk::start_on_screen`] waits for a screen to say it shows slide
+/// 1 before the talk starts anyway. A projector window takes a few hundred milliseconds to be
+/// mapped and made fullscreen at launch; one that has shown nothing after a second is not coming.
+pub const START_WAIT: Duration = Duration::from_secs(1);
+
 /// The shape of a talk: how many slides, and how long each one is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Timing {
@@ -100,7 +105,8 @@ impl Default for Timing {
 /// Where a talk is, as the UI shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TalkState {
-    /// Armed, not started: the title card, slide 1 waiting with its full time.
+    /// Armed, not started: the title card, slide 1 waiting with its full time (also while a
+    /// start waits for slide 1 to reach the screen: see [`Talk::start_on_screen`]).
     Ready,
     /// Slides advance by themselves.
     Running,

@@ -9,11 +9,28 @@
 //! So the app publishes the frame to show now and the frame to show from the next deadline on;
 //! the projector wakes at that deadline by itself and swaps on its own clock reading
 //! ([`viewport_pass`], the projector viewport's whole pass).
+//!
+//! # When a frame reached the screen
+//!
+//! The pass builds a frame; the renderer then draws it and swaps it onto the screen. What the
+//! audience sees is the swap, so each slide frame is timed there: a paint callback, drawn last,
+//! waits for the renderer to finish the frame (`glFinish`) and reads the clock, and the swap
+//! follows at once ([`PaintedSlide::presented`]). Against an outside probe on the stage that
+//! reading is a millisecond or two before the pixels change, where the moment the frame was
+//! built was tens of milliseconds before, and the next pass's start (eframe has no hook right
+//! after the swap) could be before or well after, as other windows' frames came in between (the
+//! README's Measuring section has the figures). A renderer without `glow` callbacks leaves the
+//! time to the app's next pass, which eframe runs after this frame's swap.
+//!
+//! The frame that starts a talk ([`ProjectorFeed::start_with`]) waits for a window that is on
+//! the screen where it belongs: mapped, and covering its monitor when fullscreen. A new window
+//! on X11 is first mapped as a small window, then made fullscreen; a frame painted before that
+//! reaches no audience (measured: 140-210 ms of slide 1 lost at launch with `--start`).
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use egui::{TextureId, Vec2, ViewportCommand, ViewportId};
+use egui::{Rect, TextureId, Vec2, ViewportCommand, ViewportId};
 
 use super::Command;
 use super::keys::KeyContext;
@@ -68,6 +85,36 @@ impl Default for ProjectorFrame {
     }
 }
 
+/// How often the projector looks again at its window while the frame that starts the talk waits
+/// for it to be on the screen (the window system's own events usually bring a frame sooner).
+const SETTLE_POLL: Duration = Duration::from_millis(20);
+
+/// A slide frame the projector painted, and when it reached the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaintedSlide {
+    /// Slide number, 1-based.
+    pub slide: usize,
+    /// It was [`ProjectorFeed::start_with`]: the talk starts when it is on the screen.
+    pub starts_talk: bool,
+    /// Which timed frame it was ([`ProjectorFeed::timed`]), to match the renderer's report.
+    frame: u64,
+    /// Caller-clock time the renderer had finished drawing it, right before the swap; `None`
+    /// until the renderer has run it, and with a renderer that cannot say (the app then takes
+    /// the start of its next pass, which comes after the swap).
+    pub presented: Option<Duration>,
+}
+
+/// Where the projector's window must be for its frames to reach the audience, as the app knows
+/// it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WindowTarget {
+    /// Fullscreen on this monitor (its rectangle in pixels); `None` for a window anywhere.
+    pub monitor: Option<Rect>,
+    /// The window system says when a window becomes visible (X11's `VisibilityNotify`), so a
+    /// window it has not said so of is not mapped yet.
+    pub visibility_reported: bool,
+}
+
 /// Shared between the app (which writes the frames and reads back input) and the projector's
 /// viewport (which paints and records).
 #[derive(Debug, Default)]
@@ -92,18 +139,21 @@ pub struct ProjectorFeed {
     pub commands: Vec<Command>,
     /// The user asked to close the projector window.
     pub close_requested: bool,
-    /// Slides painted: (slide, caller-clock time the frame was handed to the renderer).
-    pub painted: Vec<(usize, Duration)>,
+    /// Slide frames painted since the app last took them, with when they reached the screen.
+    pub painted: Vec<PaintedSlide>,
+    /// Slide frames timed so far, over every window the projector had (never reset, so that a
+    /// late report cannot be taken for another frame's).
+    pub timed: u64,
     /// The last frame painted, so the app asks for a repaint only when the picture changes.
     pub last_painted: Option<ProjectorFrame>,
     /// Frames painted since the window opened.
     pub frames: u64,
-    /// `--start`: the first slide's frame, for this window's next frame. The talk starts at the
-    /// instant that frame is painted, so the audience sees all of slide 1 and the start waits
-    /// for no other window.
+    /// Slide 1's frame, for a talk waiting to start: painted as soon as the window is on the
+    /// screen ([`WindowTarget`]); the talk's clock starts when that frame is presented
+    /// ([`PaintedSlide::starts_talk`]), so the audience sees all of slide 1.
     pub start_with: Option<ProjectorFrame>,
-    /// When `start_with` was painted (caller clock): the talk's start instant, for the app.
-    pub started_at: Option<Duration>,
+    /// Where the window must be for `start_with` to be painted.
+    pub target: WindowTarget,
     /// Where the window was at its last frame (points), as the window system reported it.
     pub window_rect: Option<egui::Rect>,
     /// The window system moved or resized the window since it settled (what it does to a
@@ -134,6 +184,7 @@ impl ProjectorFeed {
             },
             FrameKind::EndCard => ProjectorContent::EndCard {
                 presenter: &self.presenter,
+                thanks: super::projector::thanks(self.settings.cards_in_ui_language),
             },
             FrameKind::NightCard => ProjectorContent::NightCard(&self.card),
             FrameKind::BreakCard { seconds_left } => ProjectorContent::BreakCard {
@@ -142,6 +193,7 @@ impl ProjectorFeed {
             },
             FrameKind::NightEnd => ProjectorContent::NightEnd {
                 night_title: &self.card.night_title,
+                thanks: super::projector::thanks(self.settings.cards_in_ui_language),
             },
             FrameKind::Slide { picture: None, .. } => {
                 ProjectorContent::Slide(SlidePicture::Loading)
@@ -162,42 +214,88 @@ impl ProjectorFeed {
     }
 }
 
+/// Whether the window whose pass this is shows its frames where the audience looks: mapped
+/// (when the window system says so), not minimized, and covering its monitor when it should be
+/// fullscreen there (to a pixel; when the window system tells where windows are).
+fn on_screen(info: &egui::ViewportInfo, pixels_per_point: f32, target: WindowTarget) -> bool {
+    let visible = match info.occluded {
+        Some(occluded) => !occluded,
+        None => !target.visibility_reported,
+    };
+    let placed = match (target.monitor, info.outer_rect) {
+        (Some(monitor), Some(outer)) => {
+            let outer = outer * pixels_per_point;
+            (outer.min - monitor.min).length() < 1.0 && (outer.max - monitor.max).length() < 1.0
+        }
+        _ => true,
+    };
+    visible && info.minimized != Some(true) && placed
+}
+
 /// The projector viewport's whole pass: paint the due frame, record it, pass input back.
-pub fn viewport_pass(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn Clock) {
-    let Ok(mut feed) = feed.lock() else { return };
-    let starting = feed.start_with.take();
+pub fn viewport_pass(
+    ui: &mut egui::Ui,
+    shared: &Arc<Mutex<ProjectorFeed>>,
+    clock: &Arc<dyn Clock>,
+) {
+    let Ok(mut feed) = shared.lock() else { return };
+    let now = clock.now();
+    let target = feed.target;
+    let starting = if feed.start_with.is_some()
+        && ui.input(|input| on_screen(input.viewport(), input.pixels_per_point, target))
+    {
+        feed.start_with.take()
+    } else {
+        None
+    };
     let frame = if let Some(first) = starting {
         feed.shown = first;
         feed.upcoming = None;
         first
     } else {
-        feed.frame_at(clock.now())
+        // Waiting for the window: what was up stays up (a title card), not slide 1 before its
+        // time starts.
+        feed.frame_at(now)
     };
     ui.ctx().set_cursor_icon(egui::CursorIcon::None);
     // Unfilled: `projector::show` paints black itself, only where the slide leaves bars.
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| super::projector::show(ui, &feed.model(frame)));
-    let painted_at = clock.now();
-    if let FrameKind::Slide {
-        slide,
-        picture: Some(_),
-    } = frame.kind
-        && feed.last_painted != Some(frame)
+    feed.frames += 1;
+    // Timed: each new picture of a slide, and the frame that starts the talk even if slide 1
+    // could not be decoded (black).
+    let new_picture = feed.last_painted != Some(frame)
+        && matches!(
+            frame.kind,
+            FrameKind::Slide {
+                picture: Some(_),
+                ..
+            }
+        );
+    if let FrameKind::Slide { slide, .. } = frame.kind
+        && (starting.is_some() || new_picture)
     {
-        feed.painted.push((slide, painted_at));
-    }
-    if starting.is_some() {
-        feed.started_at = Some(painted_at);
+        feed.timed += 1;
+        let number = feed.timed;
+        feed.painted.push(PaintedSlide {
+            slide,
+            starts_talk: starting.is_some(),
+            frame: number,
+            presented: None,
+        });
+        time_presentation(ui.ctx(), shared, clock, number);
     }
     feed.last_painted = Some(frame);
-    feed.frames += 1;
     if feed.frames <= 3 {
         log::debug!(
-            "projector frame {} painted at {} ms",
+            "projector frame {} built at {} ms",
             feed.frames,
-            painted_at.as_millis()
+            now.as_millis()
         );
+    }
+    if feed.start_with.is_some() {
+        ui.ctx().request_repaint_after(SETTLE_POLL);
     }
     let state = feed.state.unwrap_or(TalkState::Ready);
     let settings = feed.settings.clone();
@@ -236,9 +334,108 @@ pub fn viewport_pass(ui: &mut egui::Ui, feed: &Mutex<ProjectorFeed>, clock: &dyn
     }
 }
 
+/// Time when the frame `number` of the projector's window reached the screen: a paint callback,
+/// drawn last, waits for the renderer to finish the frame and writes the clock's reading into
+/// its [`PaintedSlide`]; the swap follows at once.
+fn time_presentation(
+    ctx: &egui::Context,
+    shared: &Arc<Mutex<ProjectorFeed>>,
+    clock: &Arc<dyn Clock>,
+    number: u64,
+) {
+    let shared = Arc::clone(shared);
+    let clock = Arc::clone(clock);
+    let callback = eframe::egui_glow::CallbackFn::new(move |_info, painter| {
+        finish_drawing(painter.gl());
+        let presented = clock.now();
+        if let Ok(mut feed) = shared.lock()
+            && let Some(painted) = feed
+                .painted
+                .iter_mut()
+                .find(|painted| painted.frame == number)
+        {
+            painted.presented.get_or_insert(presented);
+        }
+    });
+    // On top of everything, so that it runs after the slide is drawn; a point is enough.
+    let layer = egui::LayerId::new(egui::Order::Debug, egui::Id::unique("pecha-presented"));
+    ctx.layer_painter(layer).add(egui::PaintCallback {
+        rect: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1.0, 1.0)),
+        callback: Arc::new(callback),
+    });
+}
+
+/// Block until the renderer has drawn everything asked of it so far.
+fn finish_drawing(gl: &eframe::glow::Context) {
+    use eframe::glow::HasContext as _;
+    // SAFETY: `glFinish` takes no arguments and touches no memory of ours; egui_glow runs paint
+    // callbacks on the thread whose context is current, with that context. This is the crate's
+    // third `unsafe` block (see `crate::allocator` and `app/x11.rs` for the others).
+    #[allow(unsafe_code)]
+    unsafe {
+        gl.finish();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_is_on_screen_once_mapped_and_covering_its_monitor() {
+        let projector = Rect::from_min_size(egui::pos2(1920.0, 0.0), egui::vec2(1920.0, 1080.0));
+        let fullscreen = WindowTarget {
+            monitor: Some(projector),
+            visibility_reported: true,
+        };
+        let window = |occluded, outer| egui::ViewportInfo {
+            occluded,
+            outer_rect: Some(outer),
+            minimized: Some(false),
+            ..egui::ViewportInfo::default()
+        };
+        let small = Rect::from_min_size(egui::pos2(0.0, 515.0), egui::vec2(962.0, 565.0));
+        let moved = Rect::from_min_size(egui::pos2(1920.0, 0.0), egui::vec2(962.0, 565.0));
+        let half = Rect::from_min_size(egui::pos2(960.0, 0.0), egui::vec2(960.0, 540.0));
+        for (info, pixels_per_point, target, on) in [
+            // X11: not yet told it is visible, so not mapped yet.
+            (window(None, projector), 1.0, fullscreen, false),
+            (window(Some(true), projector), 1.0, fullscreen, false),
+            // Mapped, but still the small window it is before it goes fullscreen.
+            (window(Some(false), small), 1.0, fullscreen, false),
+            (window(Some(false), moved), 1.0, fullscreen, false),
+            (window(Some(false), projector), 1.0, fullscreen, true),
+            // Rectangles are in points.
+            (window(Some(false), half), 2.0, fullscreen, true),
+            // Windowed: anywhere, once mapped.
+            (
+                window(Some(false), small),
+                1.0,
+                WindowTarget {
+                    monitor: None,
+                    ..fullscreen
+                },
+                true,
+            ),
+            // A window system that never says (Wayland): visible until said otherwise.
+            (window(None, small), 1.0, WindowTarget::default(), true),
+            (
+                egui::ViewportInfo {
+                    minimized: Some(true),
+                    ..window(Some(false), projector)
+                },
+                1.0,
+                fullscreen,
+                false,
+            ),
+        ] {
+            assert_eq!(
+                on_screen(&info, pixels_per_point, target),
+                on,
+                "{info:?} {target:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_upcoming_frame_takes_over_at_its_deadline() {

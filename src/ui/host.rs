@@ -13,6 +13,7 @@ use egui::{Align, Color32, Id, Layout, RichText, Sense, Ui, vec2};
 use super::projector::{self, ProjectorModel};
 use super::widgets::{format_clock, palette, readable};
 use super::{Command, NightCommand};
+use crate::tr;
 
 /// What the night is doing, as the console and the keys see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,15 +50,15 @@ pub enum RowStatus {
 }
 
 impl RowStatus {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::Checking => "checking",
-            Self::Ready => "ready",
-            Self::Problem => "problem",
-            Self::Next => "next",
-            Self::Current => "now",
-            Self::Done => "done",
-            Self::Skipped => "skipped",
+            Self::Checking => tr!("row-checking"),
+            Self::Ready => tr!("row-ready"),
+            Self::Problem => tr!("row-problem"),
+            Self::Next => tr!("row-next"),
+            Self::Current => tr!("row-now"),
+            Self::Done => tr!("row-done"),
+            Self::Skipped => tr!("row-skipped"),
         }
     }
 
@@ -82,7 +83,7 @@ pub struct Row<'a> {
     /// A break (else a talk).
     pub is_break: bool,
     /// The presenter, or the break's message.
-    pub name: &'a str,
+    pub name: std::borrow::Cow<'a, str>,
     /// The talk's title, or the break's length.
     pub detail: String,
     /// Where it stands.
@@ -187,23 +188,44 @@ impl HostModel<'_> {
 
 /// The keys that work now, for the status bar.
 #[must_use]
-pub fn key_hints(model: &HostModel<'_>, state: crate::timing::TalkState) -> &'static str {
+pub fn key_hints(model: &HostModel<'_>, state: crate::timing::TalkState) -> Vec<String> {
     use crate::timing::TalkState;
     if model.walking.is_some() {
-        return "Space / Right arrow: next card   ·   Left arrow: previous   ·   B: black out   ·   Esc: back to the night";
+        return vec![
+            tr!("hint-walk-next"),
+            tr!("hint-walk-previous"),
+            tr!("hint-black-out"),
+            tr!("hint-walk-end"),
+        ];
     }
     match (model.stage, state) {
-        (HostStage::TalkCard | HostStage::BreakCard, _) => {
-            "Space / Enter / PageDown: start what is next   ·   W: walk through the cards   ·   B: black out   ·   Esc: quit"
-        }
-        (HostStage::Talk, TalkState::Paused) => {
-            "P: resume   ·   R: restart this slide   ·   G: go to slide   ·   B: black out   ·   Esc: quit"
-        }
-        (HostStage::Talk, _) => {
-            "P: pause   ·   R: restart this slide   ·   G: go to slide   ·   Ctrl+N: next slide now   ·   B: black out   ·   Esc: quit"
-        }
-        (HostStage::Break, _) => "M: stop the music now   ·   B: black out   ·   Esc: quit",
-        (HostStage::End, _) => "W: walk through the cards   ·   B: black out   ·   Esc: quit",
+        (HostStage::TalkCard | HostStage::BreakCard, _) => vec![
+            tr!("hint-start-next"),
+            tr!("hint-walk"),
+            tr!("hint-black-out"),
+            tr!("hint-quit"),
+        ],
+        (HostStage::Talk, TalkState::Paused) => vec![
+            tr!("hint-resume"),
+            tr!("hint-restart-slide"),
+            tr!("hint-go-to"),
+            tr!("hint-black-out"),
+            tr!("hint-quit"),
+        ],
+        (HostStage::Talk, _) => vec![
+            tr!("hint-pause"),
+            tr!("hint-restart-slide"),
+            tr!("hint-go-to"),
+            tr!("hint-next-now"),
+            tr!("hint-black-out"),
+            tr!("hint-quit"),
+        ],
+        (HostStage::Break, _) => vec![
+            tr!("hint-stop-music"),
+            tr!("hint-black-out"),
+            tr!("hint-quit"),
+        ],
+        (HostStage::End, _) => vec![tr!("hint-walk"), tr!("hint-black-out"), tr!("hint-quit")],
     }
 }
 
@@ -212,12 +234,12 @@ pub fn running_order(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Comm
     ui.add_space(4.0);
     ui.label(RichText::new(model.night_title).size(20.0).strong());
     ui.label(
-        RichText::new(format!(
-            "Ends ≈ {} · {} to go · {} of {} talks given",
-            model.expected_end,
-            super::widgets::format_countdown(model.left_in_night),
-            model.talks_done.0,
-            model.talks_done.1
+        RichText::new(tr!(
+            "night-summary",
+            end = model.expected_end.as_str(),
+            left = super::widgets::format_countdown(model.left_in_night),
+            done = model.talks_done.0,
+            talks = model.talks_done.1
         ))
         .size(15.0),
     );
@@ -233,18 +255,14 @@ pub fn running_order(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Comm
     }
     if let Some(offer) = &model.resume_offer {
         if offer.deferred {
-            let button = egui::Button::new(
-                RichText::new("Decide where tonight's night goes on…")
-                    .size(17.0)
-                    .strong(),
-            )
-            .min_size(vec2(ui.available_width(), 40.0));
+            let button = egui::Button::new(RichText::new(tr!("resume-decide")).size(17.0).strong())
+                .min_size(vec2(ui.available_width(), 40.0));
             if ui.add(button).clicked() {
                 commands.push(Command::Night(NightCommand::DeferResume(false)));
             }
         }
         ui.label(
-            RichText::new("The running order as saved when Pecha stopped:")
+            RichText::new(tr!("resume-saved-order"))
                 .size(14.0)
                 .italics(),
         );
@@ -271,11 +289,8 @@ pub fn running_order(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Comm
         );
         if model.walking.is_none()
             && ui
-                .add_enabled(
-                    walk_allowed,
-                    egui::Button::new("Walk through the cards  (W)"),
-                )
-                .on_hover_text("Before doors open: show every card on the projector, one by one")
+                .add_enabled(walk_allowed, egui::Button::new(tr!("walk-button")))
+                .on_hover_text(tr!("walk-tooltip"))
                 .clicked()
         {
             commands.push(Command::Night(NightCommand::WalkCards(Some(0))));
@@ -308,7 +323,7 @@ fn row_ui(
                 // The handle: drag a waiting item to another place in the running order.
                 ui.dnd_drag_source(dragged_id, row.position, drag_handle)
                     .response
-                    .on_hover_text("Drag to move it in the running order");
+                    .on_hover_text(tr!("drag-tooltip"));
             }
             ui.label(RichText::new(format!("{}.", row.position + 1)).size(17.0));
             let colour = readable(ui, row.status.colour());
@@ -319,9 +334,9 @@ fn row_ui(
                     .strong(),
             );
             let name = if row.is_break {
-                RichText::new(row.name).size(17.0).italics()
+                RichText::new(row.name.as_ref()).size(17.0).italics()
             } else {
-                RichText::new(row.name).size(17.0).strong()
+                RichText::new(row.name.as_ref()).size(17.0).strong()
             };
             ui.add(egui::Label::new(name).truncate());
         });
@@ -384,8 +399,8 @@ fn row_buttons(
     ui.horizontal(|ui| {
         if movable {
             if ui
-                .add_enabled(row.position > 0, egui::Button::new("Up").small())
-                .on_hover_text("Move up")
+                .add_enabled(row.position > 0, egui::Button::new(tr!("row-up")).small())
+                .on_hover_text(tr!("row-up-tooltip"))
                 .clicked()
             {
                 commands.push(Command::Night(NightCommand::Move {
@@ -396,9 +411,9 @@ fn row_buttons(
             if ui
                 .add_enabled(
                     row.position + 1 < order_length,
-                    egui::Button::new("Down").small(),
+                    egui::Button::new(tr!("row-down")).small(),
                 )
-                .on_hover_text("Move down")
+                .on_hover_text(tr!("row-down-tooltip"))
                 .clicked()
             {
                 commands.push(Command::Night(NightCommand::Move {
@@ -409,25 +424,25 @@ fn row_buttons(
         }
         match row.status {
             RowStatus::Current if row.is_break => {
-                if ui.small_button("End break").clicked() {
+                if ui.small_button(tr!("row-end-break")).clicked() {
                     commands.push(Command::Night(NightCommand::EndBreak));
                 }
             }
             RowStatus::Current => {
-                if ui.small_button("Skip").clicked() {
+                if ui.small_button(tr!("row-skip")).clicked() {
                     commands.push(Command::Night(NightCommand::AskSkip(row.item)));
                 }
             }
             RowStatus::Next | RowStatus::Checking | RowStatus::Ready | RowStatus::Problem => {
-                if ui.small_button("Skip").clicked() {
+                if ui.small_button(tr!("row-skip")).clicked() {
                     commands.push(Command::Night(NightCommand::Skip(row.item)));
                 }
             }
             RowStatus::Done | RowStatus::Skipped => {
                 let label = if row.is_break {
-                    "Hold again"
+                    tr!("row-hold-again")
                 } else {
-                    "Run again"
+                    tr!("row-run-again")
                 };
                 if ui.small_button(label).clicked() {
                     commands.push(Command::Night(NightCommand::Rerun(row.item)));
@@ -458,45 +473,33 @@ fn drag_handle(ui: &mut Ui) {
 /// the walk through the cards, or the night's end.
 pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
     if let Some((position, count)) = model.walking {
-        let closing = if position + 1 == count {
-            " (the closing card)"
+        let title = if position + 1 == count {
+            tr!("walk-title-closing", card = (position + 1), count = count)
         } else {
-            ""
+            tr!("walk-title", card = (position + 1), count = count)
         };
-        ui.label(
-            RichText::new(format!(
-                "Walking through the cards: {} of {count}{closing}",
-                position + 1
-            ))
-            .size(24.0)
-            .strong(),
-        );
-        ui.label(
-            RichText::new(
-                "Right arrow or Space: next card · Left arrow: previous · Esc: back to the night",
-            )
-            .size(16.0),
-        );
+        ui.label(RichText::new(title).size(24.0).strong());
+        ui.label(RichText::new(tr!("walk-keys")).size(16.0));
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(position > 0, egui::Button::new("Previous"))
+                .add_enabled(position > 0, egui::Button::new(tr!("walk-previous")))
                 .clicked()
             {
                 commands.push(Command::Night(NightCommand::WalkCards(Some(position - 1))));
             }
             // The last card stays up: ending the walk is Done's job, not one click too many.
             if ui
-                .add_enabled(position + 1 < count, egui::Button::new("Next"))
+                .add_enabled(position + 1 < count, egui::Button::new(tr!("walk-next")))
                 .clicked()
             {
                 commands.push(Command::Night(NightCommand::WalkCards(Some(position + 1))));
             }
-            if ui.button("Done  (Esc)").clicked() {
+            if ui.button(tr!("walk-done")).clicked() {
                 commands.push(Command::Night(NightCommand::WalkCards(None)));
             }
         });
     } else if let Some(view) = &model.break_view {
-        ui.label(RichText::new("Break").size(24.0).strong());
+        ui.label(RichText::new(tr!("break-title")).size(24.0).strong());
         ui.label(
             RichText::new(format_clock(Duration::from_secs(
                 super::widgets::countdown_seconds(view.remaining),
@@ -505,9 +508,9 @@ pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
             .strong()
             .color(readable(ui, palette::CALM)),
         );
-        ui.label(RichText::new(format!("The night goes on at {}", view.back_at)).size(18.0));
+        ui.label(RichText::new(tr!("break-back-at", time = view.back_at.as_str())).size(18.0));
         ui.add_space(6.0);
-        ui.label(RichText::new(format!("Music: {}", view.music)).size(16.0));
+        ui.label(RichText::new(tr!("break-music", music = view.music.as_str())).size(16.0));
         for problem in &view.music_problems {
             ui.label(
                 RichText::new(problem)
@@ -517,35 +520,40 @@ pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
         }
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(view.music_playing, egui::Button::new("Stop music now  (M)"))
+                .add_enabled(
+                    view.music_playing,
+                    egui::Button::new(tr!("break-stop-music")),
+                )
                 .clicked()
             {
                 commands.push(Command::Night(NightCommand::StopMusic));
             }
-            if ui.button("End the break now").clicked() {
+            if ui.button(tr!("break-end-now")).clicked() {
                 commands.push(Command::Night(NightCommand::EndBreak));
             }
         });
     } else if let Some(waiting) = &model.waiting_for {
         ui.label(RichText::new(waiting).size(24.0));
     } else if model.stage == HostStage::End {
-        ui.label(RichText::new("The night is over").size(28.0).strong());
+        ui.label(RichText::new(tr!("night-over")).size(28.0).strong());
         ui.label(
-            RichText::new(format!(
-                "{} of {} talks given. `{}` prints tonight's log.",
-                model.talks_done.0, model.talks_done.1, model.log_command
+            RichText::new(tr!(
+                "night-over-detail",
+                done = model.talks_done.0,
+                talks = model.talks_done.1,
+                command = model.log_command
             ))
             .size(16.0),
         );
     } else if let Some(label) = &model.primary {
-        ui.label(RichText::new("On the projector: the break's card").size(20.0));
+        ui.label(RichText::new(tr!("stage-break-card")).size(20.0));
         let button = egui::Button::new(RichText::new(label).size(24.0)).min_size(vec2(260.0, 52.0));
         if ui.add(button).clicked() {
             commands.push(Command::Start);
         }
     }
     ui.add_space(10.0);
-    ui.label(RichText::new("Audience sees").size(18.0).weak());
+    ui.label(RichText::new(tr!("audience-sees")).size(18.0).weak());
     let width = ui.available_width();
     let height = (width * 9.0 / 16.0)
         .min(ui.available_height() - 8.0)
@@ -558,14 +566,17 @@ pub fn stage(ui: &mut Ui, model: &HostModel<'_>, commands: &mut Vec<Command>) {
 /// Skipping the talk under way ends it at once: asked first, with keeping it going the default.
 pub fn skip_dialog(ui: &mut Ui, item: usize, name: &str, commands: &mut Vec<Command>) {
     let response = egui::Modal::new(Id::unique("night-skip")).show(ui.ctx(), |ui| {
-        ui.heading(format!("Skip {name}?"));
-        ui.label("The talk ends now and the next card goes up on the projector.");
+        ui.heading(tr!("skip-title", name = name));
+        ui.label(tr!("skip-detail"));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Keep going").strong()).clicked() {
+            if ui
+                .button(RichText::new(tr!("keep-going")).strong())
+                .clicked()
+            {
                 commands.push(Command::Night(NightCommand::CancelSkip));
             }
-            if ui.button("Skip it").clicked() {
+            if ui.button(tr!("skip-it")).clicked() {
                 commands.push(Command::Night(NightCommand::Skip(item)));
             }
         });
@@ -602,46 +613,40 @@ pub fn resume_dialog(ui: &mut Ui, offer: &ResumeOffer, commands: &mut Vec<Comman
             ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Previous));
         }
         let nothing_focused = ui.memory(|memory| memory.focused().is_none());
-        ui.heading("Go on with tonight's night?");
-        ui.label(format!(
-            "Pecha stopped during {}, with {} of {} items of the running order behind it.",
-            offer.was_at, offer.done, offer.items
+        ui.heading(tr!("resume-title"));
+        ui.label(tr!(
+            "resume-detail",
+            place = offer.was_at.as_str(),
+            done = offer.done,
+            items = offer.items
         ));
         ui.add_space(6.0);
         let mut first = None;
         if let Some(slide) = offer.at_slide {
-            let button = ui.button(
-                RichText::new(format!("Resume at slide {slide} (paused: P goes on)")).strong(),
-            );
+            let button = ui.button(RichText::new(tr!("resume-at-slide", slide = slide)).strong());
             if button.clicked() {
                 commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtSlide)));
             }
             first = Some(button);
         }
         let go_on = if offer.break_over {
-            "Go on: the break's time ran out meanwhile (the next card goes up)"
+            tr!("resume-break-over")
         } else if offer.in_break {
-            "Go on with the break (its time runs by the clock)"
+            tr!("resume-in-break")
         } else {
-            "Resume at its card"
+            tr!("resume-at-card")
         };
         let button = ui.button(RichText::new(go_on).strong());
         if button.clicked() {
             commands.push(Command::Night(NightCommand::Resume(ResumeChoice::AtCard)));
         }
         let first = first.unwrap_or(button);
-        if ui.button("Start the night over").clicked() {
+        if ui.button(tr!("resume-start-over")).clicked() {
             commands.push(Command::Night(NightCommand::Resume(
                 ResumeChoice::StartOver,
             )));
         }
-        ui.label(
-            RichText::new(
-                "Up, Down: choose · Enter: take it · Esc: decide later (the projector stays black)",
-            )
-            .size(13.0)
-            .weak(),
-        );
+        ui.label(RichText::new(tr!("resume-keys")).size(13.0).weak());
         // The first choice has the focus, so Enter answers at once.
         if nothing_focused {
             first.request_focus();

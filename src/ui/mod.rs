@@ -4,6 +4,7 @@
 pub mod feed;
 pub mod host;
 pub mod keys;
+pub mod phones;
 pub mod presenter;
 pub mod projector;
 pub mod rehearsal;
@@ -49,6 +50,8 @@ pub enum Command {
     AnswerTalkResume(bool),
     /// Replace the settings (views edit a copy).
     ChangeSettings(Settings),
+    /// Speak this language from now on, and remember it; `None` follows the system's.
+    ChooseLanguage(Option<crate::i18n::Language>),
     /// Remove the host notice with this index.
     DismissNotice(usize),
     /// Quit, asking first if a talk is under way.
@@ -79,6 +82,19 @@ pub enum Command {
     ToggleSound,
     /// A night's host asks for something (see [`NightCommand`]).
     Night(NightCommand),
+    /// The phones' server and its dialog (see [`PhonesCommand`]).
+    Phones(PhonesCommand),
+}
+
+/// View -> Phones…: the server for the speaker's and the host's phones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhonesCommand {
+    /// Open or close the dialog (closing it leaves the server running).
+    ShowDialog(bool),
+    /// Start serving, with new keys.
+    Serve,
+    /// Stop serving: every phone is disconnected, and the keys are forgotten.
+    Stop,
 }
 
 /// What a night's host asks for, besides what a single talk has.

@@ -12,9 +12,11 @@ use super::rehearsal::{self, RehearsalModel};
 use super::widgets::{
     SlidePicture, countdown_ring, format_countdown, paint_slide, palette, progress_strip, readable,
 };
+use crate::i18n::Language;
 use crate::monitors::MonitorInfo;
 use crate::settings::{Card, Settings};
 use crate::timing::TalkState;
+use crate::tr;
 
 /// The projector as the presenter view shows and controls it.
 #[derive(Debug, Clone, Copy)]
@@ -103,17 +105,12 @@ pub struct PresenterModel<'a> {
     pub rehearsal: Option<RehearsalModel<'a>>,
     /// A night's console; `None` for a single talk.
     pub host: Option<HostModel<'a>>,
-}
-
-/// The state as a word, for the badge.
-#[must_use]
-pub fn state_label(state: TalkState) -> &'static str {
-    match state {
-        TalkState::Ready => "Ready",
-        TalkState::Running => "Running",
-        TalkState::Paused => "Paused",
-        TalkState::Finished => "Finished",
-    }
+    /// The language chosen (View → Language, or `--lang`); `None` follows the system's.
+    pub language_chosen: Option<Language>,
+    /// The system's language, what "as the system" means.
+    pub system_language: Language,
+    /// View -> Phones…, while it is open.
+    pub phones: Option<super::phones::PhonesModel<'a>>,
 }
 
 /// The colour behind the whole presenter view. The window is cleared to it and the panels are
@@ -135,6 +132,9 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
     egui::Panel::bottom("status")
         .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
         .show(ui, |ui| status_bar(ui, model, &mut commands));
+    if let Some(phones) = &model.phones {
+        super::phones::dialog(ui, phones, &mut commands);
+    }
     if let Some(host_model) = &model.host {
         let order_width = (ui.available_width() * 0.24).clamp(260.0, 420.0);
         egui::Panel::left("running-order")
@@ -153,7 +153,7 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
                 .frame(unfilled(egui::Frame::central_panel(ui.style())))
                 .show(ui, |ui| {
                     // Between talks too: the host must see that the audience sees nothing.
-                    projector_banners(ui, &model.projector, "The night");
+                    projector_banners(ui, &model.projector, GoesOn::Night);
                     host::stage(ui, host_model, &mut commands);
                 });
             if model.quit_question {
@@ -185,15 +185,15 @@ pub fn show(ui: &mut Ui, model: &PresenterModel<'_>) -> Vec<Command> {
 
 fn menu_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("Deck", |ui| {
-            if ui.button("Open deck or night file…  Ctrl+O").clicked() {
+        ui.menu_button(tr!("menu-deck"), |ui| {
+            if ui.button(tr!("menu-open-file")).clicked() {
                 commands.push(Command::OpenDialog { folder: false });
             }
-            if ui.button("Open folder of images…  Ctrl+Shift+O").clicked() {
+            if ui.button(tr!("menu-open-folder")).clicked() {
                 commands.push(Command::OpenDialog { folder: true });
             }
             ui.separator();
-            if ui.button("Quit  Esc").clicked() {
+            if ui.button(tr!("menu-quit")).clicked() {
                 commands.push(Command::RequestQuit);
             }
         });
@@ -209,20 +209,20 @@ fn menu_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>
 
 fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let under_way = matches!(model.state, TalkState::Running | TalkState::Paused);
-    ui.menu_button("Talk", |ui| {
+    ui.menu_button(tr!("menu-talk"), |ui| {
         if ui
             .add_enabled(
                 model.state == TalkState::Ready,
-                egui::Button::new("Start  Space"),
+                egui::Button::new(tr!("menu-start")),
             )
             .clicked()
         {
             commands.push(Command::Start);
         }
         let pause = if model.state == TalkState::Paused {
-            "Resume  P"
+            tr!("menu-resume")
         } else {
-            "Pause  P"
+            tr!("menu-pause")
         };
         if ui
             .add_enabled(under_way, egui::Button::new(pause))
@@ -231,7 +231,7 @@ fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
             commands.push(Command::TogglePause);
         }
         if ui
-            .add_enabled(under_way, egui::Button::new("Restart this slide  R"))
+            .add_enabled(under_way, egui::Button::new(tr!("menu-restart-slide")))
             .clicked()
         {
             commands.push(Command::RestartSlide);
@@ -239,17 +239,14 @@ fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
         if ui
             .add_enabled(
                 model.state != TalkState::Ready,
-                egui::Button::new("Go to slide…  G"),
+                egui::Button::new(tr!("menu-go-to")),
             )
             .clicked()
         {
             commands.push(Command::ShowGoTo(true));
         }
         if ui
-            .add_enabled(
-                under_way,
-                egui::Button::new("Next slide now (last resort)  Ctrl+N"),
-            )
+            .add_enabled(under_way, egui::Button::new(tr!("menu-next-now")))
             .clicked()
         {
             commands.push(Command::ManualAdvance);
@@ -258,17 +255,14 @@ fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
         if ui
             .add_enabled(
                 model.state != TalkState::Ready,
-                egui::Button::new("Back to the title card"),
+                egui::Button::new(tr!("menu-back-to-title")),
             )
             .clicked()
         {
             commands.push(Command::ResetTalk);
         }
         let mut lead_in = model.settings.lead_in;
-        if ui
-            .checkbox(&mut lead_in, "3-2-1 lead-in before the first slide")
-            .changed()
-        {
+        if ui.checkbox(&mut lead_in, tr!("menu-lead-in")).changed() {
             commands.push(Command::ChangeSettings(Settings {
                 lead_in,
                 ..model.settings.clone()
@@ -278,29 +272,26 @@ fn talk_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
 }
 
 fn rehearse_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
-    ui.menu_button("Rehearse", |ui| {
+    ui.menu_button(tr!("menu-rehearse"), |ui| {
         let mut rehearsing = model.rehearsal.is_some();
         if ui
-            .checkbox(
-                &mut rehearsing,
-                "Rehearsal mode: tap Space when done with a slide",
-            )
+            .checkbox(&mut rehearsing, tr!("menu-rehearsal-mode"))
             .changed()
         {
             commands.push(Command::ToggleRehearsal);
         }
         let Some(rehearsal) = &model.rehearsal else {
-            ui.weak("Practise the talk on this laptop and see where it runs over.");
+            ui.weak(tr!("menu-rehearse-hint"));
             return;
         };
         ui.separator();
-        if ui.button("Run again from slide 1  Ctrl+R").clicked() {
+        if ui.button(tr!("menu-run-again")).clicked() {
             commands.push(Command::RestartTalk);
         }
         let loop_label = if rehearsal.loop_status.is_some() {
-            "Stop practising this slide  L"
+            tr!("menu-loop-stop")
         } else {
-            "Practise this slide on a loop  L"
+            tr!("menu-loop-start")
         };
         if ui.button(loop_label).clicked() {
             commands.push(Command::ToggleLoop);
@@ -308,20 +299,20 @@ fn rehearse_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Com
         if ui
             .add_enabled(
                 rehearsal.runs_recorded > 0,
-                egui::Button::new(format!("Run report ({} runs)  H", rehearsal.runs_recorded)),
+                egui::Button::new(tr!("menu-run-report", runs = rehearsal.runs_recorded)),
             )
             .clicked()
         {
             commands.push(Command::ShowReport(true));
         }
-        if ui.button("Edit this slide's notes  E").clicked() {
+        if ui.button(tr!("menu-edit-notes")).clicked() {
             commands.push(Command::EditNotes(model.slide));
         }
         ui.separator();
         let settings = model.settings;
         let mut sound = settings.rehearsal_sound;
         if ui
-            .checkbox(&mut sound, "Cue sounds while rehearsing  M")
+            .checkbox(&mut sound, tr!("menu-rehearsal-sound"))
             .changed()
         {
             commands.push(Command::ChangeSettings(Settings {
@@ -331,7 +322,7 @@ fn rehearse_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Com
         }
         let mut inset = settings.rehearsal_inset;
         if ui
-            .checkbox(&mut inset, "Show what the audience sees")
+            .checkbox(&mut inset, tr!("menu-rehearsal-inset"))
             .changed()
         {
             commands.push(Command::ChangeSettings(Settings {
@@ -344,53 +335,53 @@ fn rehearse_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Com
 
 fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let projector = model.projector;
-    ui.menu_button("Projector", |ui| {
+    ui.menu_button(tr!("menu-projector"), |ui| {
         if projector.open {
-            if ui.button("Close projector window").clicked() {
+            if ui.button(tr!("menu-projector-close")).clicked() {
                 commands.push(Command::SetProjectorOpen(false));
             }
-        } else if ui.button("Open projector window").clicked() {
+        } else if ui.button(tr!("menu-projector-open")).clicked() {
             commands.push(Command::SetProjectorOpen(true));
         }
         if ui
-            .checkbox(&mut projector.fullscreen.clone(), "Fullscreen  F")
+            .checkbox(&mut projector.fullscreen.clone(), tr!("menu-fullscreen"))
             .clicked()
         {
             commands.push(Command::ToggleProjectorFullscreen);
         }
         if ui
-            .checkbox(&mut projector.blackout.clone(), "Black out  B")
+            .checkbox(&mut projector.blackout.clone(), tr!("menu-black-out"))
             .clicked()
         {
             commands.push(Command::ToggleBlackout);
         }
         ui.separator();
-        ui.label("Show on monitor:");
+        ui.label(tr!("menu-show-on-monitor"));
         if projector.monitors.is_empty() {
-            ui.weak("(no monitor list on this system)");
+            ui.weak(tr!("menu-no-monitor-list"));
         }
         for (index, monitor) in projector.monitors.iter().enumerate() {
             let mut label = monitor.label(index);
             if projector.laptop == Some(index) {
-                label.push_str("  (this screen: the projector would cover this view)");
+                label.push_str("  ");
+                label.push_str(&tr!("menu-monitor-laptop"));
             }
             if projector.plugged.contains(&monitor.name) {
-                label.push_str("  (new: plugged in just now)");
+                label.push_str("  ");
+                label.push_str(&tr!("menu-monitor-new"));
             }
             if ui.radio(projector.monitor == Some(index), label).clicked() {
                 commands.push(Command::ChooseMonitor(index));
             }
         }
         if let Some(gone) = projector.monitor_gone {
-            ui.weak(format!(
-                "{gone}: gone; the projector goes back to it when it is back"
-            ));
+            ui.weak(tr!("menu-monitor-gone", monitor = gone));
         }
         ui.separator();
         let settings = model.settings;
         let mut audience_bar = settings.audience_bar;
         if ui
-            .checkbox(&mut audience_bar, "Thin progress bar for the audience")
+            .checkbox(&mut audience_bar, tr!("menu-audience-bar"))
             .changed()
         {
             commands.push(Command::ChangeSettings(Settings {
@@ -400,7 +391,7 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
         }
         let mut title_card = settings.before_start == Card::Card;
         if ui
-            .checkbox(&mut title_card, "Title card before the talk (else black)")
+            .checkbox(&mut title_card, tr!("menu-title-card"))
             .changed()
         {
             commands.push(Command::ChangeSettings(Settings {
@@ -409,12 +400,19 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
             }));
         }
         let mut end_card = settings.after_end == Card::Card;
+        if ui.checkbox(&mut end_card, tr!("menu-end-card")).changed() {
+            commands.push(Command::ChangeSettings(Settings {
+                after_end: if end_card { Card::Card } else { Card::Black },
+                ..settings.clone()
+            }));
+        }
+        let mut cards_in_ui_language = settings.cards_in_ui_language;
         if ui
-            .checkbox(&mut end_card, "Thank-you card after the talk (else black)")
+            .checkbox(&mut cards_in_ui_language, tr!("menu-cards-ui-language"))
             .changed()
         {
             commands.push(Command::ChangeSettings(Settings {
-                after_end: if end_card { Card::Card } else { Card::Black },
+                cards_in_ui_language,
                 ..settings.clone()
             }));
         }
@@ -423,12 +421,19 @@ fn projector_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Co
 
 fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let settings = model.settings;
-    ui.menu_button("View & sound", |ui| {
+    ui.menu_button(tr!("menu-view"), |ui| {
+        if ui.button(tr!("menu-phones")).clicked() {
+            commands.push(Command::Phones(super::PhonesCommand::ShowDialog(true)));
+        }
+        ui.separator();
         let mut notes_size = settings.notes_size;
         if ui
             .add(
                 egui::Slider::new(&mut notes_size, Settings::NOTES_SIZE_RANGE)
-                    .text("notes size  + / −"),
+                    .text(tr!("menu-notes-size"))
+                    // Whole points, and the language's decimal comma where there is one.
+                    .custom_formatter(|value, _| crate::i18n::decimal(value, 0))
+                    .custom_parser(parse_decimal),
             )
             .changed()
         {
@@ -438,10 +443,7 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
             }));
         }
         let mut light = settings.light_theme;
-        if ui
-            .checkbox(&mut light, "Light theme for bright rooms")
-            .changed()
-        {
+        if ui.checkbox(&mut light, tr!("menu-light-theme")).changed() {
             commands.push(Command::ChangeSettings(Settings {
                 light_theme: light,
                 ..settings.clone()
@@ -457,9 +459,9 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
             settings.sound
         };
         let label = if rehearsing {
-            "Cue sounds while rehearsing (click, ticks, gong)  M"
+            tr!("menu-sound-rehearsal")
         } else {
-            "Cue sounds (click, last-3-s ticks, gong)  M"
+            tr!("menu-sound")
         };
         if ui.checkbox(&mut sound, label).changed() {
             commands.push(Command::ToggleSound);
@@ -468,7 +470,10 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
         if ui
             .add_enabled(
                 sound,
-                egui::Slider::new(&mut volume, 0.0..=1.0).text("volume"),
+                egui::Slider::new(&mut volume, 0.0..=1.0)
+                    .text(tr!("menu-volume"))
+                    .custom_formatter(|value, _| crate::i18n::decimal(value, 2))
+                    .custom_parser(parse_decimal),
             )
             .changed()
         {
@@ -476,6 +481,38 @@ fn view_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command
                 volume,
                 ..settings.clone()
             }));
+        }
+        ui.separator();
+        language_menu(ui, model, commands);
+    });
+}
+
+/// A number typed into a slider, with a decimal comma or point.
+fn parse_decimal(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse().ok()
+}
+
+/// View → Language: each language under its own name, so that someone who cannot read the
+/// current one still finds theirs.
+fn language_menu(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button(tr!("menu-language"), |ui| {
+        let system = tr!(
+            "menu-language-system",
+            language = model.system_language.native_name()
+        );
+        if ui.radio(model.language_chosen.is_none(), system).clicked() {
+            commands.push(Command::ChooseLanguage(None));
+        }
+        for language in Language::ALL {
+            if ui
+                .radio(
+                    model.language_chosen == Some(language),
+                    language.native_name(),
+                )
+                .clicked()
+            {
+                commands.push(Command::ChooseLanguage(Some(language)));
+            }
         }
     });
 }
@@ -489,7 +526,7 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
                 .strong();
             if ui
                 .add(egui::Label::new(text).sense(Sense::click()))
-                .on_hover_text("click to dismiss")
+                .on_hover_text(tr!("notice-dismiss"))
                 .clicked()
             {
                 commands.push(Command::DismissNotice(index));
@@ -501,7 +538,11 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
             .as_ref()
             .is_some_and(|rehearsal| rehearsal.loop_status.is_some());
         let hints = if looping {
-            "Space / PageDown: done with this try   ·   P: pause the loop   ·   L / Esc: stop the loop and go back to the talk"
+            vec![
+                tr!("hint-loop-done"),
+                tr!("hint-loop-pause"),
+                tr!("hint-loop-stop"),
+            ]
         } else if model.rehearsal.is_some() {
             rehearsal_key_hints(model.state)
         } else if let Some(host) = &model.host {
@@ -511,7 +552,7 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
         };
         // One label per key, each kept whole: a narrow bar wraps between keys, never inside
         // one ("Ctrl+O: open" / "a deck").
-        for (index, hint) in hints.split("   ·   ").enumerate() {
+        for (index, hint) in hints.into_iter().enumerate() {
             if index > 0 {
                 ui.weak("·");
             }
@@ -521,38 +562,65 @@ fn status_bar(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comman
 }
 
 /// The keys that matter in this state, so the bar never offers what would do nothing.
-fn key_hints(state: TalkState) -> &'static str {
+fn key_hints(state: TalkState) -> Vec<String> {
     match state {
-        TalkState::Ready => {
-            "Space / Enter / PageDown / F5: start   ·   G: go to slide   ·   B: black out   ·   Ctrl+O: open a deck   ·   Esc: quit"
-        }
-        TalkState::Running => {
-            "P: pause   ·   R: restart this slide   ·   G: go to slide   ·   Ctrl+N: next slide now   ·   B: black out   ·   Esc: quit"
-        }
-        TalkState::Paused => {
-            "P: resume   ·   R: restart this slide   ·   G: go to slide   ·   Ctrl+N: next slide now   ·   B: black out   ·   Esc: quit"
-        }
-        TalkState::Finished => {
-            "G: go to slide   ·   Talk menu: back to the title card   ·   Ctrl+O: open a deck   ·   Esc: quit"
-        }
+        TalkState::Ready => vec![
+            tr!("hint-start"),
+            tr!("hint-go-to"),
+            tr!("hint-black-out"),
+            tr!("hint-open"),
+            tr!("hint-quit"),
+        ],
+        TalkState::Running | TalkState::Paused => vec![
+            if state == TalkState::Paused {
+                tr!("hint-resume")
+            } else {
+                tr!("hint-pause")
+            },
+            tr!("hint-restart-slide"),
+            tr!("hint-go-to"),
+            tr!("hint-next-now"),
+            tr!("hint-black-out"),
+            tr!("hint-quit"),
+        ],
+        TalkState::Finished => vec![
+            tr!("hint-go-to"),
+            tr!("hint-back-to-title"),
+            tr!("hint-open"),
+            tr!("hint-quit"),
+        ],
     }
 }
 
 /// The keys of a rehearsal.
-fn rehearsal_key_hints(state: TalkState) -> &'static str {
+fn rehearsal_key_hints(state: TalkState) -> Vec<String> {
     match state {
-        TalkState::Ready => {
-            "Space: start   ·   L: practise this slide on a loop   ·   E: edit notes   ·   H: report   ·   Esc: quit"
-        }
-        TalkState::Running => {
-            "Space / PageDown: done with this slide   ·   P: pause   ·   G: go to slide   ·   L: loop this slide   ·   E: edit notes   ·   Ctrl+R: run again"
-        }
-        TalkState::Paused => {
-            "Space / PageDown: done with this slide   ·   P: resume   ·   G: go to slide   ·   L: loop this slide   ·   E: edit notes   ·   Ctrl+R: run again"
-        }
-        TalkState::Finished => {
-            "F5: run again   ·   H: report   ·   L: practise a slide   ·   G: go to slide   ·   Esc: quit"
-        }
+        TalkState::Ready => vec![
+            tr!("hint-rehearsal-start"),
+            tr!("hint-loop-practise"),
+            tr!("hint-edit-notes"),
+            tr!("hint-report"),
+            tr!("hint-quit"),
+        ],
+        TalkState::Running | TalkState::Paused => vec![
+            tr!("hint-tap"),
+            if state == TalkState::Paused {
+                tr!("hint-resume")
+            } else {
+                tr!("hint-pause")
+            },
+            tr!("hint-go-to"),
+            tr!("hint-loop-slide"),
+            tr!("hint-edit-notes"),
+            tr!("hint-run-again-ctrl"),
+        ],
+        TalkState::Finished => vec![
+            tr!("hint-run-again"),
+            tr!("hint-report"),
+            tr!("hint-practise-a-slide"),
+            tr!("hint-go-to"),
+            tr!("hint-quit"),
+        ],
     }
 }
 
@@ -576,23 +644,30 @@ fn alert_banner(ui: &mut Ui, headline: &str, detail: &str) {
     ui.add_space(6.0);
 }
 
+/// What goes on while the projector's monitor is gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GoesOn {
+    Talk,
+    Night,
+}
+
 /// What keeps the audience from seeing the show, if anything. `goes_on` is what goes on
-/// meanwhile: "The talk", or "The night" on a night's stage.
-fn projector_banners(ui: &mut Ui, projector: &ProjectorStatus<'_>, goes_on: &str) {
+/// meanwhile: the talk, or the night on a night's stage.
+fn projector_banners(ui: &mut Ui, projector: &ProjectorStatus<'_>, goes_on: GoesOn) {
     if projector.closed_by_host {
-        alert_banner(
-            ui,
-            "PROJECTOR WINDOW CLOSED",
-            "Open projector window, in the Projector menu, brings it back",
-        );
+        alert_banner(ui, &tr!("banner-closed"), &tr!("banner-closed-detail"));
     } else if let Some(gone) = projector.monitor_gone.filter(|_| projector.open) {
+        let detail = match goes_on {
+            GoesOn::Talk => tr!("banner-monitor-gone-talk"),
+            GoesOn::Night => tr!("banner-monitor-gone-night"),
+        };
+        alert_banner(ui, &tr!("banner-monitor-gone", monitor = gone), &detail);
+    } else if projector.blackout {
         alert_banner(
             ui,
-            &format!("Projector monitor gone ({gone})"),
-            &format!("{goes_on} goes on; it comes back when the monitor does"),
+            &tr!("banner-blacked-out"),
+            &tr!("banner-blacked-out-detail"),
         );
-    } else if projector.blackout {
-        alert_banner(ui, "PROJECTOR BLACKED OUT", "press B to show the slide");
     }
 }
 
@@ -600,15 +675,15 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
     ui.add_space(8.0);
     // A night's talk that has not started yet is the night's: that is what goes on.
     let goes_on = if model.host.is_some() && model.state == TalkState::Ready {
-        "The night"
+        GoesOn::Night
     } else {
-        "The talk"
+        GoesOn::Talk
     };
     projector_banners(ui, &model.projector, goes_on);
     ui.vertical_centered(|ui| {
         if model.rehearsal.is_some() {
             ui.label(
-                RichText::new("REHEARSAL")
+                RichText::new(tr!("badge-rehearsal"))
                     .size(18.0)
                     .strong()
                     .color(readable(ui, palette::PAUSED)),
@@ -619,11 +694,11 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             .as_ref()
             .is_some_and(|rehearsal| rehearsal.loop_status.is_some());
         let (badge, colour) = match model.state {
-            _ if looping => ("PRACTISING ONE SLIDE", palette::PAUSED),
-            TalkState::Ready => ("READY", palette::CALM),
-            TalkState::Running => ("RUNNING", palette::CALM),
-            TalkState::Paused => ("PAUSED", palette::PAUSED),
-            TalkState::Finished => ("FINISHED", palette::DONE),
+            _ if looping => (tr!("badge-looping"), palette::PAUSED),
+            TalkState::Ready => (tr!("badge-ready"), palette::CALM),
+            TalkState::Running => (tr!("badge-running"), palette::CALM),
+            TalkState::Paused => (tr!("badge-paused"), palette::PAUSED),
+            TalkState::Finished => (tr!("badge-finished"), palette::DONE),
         };
         ui.label(
             RichText::new(badge)
@@ -648,12 +723,17 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
         }
         ui.add_space(6.0);
         ui.label(
-            RichText::new(format!("slide {} / {}", model.slide, model.slide_count)).size(26.0),
+            RichText::new(tr!(
+                "slide-of",
+                slide = model.slide,
+                count = model.slide_count
+            ))
+            .size(26.0),
         );
         ui.label(
-            RichText::new(format!(
-                "{} left in the talk",
-                format_countdown(model.talk_remaining)
+            RichText::new(tr!(
+                "talk-left",
+                time = format_countdown(model.talk_remaining)
             ))
             .size(30.0)
             .strong(),
@@ -664,7 +744,7 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
         }
         match model.state {
             TalkState::Ready => {
-                let label = RichText::new("Start  (Space)").size(24.0);
+                let label = RichText::new(tr!("button-start")).size(24.0);
                 if ui
                     .add(egui::Button::new(label).min_size(vec2(220.0, 48.0)))
                     .clicked()
@@ -673,7 +753,7 @@ fn time_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
                 }
             }
             TalkState::Paused => {
-                let label = RichText::new("Resume  (P)").size(24.0);
+                let label = RichText::new(tr!("button-resume")).size(24.0);
                 if ui
                     .add(egui::Button::new(label).min_size(vec2(220.0, 48.0)))
                     .clicked()
@@ -704,7 +784,7 @@ fn rehearsal_controls(
         && rehearsal.loop_status.is_none()
         && ui
             .add(
-                egui::Button::new(RichText::new("Run again  (F5)").size(24.0))
+                egui::Button::new(RichText::new(tr!("button-run-again")).size(24.0))
                     .min_size(vec2(220.0, 48.0)),
             )
             .clicked()
@@ -722,7 +802,7 @@ fn next_and_inset(ui: &mut Ui, model: &PresenterModel<'_>) {
         .and_then(|rehearsal| rehearsal.inset.as_ref())
         .or(model.host.as_ref().map(|host| &host.audience));
     let Some(inset) = inset else {
-        ui.label(RichText::new("Next").size(20.0).weak());
+        ui.label(RichText::new(tr!("next-slide")).size(20.0).weak());
         let width = ui.available_width();
         let height = (width * 9.0 / 16.0)
             .min(ui.available_height() - 8.0)
@@ -740,7 +820,7 @@ fn next_and_inset(ui: &mut Ui, model: &PresenterModel<'_>) {
         ui.spacing_mut().item_spacing.x = gap;
         ui.vertical(|ui| {
             ui.set_width(width);
-            ui.label(RichText::new("Next").size(18.0).weak());
+            ui.label(RichText::new(tr!("next-slide")).size(18.0).weak());
             let (rect, _) = ui.allocate_exact_size(vec2(width, width * 9.0 / 16.0), Sense::hover());
             paint_slide(ui, rect, model.next, 14.0);
         });
@@ -778,7 +858,11 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
                 palette::HURRY
             },
         );
-        ui.label(RichText::new(&model.format_label).size(18.0).color(colour));
+        // Kept whole ("PechaKucha · 20 × 20 с" never split after "20"): a long title pushes it
+        // onto the next line instead.
+        ui.add(
+            egui::Label::new(RichText::new(&model.format_label).size(18.0).color(colour)).extend(),
+        );
     });
     if let Some(report) = model
         .rehearsal
@@ -839,7 +923,7 @@ fn slide_column(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
         .show(ui, |ui| {
             if model.notes.is_empty() {
                 ui.label(
-                    RichText::new("(no notes for this slide)")
+                    RichText::new(tr!("no-notes"))
                         .size(model.settings.notes_size * 0.7)
                         .weak(),
                 );
@@ -857,11 +941,8 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
     let id = Id::unique("go-to-slide");
     let mut text: String = ui.data_mut(|data| data.get_temp(id)).unwrap_or_default();
     let response = egui::Modal::new(id).show(ui.ctx(), |ui| {
-        ui.heading("Go to slide");
-        ui.label(format!(
-            "Slide 1 to {}; it gets its full time from now.",
-            model.slide_count
-        ));
+        ui.heading(tr!("go-to-title"));
+        ui.label(tr!("go-to-detail", count = model.slide_count));
         let edit = ui.add(
             egui::TextEdit::singleline(&mut text)
                 .desired_width(80.0)
@@ -879,7 +960,7 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
             .filter(|slide| (1..=model.slide_count).contains(slide));
         ui.horizontal(|ui| {
             if (ui
-                .add_enabled(target.is_some(), egui::Button::new("Go"))
+                .add_enabled(target.is_some(), egui::Button::new(tr!("go-to-go")))
                 .clicked()
                 || enter)
                 && let Some(slide) = target
@@ -887,7 +968,7 @@ fn go_to_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comm
                 commands.push(Command::GoToSlide(slide));
                 commands.push(Command::ShowGoTo(false));
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("cancel")).clicked() {
                 commands.push(Command::ShowGoTo(false));
             }
         });
@@ -920,30 +1001,23 @@ fn talk_resume_dialog(ui: &mut Ui, offer: &TalkResumeOffer, commands: &mut Vec<C
             ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Previous));
         }
         let nothing_focused = ui.memory(|memory| memory.focused().is_none());
-        ui.heading("Go on with this talk?");
-        ui.label(format!(
-            "Pecha stopped during this talk ({}), at slide {} of {}, {} into the talk.",
-            offer.stopped_at, offer.slide, offer.slides, offer.talk_time
+        ui.heading(tr!("talk-resume-title"));
+        ui.label(tr!(
+            "talk-resume-detail",
+            stopped_at = offer.stopped_at.as_str(),
+            slide = offer.slide,
+            slides = offer.slides,
+            time = offer.talk_time.as_str()
         ));
         ui.add_space(6.0);
-        let resume = ui.button(
-            RichText::new(format!(
-                "Resume at slide {} (paused: P goes on)",
-                offer.slide
-            ))
-            .strong(),
-        );
+        let resume = ui.button(RichText::new(tr!("resume-at-slide", slide = offer.slide)).strong());
         if resume.clicked() {
             commands.push(Command::AnswerTalkResume(true));
         }
-        if ui.button("Start from the top").clicked() {
+        if ui.button(tr!("talk-resume-from-top")).clicked() {
             commands.push(Command::AnswerTalkResume(false));
         }
-        ui.label(
-            RichText::new("Up, Down: choose · Enter: take it · Esc: start from the top")
-                .size(13.0)
-                .weak(),
-        );
+        ui.label(RichText::new(tr!("talk-resume-keys")).size(13.0).weak());
         if nothing_focused {
             resume.request_focus();
         }
@@ -955,15 +1029,15 @@ fn talk_resume_dialog(ui: &mut Ui, offer: &TalkResumeOffer, commands: &mut Vec<C
 
 fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Command>) {
     let response = egui::Modal::new(Id::unique("quit-question")).show(ui.ctx(), |ui| {
-        ui.heading("Quit Pecha?");
+        ui.heading(tr!("quit-title"));
         if matches!(model.state, TalkState::Running | TalkState::Paused) {
             ui.label(if model.projector.open {
-                "The talk is under way. Quitting ends it and shows the desktop on the projector."
+                tr!("quit-talk-projector")
             } else {
-                "The talk is under way. Quitting ends it."
+                tr!("quit-talk")
             });
             if model.host.is_none() && model.rehearsal.is_none() {
-                ui.label("Opening this deck again offers to go on at this slide.");
+                ui.label(tr!("quit-talk-resumable"));
             }
         }
         if model
@@ -971,7 +1045,7 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             .as_ref()
             .is_some_and(|host| host.stage == super::host::HostStage::Break)
         {
-            ui.label("The break is under way. Quitting stops its music and countdown; the night resumes where it was when Pecha opens it again.");
+            ui.label(tr!("quit-break"));
         }
         if model.host.as_ref().is_some_and(|host| {
             matches!(
@@ -979,12 +1053,10 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
                 super::host::HostStage::TalkCard | super::host::HostStage::BreakCard
             )
         }) {
-            ui.label("The night is not over. Quitting shows the desktop on the projector; the night goes on where it was when Pecha opens it again.");
+            ui.label(tr!("quit-night"));
         }
         if model.notes_save_failed {
-            ui.label(
-                "Edited notes are not saved: the last save failed (see the notice below). Quitting loses them.",
-            );
+            ui.label(tr!("quit-notes"));
         }
         if let Some(unsaved) = model
             .rehearsal
@@ -992,17 +1064,16 @@ fn quit_dialog(ui: &mut Ui, model: &PresenterModel<'_>, commands: &mut Vec<Comma
             .map(|rehearsal| rehearsal.runs_unsaved)
             .filter(|&unsaved| unsaved > 0)
         {
-            ui.label(format!(
-                "{} not saved: the history cannot be written (see the notice below). Quitting loses {}.",
-                if unsaved == 1 { "A rehearsal run is".to_owned() } else { format!("{unsaved} rehearsal runs are") },
-                if unsaved == 1 { "it" } else { "them" },
-            ));
+            ui.label(tr!("quit-runs", runs = unsaved));
         }
         ui.horizontal(|ui| {
-            if ui.button(RichText::new("Keep going").strong()).clicked() {
+            if ui
+                .button(RichText::new(tr!("keep-going")).strong())
+                .clicked()
+            {
                 commands.push(Command::CancelQuit);
             }
-            if ui.button("Quit").clicked() {
+            if ui.button(tr!("quit")).clicked() {
                 commands.push(Command::ConfirmQuit);
             }
         });

@@ -8,6 +8,8 @@
 use egui::{Color32, FontId, Rect, Sense, Ui, pos2, vec2};
 
 use super::widgets::{SlidePicture, letterbox, letterbox_bars};
+use crate::i18n::Language;
+use crate::tr;
 
 /// What fills the projector.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +29,8 @@ pub enum ProjectorContent<'a> {
     EndCard {
         /// The speaker, thanked by name.
         presenter: &'a str,
+        /// The thanks, from [`thanks`].
+        thanks: &'a str,
     },
     /// A night: who (or what) is next.
     NightCard(&'a NightCardText),
@@ -41,8 +45,31 @@ pub enum ProjectorContent<'a> {
     NightEnd {
         /// The night's title.
         night_title: &'a str,
+        /// The thanks, from [`thanks`].
+        thanks: &'a str,
     },
 }
+
+/// The thank-you card's big line: in Kazakh, Russian and English for a mixed audience, or in the
+/// interface language only when the host asked for that.
+#[must_use]
+pub fn thanks(ui_language_only: bool) -> &'static str {
+    static THANKS: std::sync::LazyLock<[String; 3]> = std::sync::LazyLock::new(|| {
+        Language::ALL.map(|language| crate::i18n::in_language(language, || tr!("card-thanks")))
+    });
+    if ui_language_only {
+        let current = crate::i18n::language();
+        Language::ALL
+            .iter()
+            .position(|&language| language == current)
+            .map_or(TRILINGUAL_THANKS, |index| THANKS[index].as_str())
+    } else {
+        TRILINGUAL_THANKS
+    }
+}
+
+/// The thanks a Shymkent audience reads whatever language it speaks.
+const TRILINGUAL_THANKS: &str = "Рахмет! · Спасибо! · Thank you!";
 
 /// The words on a night's card. For a talk: "next", the presenter, the talk's title and the bio;
 /// for a break: its message and length, and (during it) when the night goes on.
@@ -109,25 +136,16 @@ pub fn show(ui: &mut Ui, model: &ProjectorModel<'_>) {
                 super::widgets::format_clock(std::time::Duration::from_secs(seconds_left));
             night_card(&painter, screen, text, Some(&countdown));
         }
-        ProjectorContent::NightEnd { night_title } => {
+        ProjectorContent::NightEnd {
+            night_title,
+            thanks,
+        } => {
             painter.rect_filled(screen, 0.0, Color32::BLACK);
-            card(
-                &painter,
-                screen,
-                "Рахмет! · Спасибо! · Thank you!",
-                night_title,
-                height,
-            );
+            card(&painter, screen, thanks, night_title, height);
         }
-        ProjectorContent::EndCard { presenter } => {
+        ProjectorContent::EndCard { presenter, thanks } => {
             painter.rect_filled(screen, 0.0, Color32::BLACK);
-            card(
-                &painter,
-                screen,
-                "Рахмет! · Спасибо! · Thank you!",
-                presenter,
-                height,
-            );
+            card(&painter, screen, thanks, presenter, height);
         }
     }
     if let Some(progress) = model.audience_progress {

@@ -10,7 +10,9 @@ use egui_plot::{Bar, BarChart, Corner, Legend, MarkerShape, Plot, Points};
 use super::Command;
 use super::projector::{self, ProjectorModel};
 use super::widgets::{SlidePicture, palette, readable};
+use crate::i18n::decimal;
 use crate::rehearsal::{Outcome, RunSummary, summarize, trends};
+use crate::tr;
 
 /// The one-slide loop, as the time column shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,42 +85,33 @@ pub fn tap_line(ui: &mut Ui, model: &RehearsalModel<'_>, finished: bool) {
         );
     } else if let Some(slide) = model.awaiting_late_tap {
         ui.label(
-            RichText::new(format!(
-                "slide {slide} ran over: tap now to say by how much"
-            ))
-            .size(20.0)
-            .color(readable(ui, palette::HURRY)),
+            RichText::new(tr!("tap-late-hint", slide = slide))
+                .size(20.0)
+                .color(readable(ui, palette::HURRY)),
         );
     } else if finished && model.runs_unsaved > 0 {
         ui.label(
-            RichText::new(format!(
-                "run {} kept here, not saved yet (see the notice below)",
-                model.runs_recorded
-            ))
-            .size(20.0)
-            .color(readable(ui, palette::ALERT)),
+            RichText::new(tr!("run-unsaved", run = model.runs_recorded))
+                .size(20.0)
+                .color(readable(ui, palette::ALERT)),
         );
     } else if finished {
         ui.label(
-            RichText::new(format!("run {} recorded", model.runs_recorded))
+            RichText::new(tr!("run-recorded", run = model.runs_recorded))
                 .size(20.0)
                 .weak(),
         );
     } else {
-        ui.label(
-            RichText::new("tap Space / PageDown when done with a slide")
-                .size(18.0)
-                .weak(),
-        );
+        ui.label(RichText::new(tr!("tap-hint")).size(18.0).weak());
     }
 }
 
 /// The loop's try counter and the results of the tries so far.
 pub fn loop_panel(ui: &mut Ui, status: &LoopStatus, commands: &mut Vec<Command>) {
     let headline = match status.gap_seconds {
-        _ if status.paused => format!("slide {} · loop paused", status.slide),
-        Some(seconds) => format!("next try in {seconds}"),
-        None => format!("slide {} · try {}", status.slide, status.attempt),
+        _ if status.paused => tr!("loop-paused", slide = status.slide),
+        Some(seconds) => tr!("loop-next-try", seconds = seconds),
+        None => tr!("loop-try", slide = status.slide, attempt = status.attempt),
     };
     ui.label(
         RichText::new(headline)
@@ -142,7 +135,7 @@ pub fn loop_panel(ui: &mut Ui, status: &LoopStatus, commands: &mut Vec<Command>)
     });
     if ui
         .add(
-            egui::Button::new(RichText::new("Stop the loop  (L)").size(20.0))
+            egui::Button::new(RichText::new(tr!("loop-stop")).size(20.0))
                 .min_size(vec2(220.0, 40.0)),
         )
         .clicked()
@@ -163,12 +156,12 @@ pub fn notes(
     ui.horizontal(|ui| {
         ui.label(RichText::new(&model.pacing).size(16.0).weak());
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if model.notes_edit.is_none() && ui.button("Edit notes  (E)").clicked() {
+            if model.notes_edit.is_none() && ui.button(tr!("notes-edit")).clicked() {
                 commands.push(Command::EditNotes(slide));
             }
             if model.notes_unsaved {
                 ui.label(
-                    RichText::new("notes not saved yet")
+                    RichText::new(tr!("notes-unsaved"))
                         .size(16.0)
                         .color(readable(ui, palette::HURRY)),
                 );
@@ -180,15 +173,15 @@ pub fn notes(
         ui.horizontal(|ui| {
             heading = Some(
                 ui.label(
-                    RichText::new(format!("Notes of slide {editing}"))
+                    RichText::new(tr!("notes-of-slide", slide = editing))
                         .size(18.0)
                         .strong(),
                 ),
             );
-            if ui.button("Save and close  (Ctrl+S or Esc)").clicked() {
+            if ui.button(tr!("notes-save")).clicked() {
                 commands.push(Command::SaveNotes);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("cancel")).clicked() {
                 commands.push(Command::CancelNotesEdit);
             }
         });
@@ -222,7 +215,7 @@ pub fn notes(
             .show(ui, |ui| {
                 if notes.is_empty() {
                     ui.label(
-                        RichText::new("(no notes for this slide: E to write some)")
+                        RichText::new(tr!("no-notes-rehearsal"))
                             .size(notes_size * 0.7)
                             .weak(),
                     );
@@ -239,7 +232,7 @@ pub fn notes(
 
 /// What the audience would see, small, in a frame of the given width.
 pub fn inset(ui: &mut Ui, model: &ProjectorModel<'_>, width: f32) {
-    ui.label(RichText::new("Audience sees").size(18.0).weak());
+    ui.label(RichText::new(tr!("audience-sees")).size(18.0).weak());
     let (rect, _) = ui.allocate_exact_size(vec2(width, width * 9.0 / 16.0), Sense::hover());
     if let projector::ProjectorContent::Slide(picture @ SlidePicture::Ready { .. }) = model.content
     {
@@ -267,14 +260,12 @@ pub fn summary_line(run_number: usize, outcomes: &[Option<Outcome>]) -> String {
         .filter(|(_, outcome)| outcome.is_some_and(Outcome::is_over))
         .map(|(index, _)| (index + 1).to_string())
         .collect();
-    let over_text = match slides_over {
-        0 => "no slide over".to_owned(),
-        1 => format!("1 slide over ({})", over.join(", ")),
-        n => format!("{n} slides over ({})", over.join(", ")),
-    };
-    format!(
-        "Run {run_number}: {over_text} · {:.1} s to spare in all",
-        crate::rehearsal::cautious_tenths(total_slack)
+    tr!(
+        "report-summary",
+        run = run_number,
+        over = slides_over,
+        slides = over.join(", "),
+        spare = decimal(crate::rehearsal::cautious_tenths(total_slack), 1)
     )
 }
 
@@ -290,21 +281,18 @@ pub fn slides_to_cut(runs: &[Vec<Option<Outcome>>], slide_count: usize) -> Strin
         .collect();
     worst.sort_by_key(|&(slide, over, _)| (std::cmp::Reverse(over), slide));
     if worst.is_empty() {
-        return "No slide ran over in the last runs.".to_owned();
+        return tr!("report-none-over");
     }
     let list: Vec<String> = worst
         .iter()
         .take(LISTED)
-        .map(|(slide, over, runs)| format!("{slide} (over in {over} of {runs})"))
+        .map(|&(slide, over, runs)| tr!("report-over-in", slide = slide, over = over, runs = runs))
         .collect();
     let more = worst.len().saturating_sub(LISTED);
     if more == 0 {
-        format!("Cut words from slide {}", list.join(", "))
+        tr!("report-cut", slides = list.join(", "))
     } else {
-        format!(
-            "Cut words from slide {}, and {more} more (see the chart)",
-            list.join(", ")
-        )
+        tr!("report-cut-more", slides = list.join(", "), more = more)
     }
 }
 
@@ -320,18 +308,19 @@ pub fn trend_line(runs: &[Vec<Option<Outcome>>]) -> String {
         .collect();
     let spare: Vec<String> = summaries
         .iter()
-        .map(|summary| {
-            format!(
-                "{:.1}",
-                crate::rehearsal::cautious_tenths(summary.total_slack)
-            )
-        })
+        .map(|summary| decimal(crate::rehearsal::cautious_tenths(summary.total_slack), 1))
         .collect();
-    format!(
-        "Trend over the last {} runs, oldest first: slides over {} · seconds to spare {}",
-        recent.len(),
-        over.join(", "),
-        spare.join(", ")
+    // Decimal commas in ru and kk: the list is separated by semicolons there.
+    let separator = if spare.iter().any(|figure| figure.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
+    tr!(
+        "report-trend",
+        runs = recent.len(),
+        over = over.join(", "),
+        spare = spare.join(separator)
     )
 }
 
@@ -339,10 +328,8 @@ pub fn trend_line(runs: &[Vec<Option<Outcome>>]) -> String {
 /// slides to work on.
 pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     let Some(latest) = model.runs.last() else {
-        ui.label(RichText::new("No finished run yet.").size(22.0));
-        ui.label(
-            RichText::new("The report fills in when a run reaches its last slide.").size(16.0),
-        );
+        ui.label(RichText::new(tr!("report-no-run")).size(22.0));
+        ui.label(RichText::new(tr!("report-no-run-detail")).size(16.0));
         back_to_slides_button(ui, commands);
         return;
     };
@@ -360,10 +347,10 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
         {
             let before = summarize(previous);
             ui.label(
-                RichText::new(format!(
-                    "run before: {} over, {:.1} s to spare",
-                    before.slides_over,
-                    crate::rehearsal::cautious_tenths(before.total_slack)
+                RichText::new(tr!(
+                    "report-run-before",
+                    over = before.slides_over,
+                    spare = decimal(crate::rehearsal::cautious_tenths(before.total_slack), 1)
                 ))
                 .size(18.0)
                 .weak(),
@@ -376,11 +363,9 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     {
         // Untapped slides all read "over": that is about the taps, not the talk.
         ui.label(
-            RichText::new(
-                "No taps in this run: tap Space (or the clicker) when you have said a slide's words, and the report shows how much time each slide had to spare.",
-            )
-            .size(18.0)
-            .color(readable(ui, palette::HURRY)),
+            RichText::new(tr!("report-no-taps"))
+                .size(18.0)
+                .color(readable(ui, palette::HURRY)),
         );
     }
     ui.label(
@@ -393,7 +378,7 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     }
     if model.unsaved {
         ui.label(
-            RichText::new("these runs are not saved (see the notice below)")
+            RichText::new(tr!("report-unsaved"))
                 .size(16.0)
                 .color(readable(ui, palette::ALERT)),
         );
@@ -403,7 +388,7 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if ui
             .add(
-                egui::Button::new(RichText::new("Run again  (F5)").size(20.0))
+                egui::Button::new(RichText::new(tr!("button-run-again")).size(20.0))
                     .min_size(vec2(180.0, 40.0)),
             )
             .clicked()
@@ -413,14 +398,21 @@ pub fn report(ui: &mut Ui, model: &ReportModel, commands: &mut Vec<Command>) {
         back_to_slides_button(ui, commands);
     });
     if let Some(file) = &model.history_file {
-        ui.add(egui::Label::new(RichText::new(format!("kept in {file}")).size(13.0).weak()).wrap());
+        ui.add(
+            egui::Label::new(
+                RichText::new(tr!("report-kept-in", file = file.as_str()))
+                    .size(13.0)
+                    .weak(),
+            )
+            .wrap(),
+        );
     }
 }
 
 fn back_to_slides_button(ui: &mut Ui, commands: &mut Vec<Command>) {
     if ui
         .add(
-            egui::Button::new(RichText::new("Back to the slides  (H)").size(20.0))
+            egui::Button::new(RichText::new(tr!("report-back")).size(20.0))
                 .min_size(vec2(180.0, 40.0)),
         )
         .clicked()
@@ -454,37 +446,34 @@ fn latest_run_bars(latest: &[Option<Outcome>], spare: Color32, over: Color32) ->
     let mut charts = Vec::new();
     // Hovering a bar says it in words: the outlined bars' height is only a marker.
     charts.push(
-        BarChart::new("time to spare", spare_bars)
+        BarChart::new(tr!("chart-spare"), spare_bars)
             .color(spare)
             .element_formatter(Box::new(|bar, _| {
                 // Rounded as the rest of the report: spare down, over up.
-                format!(
-                    "slide {}: {:.1} s to spare",
-                    bar.argument,
-                    crate::rehearsal::cautious_tenths(bar.value)
+                tr!(
+                    "chart-spare-bar",
+                    slide = bar.argument,
+                    seconds = decimal(crate::rehearsal::cautious_tenths(bar.value), 1)
                 )
             })),
     );
     charts.push(
-        BarChart::new("over", over_bars)
+        BarChart::new(tr!("chart-over"), over_bars)
             .color(over)
             .element_formatter(Box::new(|bar, _| {
-                format!(
-                    "slide {}: over by {:.1} s",
-                    bar.argument,
-                    -crate::rehearsal::cautious_tenths(bar.value)
+                tr!(
+                    "chart-over-bar",
+                    slide = bar.argument,
+                    seconds = decimal(-crate::rehearsal::cautious_tenths(bar.value), 1)
                 )
             })),
     );
     if !untapped_bars.is_empty() {
         charts.push(
-            BarChart::new("over, not tapped", untapped_bars)
+            BarChart::new(tr!("chart-over-untapped"), untapped_bars)
                 .color(over)
                 .element_formatter(Box::new(|bar, _| {
-                    format!(
-                        "slide {}: over, by how much unknown (no late tap)",
-                        bar.argument
-                    )
+                    tr!("chart-untapped-bar", slide = bar.argument)
                 })),
         );
     }
@@ -533,8 +522,8 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
         .include_x(model.slide_count as f64 + 0.6)
         .include_y(model.slide_seconds.min(10.0))
         .include_y(-5.0)
-        .x_axis_label("slide")
-        .y_axis_label("seconds to spare (+) / over (−)")
+        .x_axis_label(tr!("chart-slide"))
+        .y_axis_label(tr!("chart-seconds"))
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .show(ui, |plot| {
             plot.hline(egui_plot::HLine::new("", 0.0).color(axis_colour));
@@ -542,10 +531,7 @@ fn slack_chart(ui: &mut Ui, model: &ReportModel, latest: &[Option<Outcome>], hei
                 plot.add(chart);
             }
             if earlier_count > 0 {
-                let name = format!(
-                    "{earlier_count} run{} before",
-                    if earlier_count == 1 { "" } else { "s" }
-                );
+                let name = tr!("chart-runs-before", runs = earlier_count);
                 plot.points(
                     Points::new(name.clone(), earlier)
                         .shape(MarkerShape::Circle)

@@ -8,6 +8,7 @@ use egui::{
 };
 
 use crate::timing::TalkState;
+use crate::tr;
 
 /// What a view has for one slide.
 #[derive(Debug, Clone, Copy)]
@@ -183,7 +184,7 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
             placeholder_line(
                 &painter,
                 frame.center() - vec2(0.0, placeholder_size * 0.7),
-                "cannot show this slide",
+                &tr!("slide-cannot-show"),
                 FontId::proportional(placeholder_size),
                 palette::ALERT,
             );
@@ -206,19 +207,21 @@ pub fn paint_slide(ui: &Ui, frame: Rect, picture: SlidePicture<'_>, placeholder_
             placeholder_line(
                 &painter,
                 frame.center() - vec2(0.0, placeholder_size * 0.6),
-                "not in the deck",
+                &tr!("slide-not-in-deck"),
                 FontId::proportional(placeholder_size),
                 palette::HURRY,
             );
             placeholder_line(
                 &painter,
                 frame.center() + vec2(0.0, placeholder_size * 0.6),
-                "the audience sees black",
+                &tr!("slide-audience-black"),
                 FontId::proportional(placeholder_size * 0.7),
                 Color32::from_gray(0xd0),
             );
         }
-        SlidePicture::None => quiet_placeholder(&painter, frame, "end of talk", placeholder_size),
+        SlidePicture::None => {
+            quiet_placeholder(&painter, frame, &tr!("slide-end-of-talk"), placeholder_size);
+        }
     }
 }
 

@@ -164,6 +164,38 @@ pub fn projector_output<S>(harness: &Harness<'_, S>) -> Option<egui::ViewportOut
         .cloned()
 }
 
+/// Run one pass of the projector's window, as eframe runs it on its own schedule (the harness
+/// runs only the presenter's), with that window at `window` (pixels, one a point) and mapped.
+/// Then draw a frame of the app, as eframe does after the projector's frame: that is when a
+/// frame the renderer did not time (none is, here) counts as presented. Returns whether there
+/// was a projector window.
+pub fn run_projector(harness: &mut Harness<'_, PechaApp>, window: egui::Rect) -> bool {
+    let Some(pass) = projector_output(harness).and_then(|viewport| viewport.viewport_ui_cb) else {
+        return false;
+    };
+    let info = egui::ViewportInfo {
+        native_pixels_per_point: Some(1.0),
+        inner_rect: Some(window),
+        outer_rect: Some(window),
+        minimized: Some(false),
+        occluded: Some(false),
+        ..Default::default()
+    };
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, window.size())),
+        ..Default::default()
+    };
+    input.viewports.insert(ViewportId::ROOT, info);
+    let projector = egui::Context::default();
+    // Its fonts would go to a renderer; there is none.
+    projector
+        .run_ui(input, |ui| pass(ui))
+        .textures_delta
+        .clear();
+    harness.step();
+    true
+}
+
 /// Step (the clock standing still) until the app's background work makes `done` true; fails
 /// after [`MAX_WAIT`], naming `what` it waited for.
 #[track_caller]

@@ -11,12 +11,13 @@
 //!   crashes, and counts its runs.
 //! - [`cli`]: runs the built `pecha` binary with arguments (`pecha`) and, where a test needs
 //!   them, environment variables (`pecha_with_env`, `pecha_with_data_home` for
-//!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`].
+//!   `XDG_DATA_HOME`), and returns its exit status, stdout and stderr as a [`cli::Run`];
+//!   `pecha_within` kills a run that takes longer than it may (a hang fails, never stalls).
 //! - [`app`]: the app under `egui_kittest` on a laptop screen with time from a
 //!   [`pecha::clock::ManualClock`]: the `launch` family (`launch` and `launch_with` for a deck,
 //!   `launch_rehearsal`, `launch_night`, `launch_night_with`); handing it monitors as the window
-//!   system would list them (`monitors`, `list_monitors`) and reading its projector window's
-//!   viewport (`projector_output`); driving it (`press`, `apply`, `root_commands`); waiting
+//!   system would list them (`monitors`, `list_monitors`), reading its projector window's
+//!   viewport (`projector_output`) and running that window's own pass (`run_projector`); driving it (`press`, `apply`, `root_commands`); waiting
 //!   on its background work (`wait_until`, `wait_for_notice`, bounded by `MAX_WAIT`); and reading
 //!   what a frame shows: labels from the accessibility tree (`all_labels`, `has_label`,
 //!   `has_label_containing`, `has_button`, `assert_label`), what was painted (`painted_texts`,

@@ -12,7 +12,8 @@ use chrono::TimeZone;
 
 use super::{Entry, Event};
 use crate::night::{Item, Night};
-use crate::text::{clock_time, plural};
+use crate::text::clock_time;
+use crate::tr;
 
 /// The text `pecha log` prints: a header (the night's title, night file, `log_file`), the
 /// problems met reading the log, one row per entry (local time `HH:MM:SS`, a date line whenever
@@ -79,10 +80,7 @@ where
         (Runs::Latest, [.., latest]) => {
             let mut text = render(night, log_file, latest, problems, zone);
             if runs.len() > 1 {
-                let note = format!(
-                    "This night was run {} times on this machine; this is the latest run. `pecha log --all` shows them all.\n",
-                    runs.len()
-                );
+                let note = tr!("log-runs-before", runs = runs.len()) + "\n";
                 let at = text.find("\n\n").map_or(text.len(), |at| at + 1);
                 text.insert_str(at, &note);
             }
@@ -94,7 +92,11 @@ where
                 if number > 0 {
                     text.push('\n');
                 }
-                let _ = writeln!(text, "=== Run {} of {} ===", number + 1, all.len());
+                let _ = writeln!(
+                    text,
+                    "=== {} ===",
+                    tr!("log-run-of", run = (number + 1), runs = all.len())
+                );
                 text.push_str(&render(night, log_file, run, problems, zone));
             }
             text
@@ -114,14 +116,35 @@ where
     Tz::Offset: std::fmt::Display,
 {
     let mut text = String::new();
-    let _ = writeln!(text, "Night log of \"{}\"", night.title);
-    let _ = writeln!(text, "Night file: {}", crate::text::shown(&night.source));
-    let _ = writeln!(text, "Log file:   {}", crate::text::shown(&log_file));
+    let _ = writeln!(text, "{}", tr!("log-title", title = night.title.as_str()));
+    let _ = writeln!(
+        text,
+        "{}",
+        tr!(
+            "log-night-file",
+            file = crate::text::shown(&night.source).to_string()
+        )
+    );
+    let _ = writeln!(
+        text,
+        "{}",
+        tr!(
+            "log-log-file",
+            file = crate::text::shown(&log_file).to_string()
+        )
+    );
     for problem in problems {
-        let _ = writeln!(text, "warning: log {problem}");
+        let _ = writeln!(
+            text,
+            "{}: {}",
+            crate::check::Severity::Warning,
+            tr!("log-problem", problem = problem.as_str())
+        );
     }
     if entries.is_empty() {
-        text.push_str("\nNothing logged yet.\n");
+        text.push('\n');
+        text.push_str(&tr!("log-nothing"));
+        text.push('\n');
         return text;
     }
     text.push('\n');
@@ -149,11 +172,16 @@ where
     Tz::Offset: std::fmt::Display,
 {
     chrono::DateTime::from_timestamp_millis(unix_ms).map_or_else(
-        || ("(unknown date)".to_owned(), "??:??:??".to_owned()),
+        || (tr!("log-unknown-date"), "??:??:??".to_owned()),
         |time| {
             let time = time.with_timezone(zone);
+            // Each language's own way of writing a date, as `pecha history` writes it.
+            let date = match crate::i18n::language() {
+                crate::i18n::Language::En => "%Y-%m-%d",
+                crate::i18n::Language::Ru | crate::i18n::Language::Kk => "%d.%m.%Y",
+            };
             (
-                time.format("%Y-%m-%d").to_string(),
+                time.format(date).to_string(),
                 time.format("%H:%M:%S").to_string(),
             )
         },
@@ -206,9 +234,9 @@ fn item_label(night: &Night, order: &Numbering, item: usize, presenter: Option<&
     let recorded = presenter.filter(|name| !name.trim().is_empty());
     match (night.running_order.get(item), recorded) {
         (Some(Item::Talk(talk)), _) => format!("{number}. {}", recorded.unwrap_or(&talk.presenter)),
-        (Some(Item::Break(_)), _) => format!("{number}. break"),
-        (None, Some(name)) => format!("{number}. {name} (no longer in the night file)"),
-        (None, None) => format!("item {number} (no longer in the night file)"),
+        (Some(Item::Break(_)), _) => format!("{number}. {}", tr!("log-break")),
+        (None, Some(name)) => tr!("log-gone-named", number = number, name = name),
+        (None, None) => tr!("log-gone", number = number),
     }
 }
 
@@ -217,10 +245,13 @@ fn describe(night: &Night, order: &Numbering, event: &Event) -> String {
     let item_label =
         |item: usize, presenter: Option<&str>| item_label(night, order, item, presenter);
     match event {
-        Event::NightOpened => "night opened".to_owned(),
-        Event::Resumed { at } => format!("night resumed after a restart, at {at}"),
+        Event::NightOpened => tr!("log-night-opened"),
+        Event::Resumed { at } => tr!("log-resumed", at = at.as_str()),
         Event::TalkStarted { item, presenter } => {
-            format!("{}: talk started", item_label(*item, Some(presenter)))
+            tr!(
+                "log-talk-started",
+                item = item_label(*item, Some(presenter))
+            )
         }
         Event::TalkEnded {
             item,
@@ -228,35 +259,43 @@ fn describe(night: &Night, order: &Numbering, event: &Event) -> String {
             talk_ms,
             paused_ms,
         } => {
-            let mut words = format!(
-                "{}: talk ended after {}",
-                item_label(*item, Some(presenter)),
-                length_ms(*talk_ms)
-            );
+            let item = item_label(*item, Some(presenter));
             if *paused_ms > 0 {
-                let _ = write!(words, ", paused {}", length_ms(*paused_ms));
+                tr!(
+                    "log-talk-ended-paused",
+                    item = item,
+                    length = length_ms(*talk_ms),
+                    paused = length_ms(*paused_ms)
+                )
+            } else {
+                tr!("log-talk-ended", item = item, length = length_ms(*talk_ms))
             }
-            words
         }
         Event::BreakStarted { item } => {
-            let mut words = format!("{}: break started", item_label(*item, None));
+            let label = item_label(*item, None);
             if let Some(Item::Break(pause)) = night.running_order.get(*item) {
-                let _ = write!(words, " ({} planned)", clock_time(pause.length.as_secs()));
+                tr!(
+                    "log-break-started-planned",
+                    item = label,
+                    planned = clock_time(pause.length.as_secs())
+                )
+            } else {
+                tr!("log-break-started", item = label)
             }
-            words
         }
-        Event::BreakEnded { item, early } => format!(
-            "{}: break ended{}",
-            item_label(*item, None),
-            if *early { " early" } else { "" }
-        ),
+        Event::BreakEnded { item, early: true } => {
+            tr!("log-break-ended-early", item = item_label(*item, None))
+        }
+        Event::BreakEnded { item, early: false } => {
+            tr!("log-break-ended", item = item_label(*item, None))
+        }
         Event::Intervention {
             item: Some(item),
             what,
         } => format!("{}: {what}", item_label(*item, None)),
-        Event::Intervention { item: None, what } => format!("host: {what}"),
-        Event::Skipped { item } => format!("{}: skipped", item_label(*item, None)),
-        Event::NightEnded => "night ended".to_owned(),
+        Event::Intervention { item: None, what } => tr!("log-host", what = what.as_str()),
+        Event::Skipped { item } => tr!("log-skipped", item = item_label(*item, None)),
+        Event::NightEnded => tr!("log-night-ended"),
         // Not a row: it renumbers the rows after it.
         Event::RunningOrder { .. } => String::new(),
     }
@@ -400,21 +439,21 @@ fn given_row(
     let in_file = night.running_order.get(run.item);
     let mut notes = Vec::new();
     if run.again {
-        notes.push("again");
+        notes.push(tr!("log-note-again"));
     }
     if run.start.is_none() {
-        notes.push("no start logged");
+        notes.push(tr!("log-note-no-start"));
     }
     if run.end.is_none() {
-        notes.push("no end logged");
+        notes.push(tr!("log-note-no-end"));
     }
     if let Some(presenter) = &run.presenter {
         if run.skipped {
-            notes.push("skipped under way");
+            notes.push(tr!("log-note-skipped-under-way"));
         } else if let Some(talk_ms) = run.talk_ms
             && u128::from(talk_ms) + 500 < planned_talk.as_millis()
         {
-            notes.push("cut short");
+            notes.push(tr!("log-note-cut-short"));
         }
         let who = match in_file {
             Some(Item::Talk(talk)) if presenter.trim().is_empty() => talk.presenter.clone(),
@@ -432,7 +471,7 @@ fn given_row(
         }
     } else {
         if run.early {
-            notes.push("ended early");
+            notes.push(tr!("log-note-ended-early"));
         }
         let length = match (run.start, run.end) {
             (Some(start), Some(end)) if end >= start => length_ms(end.abs_diff(start)),
@@ -440,7 +479,7 @@ fn given_row(
         };
         Row {
             number: order.number(run.item),
-            who: "break".to_owned(),
+            who: tr!("log-break"),
             planned: match in_file {
                 Some(Item::Break(pause)) => clock_time(pause.length.as_secs()),
                 _ => "—".to_owned(),
@@ -481,7 +520,7 @@ where
                 end: "—".to_owned(),
                 length: "—".to_owned(),
                 paused: "—".to_owned(),
-                note: "not given".to_owned(),
+                note: tr!("log-note-not-given"),
             });
         }
     }
@@ -500,23 +539,70 @@ where
     given_talks.dedup();
     let _ = writeln!(
         text,
-        "\nTalks and breaks: {} of {} given",
-        given_talks.len(),
-        plural(night.talks().count(), "talk")
+        "\n{}",
+        tr!(
+            "log-given",
+            given = given_talks.len(),
+            talks = night.talks().count()
+        )
     );
+    write_table(text, &rows);
+    let _ = writeln!(text, "{}", tr!("log-length-legend"));
+    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+        let span = if last.unix_ms >= first.unix_ms {
+            length_ms(last.unix_ms.abs_diff(first.unix_ms))
+        } else {
+            "—".to_owned()
+        };
+        let ended = entries.iter().any(|entry| entry.event == Event::NightEnded);
+        let (from, to, planned) = (
+            local(first.unix_ms, zone).1,
+            local(last.unix_ms, zone).1,
+            clock_time(night.length().as_secs()),
+        );
+        let line = if ended {
+            tr!(
+                "log-span",
+                from = from,
+                to = to,
+                span = span,
+                planned = planned
+            )
+        } else {
+            tr!(
+                "log-span-not-ended",
+                from = from,
+                to = to,
+                span = span,
+                planned = planned
+            )
+        };
+        let _ = writeln!(text, "{line}");
+    }
+}
+
+/// The per-talk table: its headings, then a line per row.
+fn write_table(text: &mut String, rows: &[Row]) {
     let width = rows
         .iter()
         .map(|row| row.who.chars().count())
-        .chain([9])
+        .chain([tr!("log-col-presenter").chars().count()])
         .max()
         .unwrap_or(9)
         .min(NAME_WIDTH_MAX);
-    let _ = writeln!(
-        text,
-        "  #  {}  planned  start     end       length  paused",
-        fit("presenter", width)
+    // Headings padded as the columns are (by characters), so they line up in every language.
+    let header = format!(
+        "{:>3}  {}  {:>7}  {:<8}  {:<8}  {:>6}  {:>6}",
+        "#",
+        fit(&tr!("log-col-presenter"), width),
+        tr!("log-col-planned"),
+        tr!("log-col-start"),
+        tr!("log-col-end"),
+        tr!("log-col-length"),
+        tr!("log-col-paused")
     );
-    for row in &rows {
+    let _ = writeln!(text, "{}", header.trim_end());
+    for row in rows {
         let line = format!(
             "{:>3}  {}  {:>7}  {:<8}  {:<8}  {:>6}  {:>6}  {}",
             row.number,
@@ -529,26 +615,6 @@ where
             row.note
         );
         let _ = writeln!(text, "{}", line.trim_end());
-    }
-    let _ = writeln!(
-        text,
-        "Length: time the slides ran, pauses excluded (for a break: from start to end)."
-    );
-    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
-        let span = if last.unix_ms >= first.unix_ms {
-            length_ms(last.unix_ms.abs_diff(first.unix_ms))
-        } else {
-            "—".to_owned()
-        };
-        let ended = entries.iter().any(|entry| entry.event == Event::NightEnded);
-        let _ = writeln!(
-            text,
-            "The night: {} to {}, {span} in all{}; the running order plans {} of talks and breaks.",
-            local(first.unix_ms, zone).1,
-            local(last.unix_ms, zone).1,
-            if ended { "" } else { " (not ended)" },
-            clock_time(night.length().as_secs())
-        );
     }
 }
 
