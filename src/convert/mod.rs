@@ -7,7 +7,8 @@
 //! `pecha pack` puts it for a laptop without LibreOffice ([`beside_name`]); else it runs
 //! LibreOffice ([`run`]) found where it is usually installed ([`soffice`]), and keeps the result
 //! in the cache. Conversions run on the caller's thread, which is never the UI's: the app opens
-//! decks on a loading thread and a night's console checks them on its own.
+//! decks on a loading thread and a night's console checks them on its own. What a conversion
+//! may lose that can be known beforehand, fonts this machine lacks, is [`fonts`]'s question.
 //!
 //! The time limit, LibreOffice's place and the cache folder come from [`Converter::from_env`]
 //! (`PECHA_CONVERT_TIMEOUT`, `PECHA_SOFFICE`), so tests and odd installs can set them.
