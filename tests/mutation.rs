@@ -723,7 +723,6 @@ fn short_wav() -> Vec<u8> {
 
 /// A two-page PDF, a solid colour on each 16:9 page.
 fn two_page_pdf() -> Vec<u8> {
-    use std::fmt::Write as _;
     let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>".to_owned(),
@@ -739,22 +738,5 @@ fn two_page_pdf() -> Vec<u8> {
             content.len()
         ));
     }
-    let mut pdf = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (index, object) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        writeln!(pdf, "{} 0 obj\n{object}\nendobj", index + 1).unwrap();
-    }
-    let xref = pdf.len();
-    writeln!(pdf, "xref\n0 {}\n0000000000 65535 f ", objects.len() + 1).unwrap();
-    for offset in offsets {
-        writeln!(pdf, "{offset:010} 00000 n ").unwrap();
-    }
-    writeln!(
-        pdf,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF",
-        objects.len() + 1
-    )
-    .unwrap();
-    pdf.into_bytes()
+    common::fixtures::pdf_of_objects(&objects)
 }

@@ -9,7 +9,6 @@
 mod common;
 use common::cli::pecha;
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -49,24 +48,7 @@ fn pdf_with_pages(colours: &[[f32; 3]], size: (f32, f32)) -> Vec<u8> {
             content.len()
         ));
     }
-    let mut pdf = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (index, object) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        writeln!(pdf, "{} 0 obj\n{object}\nendobj", index + 1).unwrap();
-    }
-    let xref = pdf.len();
-    writeln!(pdf, "xref\n0 {}\n0000000000 65535 f ", objects.len() + 1).unwrap();
-    for offset in offsets {
-        writeln!(pdf, "{offset:010} 00000 n ").unwrap();
-    }
-    writeln!(
-        pdf,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF",
-        objects.len() + 1
-    )
-    .unwrap();
-    pdf.into_bytes()
+    common::fixtures::pdf_of_objects(&objects)
 }
 
 /// `count` pages of 16:9 (960 x 540 pt, what slide tools export), each a different colour.

@@ -74,6 +74,29 @@ pub fn example_night() -> PathBuf {
     manifest_dir().join("examples/night/night.ron")
 }
 
+/// A PDF file of `objects` (object 1 the catalog), numbered from 1 in order, with the
+/// cross-reference table and trailer a reader needs to find them.
+pub fn pdf_of_objects(objects: &[String]) -> Vec<u8> {
+    use std::fmt::Write as _;
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        let _ = writeln!(pdf, "{} 0 obj\n{object}\nendobj", index + 1);
+    }
+    let xref = pdf.len();
+    let _ = writeln!(pdf, "xref\n0 {}\n0000000000 65535 f ", objects.len() + 1);
+    for offset in offsets {
+        let _ = writeln!(pdf, "{offset:010} 00000 n ");
+    }
+    let _ = writeln!(
+        pdf,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF",
+        objects.len() + 1
+    );
+    pdf.into_bytes()
+}
+
 /// CRC-32 (ISO-HDLC) as PNG chunks use it, for PNG files written byte by byte.
 pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFF_u32;
